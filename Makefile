@@ -1,0 +1,63 @@
+# The two commands a fresh clone needs: `make demo` and `make test`. Each bootstraps .venv
+# (when missing or when pyproject.toml changed) and the pinned CDK CLI in node_modules.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+VENV_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+CDK := node_modules/.bin/cdk
+SOURCES := app.py gluestack stacks glue_scripts tests
+
+# jsii warns on Node versions it calls end-of-life; only the major version silences it.
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION ?= $(shell node -p 'process.versions.node.split(".")[0]' 2>/dev/null)
+
+.PHONY: help demo test lint synth cfn-lint pytest bench clean
+
+help:
+	@echo "make demo   synthesize, deploy into an in-process moto, run the flights pipeline"
+	@echo "make test   lint, synthesize with the CDK CLI, cfn-lint the templates, run pytest"
+	@echo "make synth  cdk synth into cdk.out (add ENV=prod for another environment)"
+	@echo "make lint   ruff and mypy"
+
+$(VENV_STAMP): pyproject.toml
+	@tools/check_prereqs.sh python
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@tools/check_prereqs.sh node
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+demo: $(VENV_STAMP) $(NODE_STAMP)
+	@tools/check_prereqs.sh java
+	$(BIN)/gluestack demo
+
+test: lint synth cfn-lint pytest
+
+lint: $(VENV_STAMP)
+	$(BIN)/ruff check $(SOURCES)
+	$(BIN)/ruff format --check $(SOURCES)
+	$(BIN)/mypy app.py gluestack stacks glue_scripts
+
+ENV ?= dev
+synth: $(VENV_STAMP) $(NODE_STAMP)
+	$(CDK) synth --quiet -c env=$(ENV) > /dev/null
+	@echo "synthesized $$(ls cdk.out/*.template.json | wc -l) stacks into cdk.out/"
+
+# Informational rules (I...) are CDK noise, such as "prefer Fn::Sub"; errors and warnings fail.
+cfn-lint: synth
+	$(BIN)/cfn-lint --ignore-checks I -- cdk.out/*.template.json
+
+pytest: $(VENV_STAMP)
+	@tools/check_prereqs.sh java
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf cdk.out .gluestack .pytest_cache .mypy_cache .ruff_cache

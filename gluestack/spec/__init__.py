@@ -1,0 +1,26 @@
+"""Pipeline specs: pydantic models of pipelines/*.yaml, loading and validation."""
+
+from gluestack.spec.crawler import CrawlerSpec
+from gluestack.spec.errors import SpecError, SpecIssue
+from gluestack.spec.job import JobSpec, OutputSpec
+from gluestack.spec.loader import load, load_all
+from gluestack.spec.pipeline import PipelineSpec
+from gluestack.spec.schema import json_schema
+from gluestack.spec.source import SourceSpec
+from gluestack.spec.trigger import Condition, Target, TriggerSpec
+
+__all__ = [
+    "Condition",
+    "CrawlerSpec",
+    "JobSpec",
+    "OutputSpec",
+    "PipelineSpec",
+    "SourceSpec",
+    "SpecError",
+    "SpecIssue",
+    "Target",
+    "TriggerSpec",
+    "json_schema",
+    "load",
+    "load_all",
+]

@@ -1,0 +1,94 @@
+"""Load pipeline specs from YAML, reporting every problem with file, field and line."""
+
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from gluestack.spec.errors import SpecError, SpecIssue
+from gluestack.spec.pipeline import PipelineSpec
+from gluestack.spec.references import check_references
+from gluestack.spec.validation_messages import issue_from_error
+from gluestack.spec.yaml_lines import line_of
+
+
+def load(path: Path, project_root: Path | None = None) -> PipelineSpec:
+    """Validate one spec file.
+
+    Job scripts resolve against project_root, by default the parent of the spec's folder.
+    """
+    root = (project_root or path.resolve().parent.parent).resolve()
+    text = _read(path)
+    raw = _parse(path, text)
+    try:
+        spec = PipelineSpec.model_validate(raw)
+    except ValidationError as error:
+        issues = [issue_from_error(e, PipelineSpec) for e in error.errors()]
+        raise SpecError(path, _with_lines(text, issues)) from None
+    issues = check_references(spec) + _check_scripts(spec, root)
+    if issues:
+        raise SpecError(path, _with_lines(text, issues))
+    return spec
+
+
+def load_all(directory: Path, project_root: Path | None = None) -> list[PipelineSpec]:
+    """Every *.yaml / *.yml spec in directory, sorted by file name; pipeline names are unique."""
+    files = sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
+    if not files:
+        raise SpecError(directory, [SpecIssue((), "no pipeline specs (*.yaml) found here")])
+    specs: list[PipelineSpec] = []
+    seen: dict[str, Path] = {}
+    for file in files:
+        spec = load(file, project_root)
+        if spec.name in seen:
+            raise SpecError(
+                file,
+                [
+                    SpecIssue(
+                        ("name",), f"pipeline '{spec.name}' is also declared in {seen[spec.name]}"
+                    )
+                ],
+            )
+        seen[spec.name] = file
+        specs.append(spec)
+    return specs
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SpecError(path, [SpecIssue((), f"cannot read the file: {error}")]) from None
+
+
+def _parse(path: Path, text: str) -> object:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        line = mark.line + 1 if mark else None
+        raise SpecError(path, [SpecIssue((), f"malformed YAML: {problem}", line)]) from None
+    if not isinstance(raw, dict):
+        found = "an empty file" if raw is None else f"a {type(raw).__name__}"
+        raise SpecError(
+            path,
+            [
+                SpecIssue(
+                    (), f"expected a mapping with keys such as name, database, jobs; found {found}"
+                )
+            ],
+        )
+    return raw
+
+
+def _check_scripts(spec: PipelineSpec, root: Path) -> list[SpecIssue]:
+    return [
+        SpecIssue(("jobs", name, "script"), f"file '{job.script}' does not exist under {root}")
+        for name, job in spec.jobs.items()
+        if not (root / job.script).is_file()
+    ]
+
+
+def _with_lines(text: str, issues: list[SpecIssue]) -> list[SpecIssue]:
+    return [SpecIssue(i.path, i.message, i.line or line_of(text, i.path)) for i in issues]

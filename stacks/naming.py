@@ -1,0 +1,26 @@
+"""Names of deployed resources, derived once from the environment and the spec."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PipelineNames:
+    """Physical names for one pipeline in one environment, e.g. flights-dev-clean."""
+
+    env: str
+    pipeline: str
+
+    def resource(self, name: str) -> str:
+        return f"{self.pipeline}-{self.env}-{name}"
+
+    @property
+    def workflow(self) -> str:
+        return f"{self.pipeline}-{self.env}"
+
+    def database(self, database: str) -> str:
+        return f"{database}_{self.env}"
+
+
+def pascal(name: str) -> str:
+    """A CDK construct id from a spec name: raw_flights -> RawFlights."""
+    return "".join(part.capitalize() for part in name.replace("-", "_").split("_"))

@@ -1,0 +1,70 @@
+"""Storage: the project KMS key, the Glue security configuration, and the buckets."""
+
+import aws_cdk as cdk
+from aws_cdk import aws_glue as glue
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_kms as kms
+from constructs import Construct
+
+from stacks.constructs import SecureBucket
+from stacks.environment import DeployEnvironment
+
+
+class StorageStack(cdk.Stack):
+    """Buckets and encryption every pipeline of one environment shares; nothing is public."""
+
+    def __init__(self, scope: Construct, construct_id: str, *, env: DeployEnvironment) -> None:
+        super().__init__(scope, construct_id, env=env.cdk_environment())
+        removal = env.removal_policy
+        self.key = kms.Key(
+            self,
+            "DataKey",
+            alias=f"alias/gluestack-{env.name}",
+            description=f"gluestack {env.name}: encrypts pipeline data, temp files and logs",
+            enable_key_rotation=True,
+            removal_policy=removal,
+        )
+        self._allow_cloudwatch_logs(self.key)
+        self.security_configuration = glue.SecurityConfiguration(
+            self,
+            "GlueSecurity",
+            security_configuration_name=f"gluestack-{env.name}",
+            s3_encryption=glue.S3Encryption.kms(self.key),
+            cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
+            job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
+        )
+        self.access_logs = SecureBucket(self, "AccessLogs", removal_policy=removal)
+        self.raw = self._data_bucket("Raw", removal)
+        self.curated = self._data_bucket("Curated", removal)
+        self.temp = self._data_bucket("Temp", removal)
+        for name, bucket in [("Raw", self.raw), ("Curated", self.curated), ("Temp", self.temp)]:
+            cdk.CfnOutput(self, f"{name}BucketName", value=bucket.bucket_name)
+        cdk.CfnOutput(self, "DataKeyArn", value=self.key.key_arn)
+
+    def _allow_cloudwatch_logs(self, key: kms.Key) -> None:
+        """Glue's encrypted log groups are encrypted by CloudWatch Logs itself, with this key."""
+        key.add_to_resource_policy(
+            iam.PolicyStatement(
+                principals=[iam.ServicePrincipal(f"logs.{self.region}.amazonaws.com")],
+                actions=["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                         "kms:Describe*"],
+                resources=["*"],
+                conditions={
+                    "ArnLike": {
+                        "kms:EncryptionContext:aws:logs:arn": self.format_arn(
+                            service="logs", resource="log-group", resource_name="/aws-glue/*",
+                            arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
+                        )
+                    }
+                },
+            )
+        )
+
+    def _data_bucket(self, construct_id: str, removal: cdk.RemovalPolicy) -> SecureBucket:
+        return SecureBucket(
+            self,
+            construct_id,
+            removal_policy=removal,
+            encryption_key=self.key,
+            access_logs=self.access_logs,
+        )
