@@ -1,0 +1,1 @@
+"""The offline world: cdk.out deployed into moto, and (later) Glue execution on local Spark."""

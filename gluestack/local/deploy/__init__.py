@@ -1,0 +1,23 @@
+"""Deploy cdk.out into moto: every resource created through boto3, outputs recorded."""
+
+from gluestack.local.deploy.assembly import AssemblyError, read_assembly
+from gluestack.local.deploy.deployer import (
+    DeployedApp,
+    DeployedResource,
+    DeployedStack,
+    deploy_assembly,
+)
+from gluestack.local.deploy.errors import DeployError
+from gluestack.local.deploy.registry import HANDLERS, SKIPPED_TYPES
+
+__all__ = [
+    "HANDLERS",
+    "SKIPPED_TYPES",
+    "AssemblyError",
+    "DeployError",
+    "DeployedApp",
+    "DeployedResource",
+    "DeployedStack",
+    "deploy_assembly",
+    "read_assembly",
+]

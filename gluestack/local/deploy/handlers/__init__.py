@@ -1,0 +1,1 @@
+"""One module per AWS service; each function creates one CloudFormation resource type."""
