@@ -63,7 +63,7 @@ def create_bucket_policy(request: ResourceRequest) -> Created:
 
 
 def _encryption_rule(rule: dict[str, Any]) -> dict[str, Any]:
-    """The template's ServerSideEncryptionByDefault is the API's ApplyServerSideEncryptionByDefault."""
+    """Rename the template's ServerSideEncryptionByDefault to the API's Apply... name."""
     api = {k: v for k, v in rule.items() if k != "ServerSideEncryptionByDefault"}
     if "ServerSideEncryptionByDefault" in rule:
         api["ApplyServerSideEncryptionByDefault"] = rule["ServerSideEncryptionByDefault"]
