@@ -1,6 +1,6 @@
 """Deploy cdk.out into moto: every resource created through boto3, outputs recorded."""
 
-from gluestack.local.deploy.assembly import AssemblyError, read_assembly
+from gluestack.local.deploy.assembly import AssemblyError, StackArtifact, read_assembly
 from gluestack.local.deploy.deployer import (
     DeployedApp,
     DeployedResource,
@@ -18,6 +18,7 @@ __all__ = [
     "DeployedApp",
     "DeployedResource",
     "DeployedStack",
+    "StackArtifact",
     "deploy_assembly",
     "read_assembly",
 ]

@@ -1,5 +1,7 @@
 """AWS::IAM::Role and AWS::IAM::Policy (inline policies on roles)."""
 
+from typing import Any
+
 from gluestack.local.deploy.handlers.base import Created, ResourceRequest, as_json, tag_list
 
 
@@ -7,9 +9,8 @@ def create_role(request: ResourceRequest) -> Created:
     props = request.properties
     name = props.get("RoleName") or request.physical_name(max_length=64)
     iam = request.client("iam")
-    optional = {k: props[k] for k in ("Description", "MaxSessionDuration") if k in props}
-    if "PermissionsBoundary" in props:
-        optional["PermissionsBoundary"] = props["PermissionsBoundary"]
+    optional_keys = ("Description", "MaxSessionDuration", "PermissionsBoundary")
+    optional: dict[str, Any] = {k: props[k] for k in optional_keys if k in props}
     role = iam.create_role(
         RoleName=name,
         Path=props.get("Path", "/"),

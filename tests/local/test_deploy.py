@@ -1,0 +1,157 @@
+"""The synthesized app deployed into moto matches its templates, read through the Glue API."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+
+from gluestack.local.deploy import (
+    HANDLERS,
+    SKIPPED_TYPES,
+    DeployedApp,
+    DeployError,
+    deploy_assembly,
+    read_assembly,
+)
+from gluestack.ops import run_job
+from gluestack.ops.stacks import pipeline_manifest, stack_outputs
+
+STORAGE, PIPELINE = "gluestack-dev-storage", "gluestack-dev-pipeline-flights"
+
+
+@pytest.fixture
+def deployed(aws: boto3.Session, cdk_out: Path) -> DeployedApp:
+    return deploy_assembly(cdk_out, aws)
+
+
+def _resources_of(cdk_out: Path, resource_type: str) -> dict[str, dict[str, Any]]:
+    return {
+        logical_id: resource["Properties"]
+        for stack in read_assembly(cdk_out)
+        for logical_id, resource in stack.template["Resources"].items()
+        if resource["Type"] == resource_type
+    }
+
+
+def test_every_emitted_resource_type_is_handled_or_deliberately_skipped(cdk_out: Path) -> None:
+    emitted = {
+        resource["Type"]
+        for stack in read_assembly(cdk_out)
+        for resource in stack.template["Resources"].values()
+    }
+    assert emitted - set(HANDLERS) - set(SKIPPED_TYPES) == set()
+
+
+def test_every_template_resource_is_created(cdk_out: Path, deployed: DeployedApp) -> None:
+    for stack in read_assembly(cdk_out):
+        expected = {
+            logical_id: resource["Type"]
+            for logical_id, resource in stack.template["Resources"].items()
+            if resource["Type"] not in SKIPPED_TYPES
+        }
+        created = {r.logical_id: r.type for r in deployed.stacks[stack.name].resources.values()}
+        assert created == expected
+
+
+def test_jobs_match_their_templates(
+    aws: boto3.Session, cdk_out: Path, deployed: DeployedApp
+) -> None:
+    glue, s3 = aws.client("glue"), aws.client("s3")
+    templates = _resources_of(cdk_out, "AWS::Glue::Job")
+    assert templates
+    for template in templates.values():
+        job = glue.get_job(JobName=template["Name"])["Job"]
+        for key in ("GlueVersion", "WorkerType", "NumberOfWorkers", "Timeout", "MaxRetries"):
+            assert job[key] == template[key], key
+        assert job["Command"]["Name"] == template["Command"]["Name"] == "glueetl"
+        assert job["SecurityConfiguration"] == "gluestack-dev"
+        bucket, _, key = job["Command"]["ScriptLocation"].removeprefix("s3://").partition("/")
+        script = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+        assert script == Path("glue_scripts/flights_clean.py").read_bytes()
+    clean = glue.get_job(JobName="flights-dev-clean")["Job"]["DefaultArguments"]
+    curated = deployed.output(STORAGE, "CuratedBucketName")
+    assert clean["--database"] == "flights_dev"
+    assert clean["--flights_clean_path"] == f"s3://{curated}/flights_clean/"
+    assert clean["--TempDir"].startswith(f"s3://{deployed.output(STORAGE, 'TempBucketName')}/")
+
+
+def test_crawler_targets_the_raw_prefixes(aws: boto3.Session, deployed: DeployedApp) -> None:
+    crawler = aws.client("glue").get_crawler(Name="flights-dev-raw")["Crawler"]
+    raw = deployed.output(STORAGE, "RawBucketName")
+    paths = sorted(t["Path"] for t in crawler["Targets"]["S3Targets"])
+    tables = ["airlines", "airports", "flights", "planes", "weather"]
+    assert paths == [f"s3://{raw}/nycflights13/{table}/" for table in tables]
+    assert crawler["DatabaseName"] == "flights_dev"
+    role_name = crawler["Role"].rsplit("/", 1)[-1]
+    assert aws.client("iam").get_role(RoleName=role_name)["Role"]["Arn"] == crawler["Role"]
+
+
+def test_triggers_chain_the_deployed_crawler_and_job(
+    aws: boto3.Session, deployed: DeployedApp
+) -> None:
+    glue = aws.client("glue")
+    start = glue.get_trigger(Name="flights-dev-start")["Trigger"]
+    after = glue.get_trigger(Name="flights-dev-after_raw_crawl")["Trigger"]
+    assert (start["Type"], start["WorkflowName"]) == ("ON_DEMAND", "flights-dev")
+    assert start["Actions"] == [{"CrawlerName": "flights-dev-raw"}]
+    assert after["Predicate"]["Conditions"] == [
+        {"LogicalOperator": "EQUALS", "CrawlerName": "flights-dev-raw", "CrawlState": "SUCCEEDED"}
+    ]
+    assert after["Actions"] == [{"JobName": "flights-dev-clean"}]
+
+
+def test_data_buckets_are_encrypted_with_the_project_key(
+    aws: boto3.Session, deployed: DeployedApp
+) -> None:
+    s3 = aws.client("s3")
+    key_arn = deployed.output(STORAGE, "DataKeyArn")
+    for output in ("RawBucketName", "CuratedBucketName", "TempBucketName"):
+        bucket = deployed.output(STORAGE, output)
+        rule = s3.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"]
+        default = rule["Rules"][0]["ApplyServerSideEncryptionByDefault"]
+        assert default == {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key_arn}
+        block = s3.get_public_access_block(Bucket=bucket)["PublicAccessBlockConfiguration"]
+        assert all(block.values())
+        policy = json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"])
+        assert any(
+            s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+            for s in policy["Statement"]
+        )
+        assert s3.get_bucket_logging(Bucket=bucket)["LoggingEnabled"]["TargetBucket"]
+
+
+def test_outputs_are_readable_through_cloudformation(
+    aws: boto3.Session, deployed: DeployedApp
+) -> None:
+    cloudformation = aws.client("cloudformation")
+    assert stack_outputs(cloudformation, STORAGE) == deployed.stacks[STORAGE].outputs
+    manifest = pipeline_manifest(cloudformation, PIPELINE)
+    assert manifest.jobs == {"clean": "flights-dev-clean"}
+    assert manifest.crawlers == {"raw": "flights-dev-raw"}
+    assert manifest.database == "flights_dev"
+
+
+def test_the_deployed_job_runs_to_succeeded(aws: boto3.Session, deployed: DeployedApp) -> None:
+    result = run_job(aws.client("glue"), "flights-dev-clean", deadline_seconds=60)
+    assert result.state == "SUCCEEDED"
+    assert result.run_id.startswith("jr_")
+
+
+def test_an_unhandled_resource_type_fails_with_its_logical_id(
+    aws: boto3.Session, tmp_path: Path
+) -> None:
+    template = {"Resources": {"Mystery": {"Type": "AWS::Foo::Bar", "Properties": {}}}}
+    (tmp_path / "one.template.json").write_text(json.dumps(template))
+    manifest = {
+        "artifacts": {
+            "one": {
+                "type": "aws:cloudformation:stack",
+                "properties": {"templateFile": "one.template.json"},
+            }
+        }
+    }
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(DeployError, match=r"one/Mystery \(AWS::Foo::Bar\): no offline handler"):
+        deploy_assembly(tmp_path, aws)
