@@ -3,12 +3,16 @@
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import boto3
 import pytest
 
 from gluestack.local.offline import offline_account
 from gluestack.local.synth import synthesize
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,3 +35,22 @@ def aws() -> Iterator[boto3.Session]:
     """A fresh in-process moto account; Glue job runs and crawls finish when next read."""
     with offline_account() as session:
         yield session
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator["SparkSession"]:
+    """One local SparkSession for the whole suite (Java 17), small and quiet."""
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("gluestack-tests")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.memory", "1g")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
