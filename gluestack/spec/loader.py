@@ -41,14 +41,10 @@ def load_all(directory: Path, project_root: Path | None = None) -> list[Pipeline
     for file in files:
         spec = load(file, project_root)
         if spec.name in seen:
-            raise SpecError(
-                file,
-                [
-                    SpecIssue(
-                        ("name",), f"pipeline '{spec.name}' is also declared in {seen[spec.name]}"
-                    )
-                ],
+            issue = SpecIssue(
+                ("name",), f"pipeline '{spec.name}' is also declared in {seen[spec.name]}"
             )
+            raise SpecError(file, _with_lines(file.read_text(encoding="utf-8"), [issue]))
         seen[spec.name] = file
         specs.append(spec)
     return specs

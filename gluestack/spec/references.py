@@ -54,13 +54,12 @@ def _check_job_inputs(spec: PipelineSpec) -> list[SpecIssue]:
     for name, job in spec.jobs.items():
         readable = [t for t in tables if t not in job.outputs]
         for index, table in enumerate(job.inputs):
-            if table not in readable:
+            path = ("jobs", name, "inputs", index)
+            if table in job.outputs:
+                issues.append(SpecIssue(path, f"'{table}' is an output of this same job"))
+            elif table not in tables:
                 message = f"'{table}' is not a declared source or another job's output; "
-                issues.append(
-                    SpecIssue(
-                        ("jobs", name, "inputs", index), message + _declared("tables", readable)
-                    )
-                )
+                issues.append(SpecIssue(path, message + _declared("tables", readable)))
     return issues
 
 

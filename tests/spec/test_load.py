@@ -1,0 +1,22 @@
+"""The real flights spec loads into the model every later layer reads."""
+
+from gluestack.spec import load, load_all
+from tests.spec.conftest import FLIGHTS
+
+
+def test_flights_spec_declares_the_pipeline() -> None:
+    spec = load(FLIGHTS)
+    assert (spec.name, spec.database) == ("flights", "flights")
+    assert set(spec.sources) == {"flights", "weather", "planes", "airports", "airlines"}
+    assert spec.crawlers["raw"].tables == ["flights", "weather", "planes", "airports", "airlines"]
+    job = spec.jobs["clean"]
+    assert (job.glue_version, job.worker_type, job.number_of_workers) == ("5.0", "G.1X", 2)
+    assert (job.timeout_minutes, job.max_retries) == (30, 1)
+    assert job.outputs["flights_clean"].partition_keys == ["year", "month"]
+    assert spec.triggers["start"].actions[0].crawler == "raw"
+    condition = spec.triggers["after_raw_crawl"].conditions[0]
+    assert (condition.kind, condition.name, condition.state) == ("crawler", "raw", "SUCCEEDED")
+
+
+def test_load_all_reads_every_spec_in_the_folder() -> None:
+    assert [spec.name for spec in load_all(FLIGHTS.parent)] == ["flights"]
