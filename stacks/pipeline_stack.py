@@ -87,7 +87,9 @@ class PipelineStack(cdk.Stack):
     def _crawler(self, name: str) -> Crawler:
         crawler_spec = self.spec.crawlers[name]
         role = GlueServiceRole(
-            self, f"{pascal(name)}CrawlerRole", description=f"Glue crawler {name} of {self.spec.name}"
+            self,
+            f"{pascal(name)}CrawlerRole",
+            description=f"Glue crawler {name} of {self.spec.name}",
         )
         self._grant_tables(role, crawler_spec.tables, write=False)
         role.grant_catalog(self.database_name, write=True)
@@ -140,18 +142,23 @@ class PipelineStack(cdk.Stack):
 
     def _trigger(self, name: str, trigger: TriggerSpec) -> None:
         actions = [
-            glue.Action.job(self.jobs[t.name]) if t.kind == "job"
+            glue.Action.job(self.jobs[t.name])
+            if t.kind == "job"
             else glue.Action.crawler(self.crawlers[t.name].resource)
             for t in trigger.actions
         ]
         trigger_name = self.names.resource(name)
         if trigger.type == "on_demand":
             self.workflow.add_on_demand_trigger(
-                pascal(name), actions=actions, name=trigger_name, description=trigger.description or None
+                pascal(name),
+                actions=actions,
+                name=trigger_name,
+                description=trigger.description or None,
             )
             return
         conditions = [
-            glue.Condition.job(self.jobs[c.name], _JOB_STATES[c.state]) if c.kind == "job"
+            glue.Condition.job(self.jobs[c.name], _JOB_STATES[c.state])
+            if c.kind == "job"
             else glue.Condition.crawler(self.crawlers[c.name].resource, _CRAWLER_STATES[c.state])
             for c in trigger.conditions
         ]

@@ -4,11 +4,25 @@ import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
 from constructs import Construct
 
-_CATALOG_READ = ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition",
-                 "glue:GetPartitions", "glue:BatchGetPartition"]
-_CATALOG_WRITE = ["glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable",
-                  "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition",
-                  "glue:BatchUpdatePartition", "glue:DeletePartition", "glue:BatchDeletePartition"]
+_CATALOG_READ = [
+    "glue:GetDatabase",
+    "glue:GetTable",
+    "glue:GetTables",
+    "glue:GetPartition",
+    "glue:GetPartitions",
+    "glue:BatchGetPartition",
+]
+_CATALOG_WRITE = [
+    "glue:CreateTable",
+    "glue:UpdateTable",
+    "glue:DeleteTable",
+    "glue:CreatePartition",
+    "glue:BatchCreatePartition",
+    "glue:UpdatePartition",
+    "glue:BatchUpdatePartition",
+    "glue:DeletePartition",
+    "glue:BatchDeletePartition",
+]
 
 
 class GlueServiceRole(iam.Role):
@@ -44,8 +58,12 @@ class GlueServiceRole(iam.Role):
         )
         self.add_to_policy(
             iam.PolicyStatement(
-                actions=["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",
-                         "logs:AssociateKmsKey"],
+                actions=[
+                    "logs:CreateLogGroup",
+                    "logs:CreateLogStream",
+                    "logs:PutLogEvents",
+                    "logs:AssociateKmsKey",
+                ],
                 resources=[log_groups, f"{log_groups}:*"],
             )
         )

@@ -23,7 +23,9 @@ class SecureBucket(s3.Bucket):
         super().__init__(
             scope,
             construct_id,
-            encryption=s3.BucketEncryption.KMS if encryption_key else s3.BucketEncryption.S3_MANAGED,
+            encryption=s3.BucketEncryption.KMS
+            if encryption_key
+            else s3.BucketEncryption.S3_MANAGED,
             encryption_key=encryption_key,
             bucket_key_enabled=encryption_key is not None,
             enforce_ssl=True,

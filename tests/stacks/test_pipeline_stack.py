@@ -1,0 +1,157 @@
+"""The flights pipeline stack: crawler, job, workflow, triggers and least-privilege roles."""
+
+import json
+from typing import Any
+
+import aws_cdk as cdk
+import pytest
+from aws_cdk.assertions import Match
+
+from stacks.environment import EnvironmentError_, environment_from_context
+from tests.stacks.conftest import Templates, context
+
+TABLES = ["flights", "weather", "planes", "airports", "airlines"]
+
+
+def _only(resources: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    (resource,) = resources.values()
+    return resource["Properties"]
+
+
+def _policy_statements(dev: Templates, role_prefix: str) -> list[dict[str, Any]]:
+    statements = []
+    for policy in dev.pipeline.find_resources("AWS::IAM::Policy").values():
+        roles = [r["Ref"] for r in policy["Properties"]["Roles"]]
+        if any(r.startswith(role_prefix) for r in roles):
+            statements += policy["Properties"]["PolicyDocument"]["Statement"]
+    assert statements, f"no policy for {role_prefix}"
+    return statements
+
+
+def _actions(statement: dict[str, Any]) -> list[str]:
+    actions = statement["Action"]
+    return [actions] if isinstance(actions, str) else actions
+
+
+def test_crawler_targets_every_raw_table_prefix(dev: Templates) -> None:
+    crawler = _only(dev.pipeline.find_resources("AWS::Glue::Crawler"))
+    assert crawler["Name"] == "flights-dev-raw"
+    paths = [json.dumps(t["Path"]) for t in crawler["Targets"]["S3Targets"]]
+    assert len(paths) == len(TABLES)
+    for table, path in zip(TABLES, paths, strict=True):
+        assert "RefRaw" in path and f"/nycflights13/{table}/" in path
+    assert crawler["Role"]["Fn::GetAtt"][0].startswith("RawCrawlerRole")
+
+
+def test_job_runs_the_script_asset_on_glue_5(dev: Templates) -> None:
+    job = _only(dev.pipeline.find_resources("AWS::Glue::Job"))
+    assert job["Name"] == "flights-dev-clean"
+    assert job["Command"]["Name"] == "glueetl"
+    assert job["Command"]["PythonVersion"] == "3"
+    location = json.dumps(job["Command"]["ScriptLocation"])
+    assert "cdk-hnb659fds-assets" in location and location.endswith('.py"]]}')
+    assert (job["GlueVersion"], job["WorkerType"], job["NumberOfWorkers"]) == ("5.0", "G.1X", 2)
+    assert (job["Timeout"], job["MaxRetries"]) == (30, 1)
+    assert "GlueSecurity" in json.dumps(job["SecurityConfiguration"])
+
+
+def test_job_arguments_locate_its_database_output_and_temp_dir(dev: Templates) -> None:
+    arguments = _only(dev.pipeline.find_resources("AWS::Glue::Job"))["DefaultArguments"]
+    assert "FlightsDatabase" in json.dumps(arguments["--database"])
+    output = json.dumps(arguments["--flights_clean_path"])
+    assert "RefCurated" in output and "/flights_clean/" in output
+    assert "/glue-temp/flights/clean/" in json.dumps(arguments["--TempDir"])
+
+
+def test_on_demand_trigger_starts_the_crawler(dev: Templates) -> None:
+    dev.pipeline.has_resource_properties(
+        "AWS::Glue::Trigger",
+        {
+            "Name": "flights-dev-start",
+            "Type": "ON_DEMAND",
+            "Actions": [{"CrawlerName": {"Ref": Match.string_like_regexp("^RawCrawler")}}],
+            "WorkflowName": {"Ref": Match.string_like_regexp("^Workflow")},
+        },
+    )
+
+
+def test_job_starts_when_the_crawl_succeeds(dev: Templates) -> None:
+    dev.pipeline.has_resource_properties(
+        "AWS::Glue::Trigger",
+        {
+            "Name": "flights-dev-after_raw_crawl",
+            "Type": "CONDITIONAL",
+            "StartOnCreation": True,
+            "Predicate": {
+                "Conditions": [
+                    {
+                        "CrawlerName": {"Ref": Match.string_like_regexp("^RawCrawler")},
+                        "CrawlState": "SUCCEEDED",
+                        "LogicalOperator": "EQUALS",
+                    }
+                ]
+            },
+            "Actions": [{"JobName": {"Ref": Match.string_like_regexp("^CleanJob")}}],
+        },
+    )
+    dev.pipeline.has_resource_properties("AWS::Glue::Workflow", {"Name": "flights-dev"})
+
+
+def test_manifest_output_names_every_deployed_resource(dev: Templates) -> None:
+    manifest = json.loads(
+        dev.pipeline.find_outputs("PipelineManifest")["PipelineManifest"]["Value"]
+    )
+    assert manifest == {
+        "pipeline": "flights",
+        "database": "flights_dev",
+        "workflow": "flights-dev",
+        "crawlers": {"raw": "flights-dev-raw"},
+        "jobs": {"clean": "flights-dev-clean"},
+        "triggers": {
+            "start": "flights-dev-start",
+            "after_raw_crawl": "flights-dev-after_raw_crawl",
+        },
+    }
+
+
+def test_no_role_uses_an_aws_managed_policy(dev: Templates) -> None:
+    for role in dev.pipeline.find_resources("AWS::IAM::Role").values():
+        assert "ManagedPolicyArns" not in role["Properties"]
+
+
+def test_job_reads_raw_but_writes_only_its_curated_prefix(dev: Templates) -> None:
+    writes = [
+        json.dumps(s["Resource"])
+        for s in _policy_statements(dev, "CleanJobRole")
+        if "s3:PutObject" in _actions(s)
+    ]
+    assert writes
+    assert not any("Raw" in w for w in writes)
+    assert any("Curated" in w and "/flights_clean/*" in w for w in writes)
+
+
+def test_crawler_cannot_write_to_s3(dev: Templates) -> None:
+    for statement in _policy_statements(dev, "RawCrawlerRole"):
+        assert not [a for a in _actions(statement) if a.startswith("s3:Put")], statement
+
+
+def test_catalog_access_is_scoped_to_the_pipeline_database(dev: Templates) -> None:
+    for prefix in ("CleanJobRole", "RawCrawlerRole"):
+        for statement in _policy_statements(dev, prefix):
+            glue_actions = [a for a in _actions(statement) if a.startswith("glue:")]
+            if not glue_actions:
+                continue
+            assert "glue:*" not in glue_actions
+            assert statement["Resource"] != "*"
+            assert "database/" in json.dumps(statement["Resource"])
+
+
+def test_prod_names_carry_the_environment(prod: Templates) -> None:
+    prod.pipeline.has_resource_properties("AWS::Glue::Job", {"Name": "flights-prod-clean"})
+    prod.pipeline.has_resource_properties("AWS::Glue::Crawler", {"Name": "flights-prod-raw"})
+
+
+def test_an_undeclared_environment_is_a_clear_error() -> None:
+    app = cdk.App(context={**context("dev"), "env": "staging"})
+    with pytest.raises(EnvironmentError_, match="no environment 'staging'; declared: dev, prod"):
+        environment_from_context(app)
