@@ -1,0 +1,49 @@
+"""A local SparkSession on which s3://, s3a:// and s3n:// paths are folders under one root."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gluestack.local.s3fs import local_s3_jar
+from gluestack.local.s3fs.build import CLASS_NAME
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+S3_ROOT_KEY = "gluestack.s3.root"
+S3_SCHEMES = ("s3", "s3a", "s3n")
+
+
+def local_spark_session(
+    s3_root: Path, *, app_name: str = "gluestack-local", driver_memory: str = "2g"
+) -> "SparkSession":
+    """A local[2] session like Glue 5.0's (Spark 3.5, UTC); s3 buckets live under s3_root."""
+    from pyspark.sql import SparkSession
+
+    builder = (
+        SparkSession.builder.master("local[2]")
+        .appName(app_name)
+        .config("spark.jars", str(local_s3_jar()))
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.memory", driver_memory)
+        .config(f"spark.hadoop.{S3_ROOT_KEY}", str(s3_root.resolve()))
+        # Hadoop's default committer factory for s3a needs hadoop-aws, which pyspark lacks.
+        .config(
+            "spark.hadoop.mapreduce.outputcommitter.factory.scheme.s3a",
+            "org.apache.hadoop.mapreduce.lib.output.FileOutputCommitterFactory",
+        )
+    )
+    for scheme in S3_SCHEMES:
+        builder = builder.config(f"spark.hadoop.fs.{scheme}.impl", CLASS_NAME)
+        # Uncached, so a new root set by use_s3_root applies to the next access.
+        builder = builder.config(f"spark.hadoop.fs.{scheme}.impl.disable.cache", "true")
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def use_s3_root(spark: "SparkSession", s3_root: Path) -> None:
+    """Point the running session's s3 paths at another folder (e.g. one workspace per test)."""
+    spark.sparkContext._jsc.hadoopConfiguration().set(S3_ROOT_KEY, str(s3_root.resolve()))
