@@ -9,6 +9,7 @@ import boto3
 import pytest
 
 from gluestack.local.offline import offline_account
+from gluestack.local.spark import local_spark_session, use_s3_root
 from gluestack.local.synth import synthesize
 
 if TYPE_CHECKING:
@@ -38,19 +39,17 @@ def aws() -> Iterator[boto3.Session]:
 
 
 @pytest.fixture(scope="session")
-def spark() -> Iterator["SparkSession"]:
-    """One local SparkSession for the whole suite (Java 17), small and quiet."""
-    from pyspark.sql import SparkSession
-
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("gluestack-tests")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.driver.memory", "1g")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
+def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator["SparkSession"]:
+    """One local SparkSession for the whole suite; s3:// paths map to a folder (see s3_root)."""
+    session = local_spark_session(tmp_path_factory.mktemp("s3"), app_name="gluestack-tests")
     yield session
     session.stop()
+
+
+@pytest.fixture
+def s3_root(spark: "SparkSession", tmp_path: Path) -> Path:
+    """A fresh folder holding this test's s3 buckets: s3://bucket/key is s3_root/bucket/key."""
+    root = tmp_path / "s3"
+    root.mkdir()
+    use_s3_root(spark, root)
+    return root

@@ -1,5 +1,7 @@
 """A local SparkSession on which s3://, s3a:// and s3n:// paths are folders under one root."""
 
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,8 @@ def local_spark_session(
     """A local[2] session like Glue 5.0's (Spark 3.5, UTC); s3 buckets live under s3_root."""
     from pyspark.sql import SparkSession
 
+    # Python UDFs and RDD functions (DynamicFrame.filter / map) run in this interpreter.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = (
         SparkSession.builder.master("local[2]")
         .appName(app_name)

@@ -1,0 +1,74 @@
+"""Reading and writing s3:// paths through GlueContext, with Glue's option names."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gluestack.local.glue_compat import UnsupportedGlueFeature
+from tests.local.glue_compat.conftest import csv_table, put
+
+CSV = "year,month,carrier,delay\n2013,1,UA,5\n2013,2,AA,NA\n"
+
+
+def test_csv_from_options_then_partitioned_parquet(glue_context: Any, s3_root: Path) -> None:
+    put(s3_root, "raw/flights/part1.csv", CSV)
+    frame = glue_context.create_dynamic_frame.from_options(
+        connection_type="s3",
+        connection_options={"paths": ["s3://raw/flights/"], "recurse": True},
+        format="csv",
+        format_options={"withHeader": True},
+    )
+    assert frame.count() == 2
+    glue_context.write_dynamic_frame.from_options(
+        frame=frame,
+        connection_type="s3",
+        connection_options={"path": "s3://curated/flights/", "partitionKeys": ["month"]},
+        format="parquet",
+    )
+    written = sorted(p.parent.name for p in (s3_root / "curated" / "flights").rglob("*.parquet"))
+    assert written == ["month=1", "month=2"]
+    back = glue_context.spark_session.read.parquet("s3://curated/flights/")
+    assert sorted(r["carrier"] for r in back.collect()) == ["AA", "UA"]
+
+
+def test_headerless_csv_columns_are_named_like_glue(glue_context: Any, s3_root: Path) -> None:
+    put(s3_root, "raw/x/a.csv", "1;2\n")
+    frame = glue_context.create_dynamic_frame.from_options(
+        "s3", {"paths": ["s3://raw/x/"]}, format="csv", format_options={"separator": ";"}
+    )
+    assert frame.toDF().columns == ["col0", "col1"]
+
+
+def test_catalog_reads_cast_to_the_catalog_types(
+    glue_context: Any, runtime: Any, s3_root: Path
+) -> None:
+    put(s3_root, "raw/flights/part1.csv", CSV)
+    columns = [("year", "int"), ("month", "int"), ("carrier", "string"), ("delay", "double")]
+    csv_table(runtime.glue, "flights", "s3://raw/flights/", columns)
+    frame = glue_context.create_dynamic_frame.from_catalog(database="raw", table_name="flights")
+    df = frame.toDF()
+    assert [(f.name, f.dataType.simpleString()) for f in df.schema] == columns
+    assert sorted((r["carrier"], r["delay"]) for r in df.collect()) == [("AA", None), ("UA", 5.0)]
+
+
+def test_catalog_writes_go_to_the_table_location(
+    glue_context: Any, runtime: Any, s3_root: Path
+) -> None:
+    put(s3_root, "raw/flights/part1.csv", CSV)
+    csv_table(runtime.glue, "flights", "s3://raw/flights/", [("year", "int"), ("month", "int")])
+    csv_table(runtime.glue, "copy", "s3://curated/copy/", [("year", "int"), ("month", "int")])
+    frame = glue_context.create_dynamic_frame.from_catalog(database="raw", table_name="flights")
+    glue_context.write_dynamic_frame.from_catalog(frame=frame, database="raw", table_name="copy")
+    assert list((s3_root / "curated" / "copy").glob("*.csv"))
+
+
+def test_an_unsupported_format_is_named(glue_context: Any, s3_root: Path) -> None:
+    put(s3_root, "raw/a/x.avro", "")
+    with pytest.raises(UnsupportedGlueFeature, match=r"format 'avro' is not supported.*README"):
+        glue_context.create_dynamic_frame.from_options("s3", {"paths": ["s3://raw/a/"]}, "avro")
+
+
+def test_an_unsupported_context_method_is_named(glue_context: Any) -> None:
+    with pytest.raises(UnsupportedGlueFeature, match=r"GlueContext\.getSink"):
+        glue_context.getSink(path="s3://x/")

@@ -1,0 +1,86 @@
+"""Glue's transforms over small frames, with exact expected rows."""
+
+from typing import Any
+
+import pytest
+
+from gluestack.local.glue_compat import UnsupportedGlueFeature
+
+
+@pytest.fixture
+def flights(glue_context: Any) -> Any:
+    from awsglue.dynamicframe import DynamicFrame
+
+    rows = [("UA", "5", "EWR", None), ("AA", "NA", "JFK", None), ("UA", "30", "JFK", None)]
+    df = glue_context.spark_session.createDataFrame(
+        rows, "carrier string, delay string, origin string, empty string"
+    )
+    return DynamicFrame.fromDF(df, glue_context, "flights")
+
+
+def _rows(frame: Any) -> list[tuple[Any, ...]]:
+    return sorted(tuple(r) for r in frame.toDF().collect())
+
+
+def test_apply_mapping_casts_renames_and_keeps_only_mapped(flights: Any) -> None:
+    from awsglue.transforms import ApplyMapping
+
+    mapped = ApplyMapping.apply(
+        frame=flights,
+        mappings=[
+            ("carrier", "string", "airline", "string"),
+            ("delay", "string", "delay", "int"),
+            ("missing", "string", "gone", "int"),
+        ],
+        transformation_ctx="map",
+    )
+    assert mapped.toDF().columns == ["airline", "delay"]
+    assert _rows(mapped) == [("AA", None), ("UA", 5), ("UA", 30)]
+
+
+def test_filter_select_drop_rename(flights: Any) -> None:
+    from awsglue.transforms import DropFields, Filter, RenameField, SelectFields
+
+    late = Filter.apply(frame=flights, f=lambda r: r["delay"] not in ("NA", "5"))
+    assert _rows(SelectFields.apply(frame=late, paths=["carrier"])) == [("UA",)]
+    dropped = DropFields.apply(frame=flights, paths=["empty", "delay"])
+    assert dropped.toDF().columns == ["carrier", "origin"]
+    renamed = RenameField.apply(frame=flights, old_name="origin", new_name="airport")
+    assert "airport" in renamed.toDF().columns
+
+
+def test_resolve_choice_casts_and_drop_null_fields_drops_empty_columns(flights: Any) -> None:
+    from awsglue.transforms import DropNullFields, ResolveChoice
+
+    cast = ResolveChoice.apply(frame=flights, specs=[("delay", "cast:int")])
+    assert sorted(r["delay"] or 0 for r in cast.toDF().collect()) == [0, 5, 30]
+    assert DropNullFields.apply(frame=flights).toDF().columns == ["carrier", "delay", "origin"]
+    with pytest.raises(UnsupportedGlueFeature, match="make_struct"):
+        ResolveChoice.apply(frame=flights, choice="make_struct")
+
+
+def test_join_split_and_map(flights: Any, glue_context: Any) -> None:
+    from awsglue.dynamicframe import DynamicFrame
+    from awsglue.transforms import Join, Map, SplitFields
+
+    airports = DynamicFrame.fromDF(
+        glue_context.spark_session.createDataFrame(
+            [("JFK", "New York")], "code string, city string"
+        ),
+        glue_context,
+        "airports",
+    )
+    joined = Join.apply(frame1=flights, frame2=airports, keys1=["origin"], keys2=["code"])
+    assert sorted((r["carrier"], r["city"]) for r in joined.toDF().collect()) == [
+        ("AA", "New York"),
+        ("UA", "New York"),
+    ]
+    parts = SplitFields.apply(frame=flights, paths=["carrier"], name1="ids", name2="rest")
+    assert (parts["ids"].toDF().columns, sorted(parts.keys())) == (["carrier"], ["ids", "rest"])
+    upper = Map.apply(frame=flights, f=lambda r: {**r, "carrier": r["carrier"].lower()})
+    assert sorted(r["carrier"] for r in upper.toDF().collect()) == ["aa", "ua", "ua"]
+
+
+def test_an_unsupported_dynamic_frame_method_is_named(flights: Any) -> None:
+    with pytest.raises(UnsupportedGlueFeature, match=r"DynamicFrame.spigot .*README"):
+        flights.spigot("s3://x/")
