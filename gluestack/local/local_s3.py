@@ -1,0 +1,51 @@
+"""Keep moto's S3 and the workspace folders the same bytes, in both directions.
+
+Objects put through boto3 live in moto; Spark reads and writes files. Before a node runs, the
+buckets are pulled to disk; after it, new or changed files are pushed back into moto.
+"""
+
+from pathlib import Path
+from typing import Any
+
+
+def pull(s3: Any, s3_root: Path) -> int:
+    """Write every moto object missing on disk (or of another size) to s3_root; count them."""
+    written = 0
+    for bucket in (b["Name"] for b in s3.list_buckets()["Buckets"]):
+        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+            for item in page.get("Contents", []):
+                path = s3_root / bucket / item["Key"]
+                if item["Key"].endswith("/") or (
+                    path.is_file() and path.stat().st_size == item["Size"]
+                ):
+                    continue
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read())
+                written += 1
+    return written
+
+
+def push(s3: Any, s3_root: Path) -> int:
+    """Put every file under s3_root missing in moto (or of another size); count them."""
+    existing = {b["Name"] for b in s3.list_buckets()["Buckets"]}
+    written = 0
+    for bucket_dir in (
+        sorted(p for p in s3_root.iterdir() if p.is_dir()) if s3_root.is_dir() else []
+    ):
+        if bucket_dir.name not in existing:
+            continue  # Spark may only write where a deployed bucket exists, as on AWS
+        sizes = _object_sizes(s3, bucket_dir.name)
+        for path in sorted(p for p in bucket_dir.rglob("*") if p.is_file()):
+            key = path.relative_to(bucket_dir).as_posix()
+            if key.startswith(".") or "/." in key or sizes.get(key) == path.stat().st_size:
+                continue
+            s3.put_object(Bucket=bucket_dir.name, Key=key, Body=path.read_bytes())
+            written += 1
+    return written
+
+
+def _object_sizes(s3: Any, bucket: str) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+        sizes |= {item["Key"]: item["Size"] for item in page.get("Contents", [])}
+    return sizes
