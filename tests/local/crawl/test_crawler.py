@@ -1,0 +1,98 @@
+"""Crawls of crafted folders write the tables Glue's classifiers would into moto's catalog."""
+
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from pyspark.sql import SparkSession
+
+from gluestack.local.crawl import emulate_crawl
+from gluestack.local.workspace import Workspace
+
+
+@pytest.fixture
+def glue(aws: boto3.Session) -> Any:
+    client = aws.client("glue")
+    client.create_database(DatabaseInput={"Name": "db"})
+    return client
+
+
+def _crawler(glue: Any, *paths: str, prefix: str = "") -> str:
+    glue.create_crawler(
+        Name="c",
+        Role="arn:aws:iam::123456789012:role/r",
+        DatabaseName="db",
+        TablePrefix=prefix,
+        Targets={"S3Targets": [{"Path": p} for p in paths]},
+    )
+    return "c"
+
+
+def _put(root: Path, key: str, text: str) -> None:
+    path = root / key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+def _columns(glue: Any, table: str) -> list[tuple[str, str]]:
+    found = glue.get_table(DatabaseName="db", Name=table)["Table"]
+    return [(c["Name"], c["Type"]) for c in found["StorageDescriptor"]["Columns"]]
+
+
+def test_csv_with_header_and_na_markers(
+    glue: Any, spark: SparkSession, s3_root: Path, tmp_path: Path
+) -> None:
+    _put(s3_root, "raw/flights/a.csv", "year,carrier,delay,dist\n2013,UA,5,1.5\n2013,AA,NA,2\n")
+    summary = emulate_crawl(
+        glue, spark, Workspace(s3_root.parent), _crawler(glue, "s3://raw/flights/")
+    )
+    assert summary.created == ["flights"]
+    assert _columns(glue, "flights") == [
+        ("year", "int"), ("carrier", "string"), ("delay", "string"), ("dist", "double"),
+    ]  # fmt: skip
+    table = glue.get_table(DatabaseName="db", Name="flights")["Table"]
+    assert table["Parameters"]["skip.header.line.count"] == "1"
+    assert table["StorageDescriptor"]["Location"] == "s3://raw/flights/"
+
+
+def test_hive_partitions_become_partition_keys(
+    glue: Any, spark: SparkSession, s3_root: Path
+) -> None:
+    for month in (1, 2):
+        spark.createDataFrame([(month * 10, "x")], "n int, s string").write.parquet(
+            f"s3://cur/t/year=2013/month={month}/"
+        )
+    emulate_crawl(glue, spark, Workspace(s3_root.parent), _crawler(glue, "s3://cur/t", prefix="p_"))
+    table = glue.get_table(DatabaseName="db", Name="p_t")["Table"]
+    assert [k["Name"] for k in table["PartitionKeys"]] == ["year", "month"]
+    assert _columns(glue, "p_t") == [("n", "int"), ("s", "string")]
+    partitions = glue.get_partitions(DatabaseName="db", TableName="p_t")["Partitions"]
+    assert sorted(tuple(p["Values"]) for p in partitions) == [("2013", "1"), ("2013", "2")]
+
+
+def test_nested_json_keeps_its_structure(glue: Any, spark: SparkSession, s3_root: Path) -> None:
+    _put(s3_root, "raw/ev/a.json", '{"id": 1, "geo": {"lat": 1.5, "tags": ["a"]}}\n')
+    emulate_crawl(glue, spark, Workspace(s3_root.parent), _crawler(glue, "s3://raw/ev/"))
+    assert _columns(glue, "ev") == [
+        ("geo", "struct<lat:double,tags:array<string>>"), ("id", "bigint"),
+    ]  # fmt: skip
+
+
+def test_a_recrawl_adds_a_new_column(glue: Any, spark: SparkSession, s3_root: Path) -> None:
+    name = _crawler(glue, "s3://raw/ev/")
+    workspace = Workspace(s3_root.parent)
+    _put(s3_root, "raw/ev/a.json", '{"id": 1}\n')
+    emulate_crawl(glue, spark, workspace, name)
+    _put(s3_root, "raw/ev/b.json", '{"id": 2, "late": true}\n')
+    summary = emulate_crawl(glue, spark, workspace, name)
+    assert summary.updated == ["ev"]
+    assert _columns(glue, "ev") == [("id", "bigint"), ("late", "boolean")]
+
+
+def test_an_empty_target_creates_no_table(glue: Any, spark: SparkSession, s3_root: Path) -> None:
+    (s3_root / "raw" / "empty").mkdir(parents=True)
+    summary = emulate_crawl(
+        glue, spark, Workspace(s3_root.parent), _crawler(glue, "s3://raw/empty/")
+    )
+    assert (summary.created, summary.updated) == ([], [])
