@@ -1,12 +1,14 @@
-"""An in-process offline AWS account (moto) in which Glue runs and crawls advance."""
+"""An offline AWS account (moto), in-process or served on loopback, in which Glue runs advance."""
 
 import os
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import boto3
 from moto import mock_aws
 from moto.moto_api import state_manager
+from moto.server import ThreadedMotoServer
 
 GLUE_MODELS = ("glue::job_run", "glue::crawl")
 _FAKE_CREDENTIALS = {
@@ -18,18 +20,47 @@ _FAKE_CREDENTIALS = {
 
 @contextmanager
 def offline_account(region: str = "us-east-1") -> Iterator[boto3.Session]:
-    """A boto3 session on a fresh moto account; job runs and crawls finish when next read."""
+    """A boto3 session on a fresh in-process moto account; runs and crawls end when next read."""
+    with _fake_credentials(), mock_aws(), _immediate_glue_runs():
+        yield boto3.Session(region_name=region)
+
+
+@contextmanager
+def moto_server(port: int = 0, region: str = "us-east-1") -> Iterator[tuple[str, boto3.Session]]:
+    """A moto server on 127.0.0.1 (port 0: any free port): its endpoint URL and a session.
+
+    Other processes (the CLI with --endpoint-url, subprocesses) share its state.
+    """
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        host, bound_port = server.get_host_and_port()
+        endpoint = f"http://{host}:{bound_port}"
+        # Servers in one process share moto's backends: start each from an empty account.
+        urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST"))
+        with _fake_credentials(), _immediate_glue_runs():
+            yield endpoint, boto3.Session(region_name=region)
+    finally:
+        server.stop()
+
+
+@contextmanager
+def _immediate_glue_runs() -> Iterator[None]:
+    for model in GLUE_MODELS:
+        state_manager.set_transition(model, {"progression": "immediate"})
+    try:
+        yield
+    finally:
+        for model in GLUE_MODELS:
+            state_manager.unset_transition(model)
+
+
+@contextmanager
+def _fake_credentials() -> Iterator[None]:
     saved = {name: os.environ.get(name) for name in _FAKE_CREDENTIALS}
     os.environ.update(_FAKE_CREDENTIALS)
     try:
-        with mock_aws():
-            for model in GLUE_MODELS:
-                state_manager.set_transition(model, {"progression": "immediate"})
-            try:
-                yield boto3.Session(region_name=region)
-            finally:
-                for model in GLUE_MODELS:
-                    state_manager.unset_transition(model)
+        yield
     finally:
         for name, value in saved.items():
             if value is None:

@@ -1,0 +1,12 @@
+"""The `gluestack` command: specs, synthesis, the offline world, and runtime operations."""
+
+import typer
+
+from gluestack.cli import local_commands, ops_commands, spec_commands
+
+app = typer.Typer(no_args_is_help=True, help="AWS Glue pipelines as code, tested offline.")
+spec_commands.register(app)
+ops_commands.register(app)
+app.add_typer(local_commands.app, name="local", help="The offline world: moto and local Spark.")
+
+__all__ = ["app"]

@@ -1,0 +1,5 @@
+"""`python -m gluestack.cli`."""
+
+from gluestack.cli import app
+
+app()
