@@ -12,6 +12,7 @@ from stacks.app_builder import build_app
 from stacks.environment import (
     EnvironmentError_,
     context_for_plain_python,
+    declared_environments,
     environment_from_context,
 )
 
@@ -26,7 +27,8 @@ def main() -> None:
     )
     try:
         env = environment_from_context(app)
-        specs = load_all(Path(os.environ.get("GLUESTACK_PIPELINES", PROJECT_ROOT / "pipelines")))
+        pipelines = Path(os.environ.get("GLUESTACK_PIPELINES", PROJECT_ROOT / "pipelines"))
+        specs = load_all(pipelines, PROJECT_ROOT, declared_environments(app))
     except (SpecError, EnvironmentError_) as error:
         print(error, file=sys.stderr)
         sys.exit(2)

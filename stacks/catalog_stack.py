@@ -2,6 +2,7 @@
 
 import aws_cdk as cdk
 from aws_cdk import aws_glue as glue
+from aws_cdk import aws_kms as kms
 from constructs import Construct
 
 from stacks.environment import DeployEnvironment
@@ -18,8 +19,10 @@ class CatalogStack(cdk.Stack):
         *,
         env: DeployEnvironment,
         database_names: dict[str, str],
+        key: kms.IKey,
     ) -> None:
-        """database_names: spec database name -> deployed database name."""
+        """database_names: spec database name -> deployed database name. key: encrypts the
+        Data Catalog when this environment owns the account's catalog encryption settings."""
         super().__init__(scope, construct_id, env=env.cdk_environment())
         self.databases: dict[str, glue.Database] = {}
         for spec_name, deployed_name in sorted(database_names.items()):
@@ -30,3 +33,21 @@ class CatalogStack(cdk.Stack):
                 description=f"gluestack {env.name}: tables of the '{spec_name}' pipelines",
                 removal_policy=env.removal_policy,
             )
+        if env.owns_catalog_encryption:
+            self._encrypt_catalog(key)
+
+    def _encrypt_catalog(self, key: kms.IKey) -> None:
+        """Tables and connection passwords at rest: one setting per account and region."""
+        glue.CfnDataCatalogEncryptionSettings(
+            self,
+            "CatalogEncryption",
+            catalog_id=self.account,
+            data_catalog_encryption_settings=glue.CfnDataCatalogEncryptionSettings.DataCatalogEncryptionSettingsProperty(
+                encryption_at_rest=glue.CfnDataCatalogEncryptionSettings.EncryptionAtRestProperty(
+                    catalog_encryption_mode="SSE-KMS", sse_aws_kms_key_id=key.key_arn
+                ),
+                connection_password_encryption=glue.CfnDataCatalogEncryptionSettings.ConnectionPasswordEncryptionProperty(
+                    return_connection_password_encrypted=True, kms_key_id=key.key_arn
+                ),
+            ),
+        )

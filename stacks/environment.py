@@ -9,6 +9,7 @@ from typing import Any
 import aws_cdk as cdk
 
 ENVIRONMENTS_KEY = "gluestack:environments"
+PROJECT_KEY = "gluestack:project"
 
 
 class EnvironmentError_(ValueError):
@@ -22,6 +23,8 @@ class DeployEnvironment:
     name: str
     region: str
     retain_data: bool
+    owns_catalog_encryption: bool = True
+    project: str = "gluestack"
 
     @property
     def removal_policy(self) -> cdk.RemovalPolicy:
@@ -30,6 +33,11 @@ class DeployEnvironment:
     def cdk_environment(self) -> cdk.Environment:
         """Account from the CDK CLI's credentials when deploying; agnostic for plain synth."""
         return cdk.Environment(account=os.environ.get("CDK_DEFAULT_ACCOUNT"), region=self.region)
+
+
+def declared_environments(app: cdk.App) -> list[str]:
+    """Names of the environments cdk.json declares."""
+    return sorted(app.node.try_get_context(ENVIRONMENTS_KEY) or {})
 
 
 def environment_from_context(app: cdk.App) -> DeployEnvironment:
@@ -47,6 +55,8 @@ def environment_from_context(app: cdk.App) -> DeployEnvironment:
         name=name,
         region=str(settings.get("region", "us-east-1")),
         retain_data=bool(settings.get("retain_data", False)),
+        owns_catalog_encryption=bool(settings.get("owns_catalog_encryption", True)),
+        project=str(app.node.try_get_context(PROJECT_KEY) or "gluestack"),
     )
 
 

@@ -1,4 +1,5 @@
-"""One pipeline: its roles, crawlers, jobs, and the workflow whose triggers chain them."""
+"""One pipeline: its roles, connections, crawlers, jobs, workflow, triggers, quality rules and
+monitoring."""
 
 import json
 from pathlib import Path
@@ -7,18 +8,28 @@ import aws_cdk as cdk
 from aws_cdk import aws_glue as glue
 from constructs import Construct
 
-from gluestack.spec import JobSpec, PipelineSpec, TriggerSpec
-from stacks.constructs import Crawler, GlueServiceRole
+from gluestack.spec import CrawlerSpec, JobSpec, PipelineSpec
+from stacks.alerts_stack import AlertsStack
+from stacks.constructs import (
+    Crawler,
+    CrawlerBehavior,
+    EtlJob,
+    GlueServiceRole,
+    JdbcTarget,
+    JobOptions,
+    MonitoredJob,
+    PipelineMonitoring,
+    S3Targets,
+    SparkUi,
+)
 from stacks.environment import DeployEnvironment
 from stacks.naming import PipelineNames, pascal
+from stacks.pipeline_tables import PipelineTables
+from stacks.pipeline_triggers import add_triggers
+from stacks.shared_code import shared_code_asset
 from stacks.storage_stack import StorageStack
 
 MANIFEST_OUTPUT = "PipelineManifest"
-
-_WORKER_TYPES = {w.name.replace("_", "."): w for w in glue.WorkerType}
-_GLUE_VERSIONS = {"4.0": glue.GlueVersion.V4_0, "5.0": glue.GlueVersion.V5_0}
-_CRAWLER_STATES = {s.value: s for s in glue.CrawlerState}
-_JOB_STATES = {s.value: s for s in glue.JobState}
 
 
 class PipelineStack(cdk.Stack):
@@ -32,29 +43,49 @@ class PipelineStack(cdk.Stack):
         env: DeployEnvironment,
         spec: PipelineSpec,
         storage: StorageStack,
+        alerts: AlertsStack,
         database: glue.Database,
         project_root: Path,
     ) -> None:
         super().__init__(scope, construct_id, env=env.cdk_environment())
         self.spec = spec
+        self.env_name = env.name
         self.names = PipelineNames(env=env.name, pipeline=spec.name)
         self.storage = storage
+        self.tables = PipelineTables(spec, storage)
+        self.database = database
         self.database_name = database.database_name
         self.project_root = project_root
-        self.crawlers = {name: self._crawler(name) for name in spec.crawlers}
+        self.connections = {name: self._connection(name) for name in spec.connections}
+        self.crawlers = {name: self._crawler(name, c) for name, c in spec.crawlers.items()}
         self.jobs = {name: self._job(name, job) for name, job in spec.jobs.items()}
         self.workflow = glue.Workflow(
             self,
             "Workflow",
             workflow_name=self.names.workflow,
             description=spec.description or f"gluestack pipeline {spec.name}",
+            max_concurrent_runs=spec.workflow.max_concurrent_runs,
+            default_run_properties=spec.workflow.run_properties or None,
         )
-        for name, trigger in spec.triggers.items():
-            self._trigger(name, trigger)
+        add_triggers(self, env.name)
+        self._data_quality_rulesets()
+        PipelineMonitoring(
+            self,
+            "Monitoring",
+            pipeline=spec.name,
+            environment=env.name,
+            topic=alerts.topic,
+            jobs=[
+                MonitoredJob(self.jobs[name].job_name, job.alarm_minutes)
+                for name, job in spec.jobs.items()
+            ],
+            crawler_names=[c.crawler_name for c in self.crawlers.values()],
+            emails=list(spec.notifications.email),
+        )
         cdk.CfnOutput(self, "WorkflowName", value=self.names.workflow)
         cdk.CfnOutput(self, MANIFEST_OUTPUT, value=json.dumps(self.manifest()))
-        cdk.Tags.of(self).add("gluestack:pipeline", spec.name)
-        cdk.Tags.of(self).add("gluestack:env", env.name)
+        for key, value in {**spec.tags, "gluestack:pipeline": spec.name}.items():
+            cdk.Tags.of(self).add(key, value)
 
     def manifest(self) -> dict[str, object]:
         """Deployed names by spec name: how tools find this pipeline's resources."""
@@ -63,111 +94,150 @@ class PipelineStack(cdk.Stack):
             "database": self.names.database(self.spec.database),
             "workflow": self.names.workflow,
             "crawlers": {name: c.crawler_name for name, c in self.crawlers.items()},
-            "jobs": {name: self.names.resource(name) for name in self.jobs},
+            "jobs": {name: j.job_name for name, j in self.jobs.items()},
             "triggers": {name: self.names.resource(name) for name in self.spec.triggers},
         }
 
-    def _table_location(self, table: str) -> str:
-        """s3:// folder of a raw source or a job output."""
-        if table in self.spec.sources:
-            return self.storage.raw.s3_url_for_object(self.spec.sources[table].prefix)
-        return self.storage.curated.s3_url_for_object(self.spec.outputs()[table].prefix)
+    def _connection(self, name: str) -> glue.CfnConnection:
+        connection = self.spec.connections[name]
+        return glue.CfnConnection(
+            self,
+            f"{pascal(name)}Connection",
+            catalog_id=self.account,
+            connection_input=glue.CfnConnection.ConnectionInputProperty(
+                name=self.names.resource(name),
+                description=connection.description or None,
+                connection_type="JDBC",
+                # SECRET_ID names the secret; Glue reads user and password from it at run time.
+                connection_properties={
+                    "JDBC_CONNECTION_URL": connection.jdbc_url,
+                    "SECRET_ID": connection.secret,
+                },
+                physical_connection_requirements=glue.CfnConnection.PhysicalConnectionRequirementsProperty(
+                    subnet_id=connection.subnet_id,
+                    security_group_id_list=connection.security_group_ids,
+                    availability_zone=connection.availability_zone,
+                ),
+            ),
+        )
 
-    def _grant_tables(self, role: GlueServiceRole, tables: list[str], *, write: bool) -> None:
-        for table in tables:
-            if table in self.spec.sources:
-                bucket, prefix = self.storage.raw, self.spec.sources[table].prefix
-            else:
-                bucket, prefix = self.storage.curated, self.spec.outputs()[table].prefix
-            if write:
-                bucket.grant_read_write(role, f"{prefix}*")
-            else:
-                bucket.grant_read(role, f"{prefix}*")
-
-    def _crawler(self, name: str) -> Crawler:
-        crawler_spec = self.spec.crawlers[name]
+    def _crawler(self, name: str, crawler: CrawlerSpec) -> Crawler:
         role = GlueServiceRole(
             self,
             f"{pascal(name)}CrawlerRole",
             description=f"Glue crawler {name} of {self.spec.name}",
         )
-        self._grant_tables(role, crawler_spec.tables, write=False)
-        role.grant_catalog(self.database_name, write=True)
+        crawled = [*crawler.tables, *crawler.catalog_tables]
+        self.tables.grant_read(role, crawled)
+        role.grant_catalog(
+            self.database_name,
+            read=[],
+            write=[self.tables.crawled_name(name, t) for t in crawled],
+            write_prefix=crawler.table_prefix if crawler.jdbc else None,
+        )
         role.grant_glue_logs()
-        return Crawler(
+        role.grant_security_configuration_key(self.storage.key)
+        for target in crawler.jdbc:
+            role.grant_connection(
+                self.names.resource(target.connection),
+                self.spec.connections[target.connection].secret,
+            )
+        schema = crawler.schema_change
+        construct = Crawler(
             self,
             f"{pascal(name)}Crawler",
             crawler_name=self.names.resource(name),
             role=role,
             database_name=self.database_name,
-            s3_paths=[self._table_location(table) for table in crawler_spec.tables],
-            description=crawler_spec.description,
+            security_configuration=self.storage.security_configuration,
+            s3=S3Targets(
+                paths=[self.tables.location(t) for t in crawler.tables],
+                exclusions=crawler.exclusions,
+                sample_size=crawler.sample_size,
+                event_queue_arn=crawler.event_queue_arn,
+            )
+            if crawler.tables
+            else None,
+            jdbc=[
+                JdbcTarget(self.names.resource(t.connection), t.path, t.exclusions)
+                for t in crawler.jdbc
+            ],
+            catalog_tables=crawler.catalog_tables,
+            behavior=CrawlerBehavior(
+                update="UPDATE_IN_DATABASE" if schema.update == "update_in_database" else "LOG",
+                delete=schema.delete.upper(),  # type: ignore[arg-type]
+                recrawl=crawler.recrawl,
+                combine_compatible_schemas=crawler.combine_compatible_schemas,
+                table_level=crawler.table_level,
+                table_prefix=crawler.table_prefix,
+            ),
+            schedule=crawler.schedule,
+            schedule_enabled=self.env_name in crawler.schedule_enabled_in,
+            description=crawler.description,
         )
+        for connection in crawler.jdbc:
+            construct.node.add_dependency(self.connections[connection.connection])
+        return construct
 
-    def _job(self, name: str, job: JobSpec) -> glue.PySparkEtlJob:
+    def _job(self, name: str, job: JobSpec) -> EtlJob:
         role = GlueServiceRole(
             self, f"{pascal(name)}JobRole", description=f"Glue job {name} of {self.spec.name}"
         )
-        self._grant_tables(role, job.inputs, write=False)
-        self._grant_tables(role, list(job.outputs), write=True)
+        self.tables.grant_read(role, job.inputs)
+        self.tables.grant_read_write(role, list(job.outputs))
         temp_prefix = f"glue-temp/{self.spec.name}/{name}/"
         self.storage.temp.grant_read_write(role, f"{temp_prefix}*")
-        role.grant_catalog(self.database_name, write=bool(job.outputs))
+        role.grant_catalog(self.database_name, read=job.inputs, write=list(job.outputs))
         role.grant_glue_logs()
-        # The security configuration encrypts logs and bookmarks with the project key.
-        self.storage.key.grant_encrypt_decrypt(role)
-        arguments = {
-            "--database": self.database_name,
-            "--TempDir": self.storage.temp.s3_url_for_object(temp_prefix),
-            **{f"--{out}_path": self._table_location(out) for out in job.outputs},
-            **{f"--{key}": value for key, value in job.arguments.items()},
-        }
-        return glue.PySparkEtlJob(
+        role.grant_security_configuration_key(self.storage.key)
+        spark_ui = None
+        if job.spark_ui:
+            spark_ui = SparkUi(self.storage.temp, f"spark-ui/{self.spec.name}/{name}/")
+        sizing = job.sizing(self.env_name)
+        return EtlJob(
             self,
             f"{pascal(name)}Job",
             job_name=self.names.resource(name),
-            description=job.description or None,
+            description=job.description,
             role=role,
             script=glue.Code.from_asset(str(self.project_root / job.script)),
-            glue_version=_GLUE_VERSIONS[job.glue_version],
-            worker_configuration=glue.WorkerConfiguration(
-                worker_type=_WORKER_TYPES[job.worker_type],
-                number_of_workers=job.number_of_workers,
-            ),
-            timeout=cdk.Duration.minutes(job.timeout_minutes),
-            max_retries=job.max_retries,
-            default_arguments=arguments,
             security_configuration=self.storage.security_configuration,
+            options=JobOptions(
+                glue_version=job.glue_version,
+                worker_type=str(sizing.worker_type),
+                number_of_workers=int(sizing.number_of_workers or job.number_of_workers),
+                auto_scaling=job.auto_scaling,
+                execution_class=job.execution_class,
+                bookmarks=job.bookmarks,
+                timeout_minutes=job.timeout_minutes,
+                max_retries=job.max_retries,
+                max_concurrent_runs=job.max_concurrent_runs,
+                run_queuing=job.run_queuing,
+                continuous_logging=job.continuous_logging,
+                metrics=job.metrics,
+                observability_metrics=job.observability_metrics,
+                python_modules=job.python_modules,
+            ),
+            arguments=job.arguments,
+            managed_arguments={
+                "--database": self.database_name,
+                "--TempDir": self.storage.temp.s3_url_for_object(temp_prefix),
+                **{f"--{out}_path": self.tables.location(out) for out in job.outputs},
+            },
+            extra_python_files=[shared_code_asset(self.project_root)] if job.shared_code else None,
+            spark_ui=spark_ui,
         )
 
-    def _trigger(self, name: str, trigger: TriggerSpec) -> None:
-        actions = [
-            glue.Action.job(self.jobs[t.name])
-            if t.kind == "job"
-            else glue.Action.crawler(self.crawlers[t.name].resource)
-            for t in trigger.actions
-        ]
-        trigger_name = self.names.resource(name)
-        if trigger.type == "on_demand":
-            self.workflow.add_on_demand_trigger(
-                pascal(name),
-                actions=actions,
-                name=trigger_name,
-                description=trigger.description or None,
-            )
-            return
-        conditions = [
-            glue.Condition.job(self.jobs[c.name], _JOB_STATES[c.state])
-            if c.kind == "job"
-            else glue.Condition.crawler(self.crawlers[c.name].resource, _CRAWLER_STATES[c.state])
-            for c in trigger.conditions
-        ]
-        logical = glue.PredicateLogical.AND if trigger.match == "all" else glue.PredicateLogical.ANY
-        self.workflow.add_conditional_trigger(
-            pascal(name),
-            actions=actions,
-            name=trigger_name,
-            description=trigger.description or None,
-            predicate=glue.Predicate(conditions=conditions, logical=logical),
-            start_on_creation=True,
-        )
+    def _data_quality_rulesets(self) -> None:
+        for job in self.spec.jobs.values():
+            for table, output in job.outputs.items():
+                if output.data_quality is None:
+                    continue
+                glue.DataQualityRuleset(
+                    self,
+                    f"{pascal(table)}Quality",
+                    ruleset_name=self.names.resource(f"{table}-quality"),
+                    description=f"Data quality rules of {table}",
+                    dqdl=glue.Dqdl.from_string(output.data_quality),
+                    target_table=glue.DataQualityTargetTable.from_table_name(self.database, table),
+                )

@@ -9,6 +9,9 @@ from constructs import Construct
 from stacks.constructs import SecureBucket
 from stacks.environment import DeployEnvironment
 
+# Glue's TempDir, Spark UI logs and shuffle spill: nothing there is needed after a week.
+TEMP_RETENTION_DAYS = 7
+
 
 class StorageStack(cdk.Stack):
     """Buckets and encryption every pipeline of one environment shares; nothing is public."""
@@ -36,7 +39,7 @@ class StorageStack(cdk.Stack):
         self.access_logs = SecureBucket(self, "AccessLogs", removal_policy=removal)
         self.raw = self._data_bucket("Raw", removal)
         self.curated = self._data_bucket("Curated", removal)
-        self.temp = self._data_bucket("Temp", removal)
+        self.temp = self._data_bucket("Temp", removal, expire_after_days=TEMP_RETENTION_DAYS)
         for name, bucket in [("Raw", self.raw), ("Curated", self.curated), ("Temp", self.temp)]:
             cdk.CfnOutput(self, f"{name}BucketName", value=bucket.bucket_name)
         cdk.CfnOutput(self, "DataKeyArn", value=self.key.key_arn)
@@ -67,11 +70,14 @@ class StorageStack(cdk.Stack):
             )
         )
 
-    def _data_bucket(self, construct_id: str, removal: cdk.RemovalPolicy) -> SecureBucket:
+    def _data_bucket(
+        self, construct_id: str, removal: cdk.RemovalPolicy, expire_after_days: int | None = None
+    ) -> SecureBucket:
         return SecureBucket(
             self,
             construct_id,
             removal_policy=removal,
             encryption_key=self.key,
             access_logs=self.access_logs,
+            expire_after_days=expire_after_days,
         )

@@ -1,5 +1,6 @@
 """Options and output shared by the commands."""
 
+import json
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -24,6 +25,15 @@ EndpointOption = Annotated[
 RegionOption = Annotated[str | None, typer.Option("--region", help="AWS region.")]
 ProfileOption = Annotated[str | None, typer.Option("--profile", help="AWS profile.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+def project_environments(project: Path) -> list[str] | None:
+    """Environment names cdk.json declares, or None without a cdk.json."""
+    cdk_json = project / "cdk.json"
+    if not cdk_json.is_file():
+        return None
+    context = json.loads(cdk_json.read_text()).get("context", {})
+    return sorted(context.get("gluestack:environments", {}))
 
 
 def session(profile: str | None, region: str | None, endpoint_url: str | None) -> boto3.Session:

@@ -11,6 +11,7 @@ from gluestack.cli.common import (
     ProjectOption,
     console,
     fail,
+    project_environments,
 )
 from gluestack.local.synth import SynthError, synthesize
 from gluestack.spec import SpecError, json_schema, load, load_all
@@ -20,9 +21,12 @@ SpecPaths = Annotated[list[Path] | None, typer.Argument(help="Spec files; defaul
 
 def validate(paths: SpecPaths = None, project: ProjectOption = Path(".")) -> None:
     """Validate pipeline specs; exit 2 with every problem located when one is invalid."""
+    environments = project_environments(project)
     try:
         specs = (
-            [load(p, project) for p in paths] if paths else load_all(project / "pipelines", project)
+            [load(p, project, environments) for p in paths]
+            if paths
+            else load_all(project / "pipelines", project, environments)
         )
     except SpecError as error:
         fail(error, SPEC_ERROR_EXIT)

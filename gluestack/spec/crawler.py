@@ -1,8 +1,34 @@
 """Crawlers: infer table schemas into the pipeline's database."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Literal, Self
 
-from gluestack.spec.names import CatalogName
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from gluestack.spec.names import CatalogName, ResourceName
+from gluestack.spec.schedule import GlueCron
+
+UpdateBehavior = Literal["update_in_database", "log"]
+DeleteBehavior = Literal["log", "delete_from_database", "deprecate_in_database"]
+Recrawl = Literal["everything", "new_folders_only", "event_mode"]
+
+
+class SchemaChangePolicy(BaseModel):
+    """What a crawl does when a table's schema changed or its data disappeared."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    update: UpdateBehavior = "update_in_database"
+    delete: DeleteBehavior = "log"
+
+
+class JdbcTarget(BaseModel):
+    """Tables behind a declared JDBC connection, such as 'sales/public/%'."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    connection: ResourceName
+    path: str = Field(min_length=1, description="database/schema/table; % matches any")
+    exclusions: list[str] = Field(default_factory=list)
 
 
 class CrawlerSpec(BaseModel):
@@ -10,5 +36,56 @@ class CrawlerSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    tables: list[CatalogName] = Field(min_length=1)
+    tables: list[CatalogName] = Field(
+        default_factory=list, description="sources or job outputs, crawled from S3"
+    )
+    jdbc: list[JdbcTarget] = Field(default_factory=list)
+    catalog_tables: list[CatalogName] = Field(
+        default_factory=list, description="existing catalog tables of the database to re-crawl"
+    )
     description: str = ""
+    exclusions: list[str] = Field(
+        default_factory=list, description="glob patterns skipped in every S3 table folder"
+    )
+    sample_size: int | None = Field(
+        default=None, ge=1, le=249, description="files crawled per leaf folder (default: all)"
+    )
+    schedule: GlueCron | None = None
+    schedule_enabled_in: list[str] = Field(
+        default_factory=list, description="environments where the schedule is active"
+    )
+    schema_change: SchemaChangePolicy = SchemaChangePolicy()
+    recrawl: Recrawl = "everything"
+    event_queue_arn: str | None = Field(
+        default=None, description="SQS queue of S3 events, required by recrawl: event_mode"
+    )
+    combine_compatible_schemas: bool = Field(
+        default=True, description="compatible files under one folder become one table"
+    )
+    table_level: int | None = Field(
+        default=None, ge=1, le=10, description="folder depth at which tables are created"
+    )
+    table_prefix: str = Field(default="", pattern=r"^[a-z0-9_]*$")
+
+    @model_validator(mode="after")
+    def _options_fit_together(self) -> Self:
+        if not (self.tables or self.jdbc or self.catalog_tables):
+            raise ValueError("declare at least one of 'tables', 'jdbc' or 'catalog_tables'")
+        if self.catalog_tables and (self.tables or self.jdbc):
+            raise ValueError("a crawler of 'catalog_tables' cannot also crawl S3 or JDBC targets")
+        if self.catalog_tables and self.schema_change.delete == "delete_from_database":
+            raise ValueError("crawling catalog_tables allows schema_change.delete log or deprecate")
+        if self.recrawl == "event_mode" and not self.event_queue_arn:
+            raise ValueError("recrawl: event_mode needs 'event_queue_arn' (an SQS queue ARN)")
+        if self.event_queue_arn and self.recrawl != "event_mode":
+            raise ValueError("'event_queue_arn' is used only with recrawl: event_mode")
+        if self.recrawl == "new_folders_only" and self.schema_change != SchemaChangePolicy(
+            update="log", delete="log"
+        ):
+            raise ValueError(
+                "recrawl: new_folders_only needs schema_change update: log and delete: log "
+                "(Glue then only adds tables and partitions of new folders)"
+            )
+        if self.schedule_enabled_in and not self.schedule:
+            raise ValueError("'schedule_enabled_in' needs a 'schedule'")
+        return self

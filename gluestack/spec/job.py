@@ -1,17 +1,21 @@
 """PySpark ETL jobs: a script, what it reads, what it writes, and how it runs."""
 
 from pathlib import PurePosixPath
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from gluestack.spec.names import CatalogName, S3Prefix
+from gluestack.spec.reserved_arguments import check_not_reserved
 from gluestack.spec.source import DataFormat
 
 WorkerType = Literal[
     "G.025X", "G.1X", "G.2X", "G.4X", "G.8X", "G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"
 ]
 GlueVersion = Literal["4.0", "5.0"]
+Bookmarks = Literal["enable", "disable", "pause"]
+ExecutionClass = Literal["standard", "flex"]
+FLEX_WORKER_TYPES = ("G.1X", "G.2X")
 
 
 class OutputSpec(BaseModel):
@@ -22,6 +26,31 @@ class OutputSpec(BaseModel):
     prefix: S3Prefix
     format: DataFormat = "parquet"
     partition_keys: list[str] = Field(default_factory=list)
+    data_quality: str | None = Field(
+        default=None,
+        description="a DQDL ruleset (Rules = [ ... ]) evaluated against this table",
+    )
+
+    @field_validator("data_quality")
+    @classmethod
+    def _ruleset_is_dqdl(cls, value: str | None) -> str | None:
+        from gluestack.spec.dqdl import check_ruleset
+
+        if value is not None:
+            problems = check_ruleset(value)
+            if problems:
+                first = problems[0]
+                raise ValueError(f"DQDL line {first.line}, column {first.column}: {first.message}")
+        return value
+
+
+class Sizing(BaseModel):
+    """Workers for one environment; unset fields keep the job's own values."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    worker_type: WorkerType | None = None
+    number_of_workers: int | None = Field(default=None, ge=2, le=1000)
 
 
 class JobSpec(BaseModel):
@@ -36,9 +65,36 @@ class JobSpec(BaseModel):
     glue_version: GlueVersion = "5.0"
     worker_type: WorkerType = "G.1X"
     number_of_workers: int = Field(default=2, ge=2, le=1000)
+    auto_scaling: bool = Field(
+        default=False, description="scale between 1 worker and number_of_workers as load needs"
+    )
+    execution_class: ExecutionClass = Field(
+        default="standard", description="flex: spare capacity, cheaper, may start later"
+    )
+    bookmarks: Bookmarks = Field(
+        default="disable", description="job bookmarks: process only data new since the last run"
+    )
     timeout_minutes: int = Field(default=60, ge=1, le=10080)
     max_retries: int = Field(default=0, ge=0, le=10)
+    max_concurrent_runs: int = Field(default=1, ge=1, le=1000)
+    run_queuing: bool = Field(default=False, description="queue runs over the concurrency limit")
+    continuous_logging: bool = True
+    metrics: bool = Field(default=True, description="job metrics in CloudWatch")
+    observability_metrics: bool = True
+    spark_ui: bool = Field(default=False, description="Spark event logs for the Spark UI")
+    python_modules: list[str] = Field(
+        default_factory=list, description="pip requirements installed on the workers"
+    )
+    shared_code: bool = Field(
+        default=False, description="ship glue_scripts/lib so the script can `import lib...`"
+    )
+    duration_alarm_minutes: int | None = Field(
+        default=None, ge=1, description="alarm when a run takes longer (default: 80% of timeout)"
+    )
     arguments: dict[str, str] = Field(default_factory=dict)
+    environments: dict[str, Sizing] = Field(
+        default_factory=dict, description="worker sizing per environment, e.g. prod"
+    )
 
     @field_validator("script")
     @classmethod
@@ -54,4 +110,30 @@ class JobSpec(BaseModel):
         for name in value:
             if name.startswith("-"):
                 raise ValueError(f"argument '{name}': write names without leading '--'")
+            check_not_reserved(name)
         return value
+
+    @model_validator(mode="after")
+    def _options_fit_together(self) -> Self:
+        for sizing in [self.sizing(None), *[self.sizing(e) for e in self.environments]]:
+            if self.execution_class == "flex" and sizing.worker_type not in FLEX_WORKER_TYPES:
+                raise ValueError(
+                    f"flex execution runs on {' or '.join(FLEX_WORKER_TYPES)} workers only, "
+                    f"not {sizing.worker_type}"
+                )
+        for name in self.arguments:
+            if name.removesuffix("_path") in self.outputs:
+                raise ValueError(f"argument '{name}' is set by gluestack: the output's location")
+        return self
+
+    def sizing(self, environment: str | None) -> Sizing:
+        """Worker type and count in one environment: its override, else the job's values."""
+        override = self.environments.get(environment or "", Sizing())
+        return Sizing(
+            worker_type=override.worker_type or self.worker_type,
+            number_of_workers=override.number_of_workers or self.number_of_workers,
+        )
+
+    @property
+    def alarm_minutes(self) -> int:
+        return self.duration_alarm_minutes or max(1, self.timeout_minutes * 4 // 5)

@@ -12,10 +12,13 @@ from gluestack.spec.validation_messages import issue_from_error
 from gluestack.spec.yaml_lines import line_of
 
 
-def load(path: Path, project_root: Path | None = None) -> PipelineSpec:
+def load(
+    path: Path, project_root: Path | None = None, environments: list[str] | None = None
+) -> PipelineSpec:
     """Validate one spec file.
 
     Job scripts resolve against project_root, by default the parent of the spec's folder.
+    environments, when given, are the names the spec may use for environments.
     """
     root = (project_root or path.resolve().parent.parent).resolve()
     text = _read(path)
@@ -25,13 +28,15 @@ def load(path: Path, project_root: Path | None = None) -> PipelineSpec:
     except ValidationError as error:
         issues = [issue_from_error(e, PipelineSpec) for e in error.errors()]
         raise SpecError(path, _with_lines(text, issues)) from None
-    issues = check_references(spec) + _check_scripts(spec, root)
+    issues = check_references(spec, environments) + _check_scripts(spec, root)
     if issues:
         raise SpecError(path, _with_lines(text, issues))
     return spec
 
 
-def load_all(directory: Path, project_root: Path | None = None) -> list[PipelineSpec]:
+def load_all(
+    directory: Path, project_root: Path | None = None, environments: list[str] | None = None
+) -> list[PipelineSpec]:
     """Every *.yaml / *.yml spec in directory, sorted by file name; pipeline names are unique."""
     files = sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
     if not files:
@@ -39,7 +44,7 @@ def load_all(directory: Path, project_root: Path | None = None) -> list[Pipeline
     specs: list[PipelineSpec] = []
     seen: dict[str, Path] = {}
     for file in files:
-        spec = load(file, project_root)
+        spec = load(file, project_root, environments)
         if spec.name in seen:
             issue = SpecIssue(
                 ("name",), f"pipeline '{spec.name}' is also declared in {seen[spec.name]}"

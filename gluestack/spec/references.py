@@ -2,16 +2,26 @@
 
 from gluestack.spec.errors import SpecIssue
 from gluestack.spec.pipeline import PipelineSpec
+from gluestack.spec.trigger_graph import check_cycles
 
 
-def check_references(spec: PipelineSpec) -> list[SpecIssue]:
-    """Return one issue per undeclared or clashing name used in the spec."""
+def check_references(spec: PipelineSpec, environments: list[str] | None = None) -> list[SpecIssue]:
+    """Return one issue per undeclared, clashing or looping name used in the spec.
+
+    environments: the deployable environment names; when given, every name the spec uses for
+    an environment must be one of them.
+    """
     return [
         *_check_outputs(spec),
+        *_check_output_prefixes(spec),
         *_check_crawler_tables(spec),
+        *_check_crawled_folder_names(spec),
+        *_check_crawler_connections(spec),
         *_check_job_inputs(spec),
         *_check_trigger_targets(spec),
         *_check_single_start(spec),
+        *check_cycles(spec),
+        *(_check_environments(spec, environments) if environments is not None else []),
     ]
 
 
@@ -35,16 +45,97 @@ def _check_outputs(spec: PipelineSpec) -> list[SpecIssue]:
     return issues
 
 
+def _check_output_prefixes(spec: PipelineSpec) -> list[SpecIssue]:
+    """Output folders in the curated bucket may not nest: a job would read what it writes."""
+    issues: list[SpecIssue] = []
+    outputs = spec.outputs()
+    for job_name, job in spec.jobs.items():
+        for table, output in job.outputs.items():
+            for other, other_output in outputs.items():
+                if other == table or not _nested(output.prefix, other_output.prefix):
+                    continue
+                role = "an input of this job" if other in job.inputs else "another output"
+                issues.append(
+                    SpecIssue(
+                        ("jobs", job_name, "outputs", table, "prefix"),
+                        f"'{output.prefix}' overlaps '{other_output.prefix}' of '{other}' "
+                        f"({role}); give each table its own folder",
+                    )
+                )
+    return issues
+
+
+def _nested(prefix: str, other: str) -> bool:
+    return prefix.startswith(other) or other.startswith(prefix)
+
+
 def _check_crawler_tables(spec: PipelineSpec) -> list[SpecIssue]:
     tables = sorted({*spec.sources, *spec.outputs()})
     return [
         SpecIssue(
-            ("crawlers", name, "tables", index),
+            ("crawlers", name, field, index),
             f"'{table}' is not a declared source or job output; " + _declared("tables", tables),
         )
         for name, crawler in spec.crawlers.items()
-        for index, table in enumerate(crawler.tables)
+        for field, names in (("tables", crawler.tables), ("catalog_tables", crawler.catalog_tables))
+        for index, table in enumerate(names)
         if table not in tables
+    ]
+
+
+def _check_crawled_folder_names(spec: PipelineSpec) -> list[SpecIssue]:
+    """A crawler names each table after its folder, so the folder must carry the table's name."""
+    locations = {name: o.prefix for name, o in spec.outputs().items()}
+    locations.update({name: s.prefix for name, s in spec.sources.items()})
+    issues: list[SpecIssue] = []
+    for name, crawler in spec.crawlers.items():
+        for index, table in enumerate(crawler.tables):
+            folder = locations.get(table, table + "/").rstrip("/").rsplit("/", 1)[-1]
+            if folder != table:
+                issues.append(
+                    SpecIssue(
+                        ("crawlers", name, "tables", index),
+                        f"the crawler would name '{table}' after its folder '{folder}'; "
+                        f"end the table's prefix with '{table}/'",
+                    )
+                )
+    return issues
+
+
+def _check_crawler_connections(spec: PipelineSpec) -> list[SpecIssue]:
+    return [
+        SpecIssue(
+            ("crawlers", name, "jdbc", index, "connection"),
+            f"connection '{target.connection}' is not declared; "
+            + _declared("connections", list(spec.connections)),
+        )
+        for name, crawler in spec.crawlers.items()
+        for index, target in enumerate(crawler.jdbc)
+        if target.connection not in spec.connections
+    ]
+
+
+def _check_environments(spec: PipelineSpec, environments: list[str]) -> list[SpecIssue]:
+    used: list[tuple[tuple[str | int, ...], str]] = []
+    for name, job in spec.jobs.items():
+        used += [(("jobs", name, "environments", env), env) for env in job.environments]
+    for name, crawler in spec.crawlers.items():
+        used += [
+            (("crawlers", name, "schedule_enabled_in", i), env)
+            for i, env in enumerate(crawler.schedule_enabled_in)
+        ]
+    for name, trigger in spec.triggers.items():
+        used += [
+            (("triggers", name, "enabled_in", i), env) for i, env in enumerate(trigger.enabled_in)
+        ]
+    return [
+        SpecIssue(
+            path,
+            f"environment '{env}' is not declared in cdk.json; "
+            + _declared("environments", environments),
+        )
+        for path, env in used
+        if env not in environments
     ]
 
 
@@ -82,13 +173,14 @@ def _check_trigger_targets(spec: PipelineSpec) -> list[SpecIssue]:
 
 
 def _check_single_start(spec: PipelineSpec) -> list[SpecIssue]:
-    starts = [name for name, t in spec.triggers.items() if t.type == "on_demand"]
+    starts = [name for name, t in spec.triggers.items() if t.starts_workflow]
     if spec.triggers and len(starts) != 1:
         found = ", ".join(starts) if starts else "none"
         return [
             SpecIssue(
                 ("triggers",),
-                f"a Glue workflow starts from exactly one on_demand trigger; found: {found}",
+                "a Glue workflow starts from exactly one on_demand, scheduled or event trigger; "
+                f"found: {found}",
             )
         ]
     return []

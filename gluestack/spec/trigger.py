@@ -5,6 +5,7 @@ from typing import Literal, Self, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from gluestack.spec.names import ResourceName
+from gluestack.spec.schedule import GlueCron
 
 JobState = Literal["SUCCEEDED", "FAILED", "TIMEOUT", "STOPPED"]
 CrawlerState = Literal["SUCCEEDED", "FAILED", "CANCELLED"]
@@ -48,21 +49,47 @@ class Condition(Target):
         return self
 
 
+TriggerType = Literal["on_demand", "scheduled", "event", "conditional"]
+STARTING_TYPES: tuple[TriggerType, ...] = ("on_demand", "scheduled", "event")
+
+
 class TriggerSpec(BaseModel):
-    """An on-demand trigger, or a conditional one that fires when its conditions hold."""
+    """What starts jobs and crawlers: a person, a schedule, EventBridge events, or conditions."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    type: Literal["on_demand", "conditional"]
+    type: TriggerType
     actions: list[Target] = Field(min_length=1)
     conditions: list[Condition] = Field(default_factory=list)
     match: Literal["all", "any"] = "all"
+    schedule: GlueCron | None = None
+    enabled_in: list[str] = Field(
+        default_factory=list,
+        description="environments where a scheduled trigger is active (default: none)",
+    )
+    batch_size: int | None = Field(
+        default=None, ge=1, le=100, description="event trigger: events that start one run"
+    )
+    batch_window_seconds: int | None = Field(
+        default=None, ge=1, le=900, description="event trigger: start after this long anyway"
+    )
     description: str = ""
 
     @model_validator(mode="after")
-    def _conditions_fit_type(self) -> Self:
+    def _fields_fit_type(self) -> Self:
         if self.type == "conditional" and not self.conditions:
             raise ValueError("a conditional trigger needs at least one entry in 'conditions'")
-        if self.type == "on_demand" and self.conditions:
-            raise ValueError("an on_demand trigger takes no 'conditions'; use type: conditional")
+        if self.type != "conditional" and self.conditions:
+            raise ValueError(f"a {self.type} trigger takes no 'conditions'; use type: conditional")
+        if (self.type == "scheduled") != (self.schedule is not None):
+            raise ValueError("'schedule' is required by, and only allowed for, type: scheduled")
+        if self.enabled_in and self.type != "scheduled":
+            raise ValueError("'enabled_in' applies to type: scheduled only")
+        batching = self.batch_size is not None or self.batch_window_seconds is not None
+        if batching and self.type != "event":
+            raise ValueError("'batch_size' and 'batch_window_seconds' apply to type: event only")
         return self
+
+    @property
+    def starts_workflow(self) -> bool:
+        return self.type in STARTING_TYPES

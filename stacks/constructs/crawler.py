@@ -1,23 +1,69 @@
-"""A Glue crawler over S3 paths: CDK's Glue module has no crawler construct, only CfnCrawler."""
+"""A Glue crawler: CDK's Glue module has no crawler construct, only CfnCrawler."""
 
 import json
+from dataclasses import dataclass, field
+from typing import Literal
 
 import aws_cdk as cdk
 from aws_cdk import aws_glue as glue
 from aws_cdk import aws_iam as iam
 from constructs import Construct
 
-# Partitions take their schema from the table, and compatible files under one folder
-# become one table: what a folder-per-table layout needs.
-_CONFIGURATION = {
-    "Version": 1.0,
-    "CrawlerOutput": {"Partitions": {"AddOrUpdateBehavior": "InheritFromTable"}},
-    "Grouping": {"TableGroupingPolicy": "CombineCompatibleSchemas"},
+from gluestack.spec.schedule import check_glue_cron
+
+_RECRAWL = {
+    "everything": "CRAWL_EVERYTHING",
+    "new_folders_only": "CRAWL_NEW_FOLDERS_ONLY",
+    "event_mode": "CRAWL_EVENT_MODE",
 }
 
 
+@dataclass(frozen=True)
+class S3Targets:
+    """Table folders in S3 (s3:// URIs); each folder becomes a table.
+
+    exclusions: glob patterns skipped in every folder. sample_size: files crawled per leaf
+    folder (default all). event_queue_arn: SQS queue of S3 events for recrawl event_mode.
+    """
+
+    paths: list[str]
+    exclusions: list[str] = field(default_factory=list)
+    sample_size: int | None = None
+    event_queue_arn: str | None = None
+
+
+@dataclass(frozen=True)
+class JdbcTarget:
+    """Tables behind a Glue connection, e.g. path 'sales/public/%'."""
+
+    connection_name: str
+    path: str
+    exclusions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CrawlerBehavior:
+    """How a crawl treats changes and folders; the defaults suit a folder-per-table layout.
+
+    update/delete: schema change policy (UPDATE_IN_DATABASE | LOG, and LOG |
+    DELETE_FROM_DATABASE | DEPRECATE_IN_DATABASE). recrawl: everything, new_folders_only or
+    event_mode. combine_compatible_schemas: compatible files under one folder become one table.
+    table_level: folder depth at which tables are created. table_prefix: added to table names.
+    """
+
+    update: Literal["UPDATE_IN_DATABASE", "LOG"] = "UPDATE_IN_DATABASE"
+    delete: Literal["LOG", "DELETE_FROM_DATABASE", "DEPRECATE_IN_DATABASE"] = "LOG"
+    recrawl: Literal["everything", "new_folders_only", "event_mode"] = "everything"
+    combine_compatible_schemas: bool = True
+    table_level: int | None = None
+    table_prefix: str = ""
+
+
 class Crawler(Construct):
-    """Crawls S3 paths into one database, updating changed schemas and logging deletions."""
+    """Crawls S3, JDBC or catalog targets into one database, encrypted by a security configuration.
+
+    schedule: a Glue cron expression, checked here; schedule_enabled: whether it is active.
+    """
 
     def __init__(
         self,
@@ -27,16 +73,22 @@ class Crawler(Construct):
         crawler_name: str,
         role: iam.IRole,
         database_name: str,
-        s3_paths: list[str],
+        security_configuration: glue.ISecurityConfiguration,
+        s3: S3Targets | None = None,
+        jdbc: list[JdbcTarget] | None = None,
+        catalog_tables: list[str] | None = None,
+        behavior: CrawlerBehavior = CrawlerBehavior(),
+        schedule: str | None = None,
+        schedule_enabled: bool = False,
         description: str = "",
     ) -> None:
-        """s3_paths: s3:// URIs of table folders; each folder becomes a table."""
         super().__init__(scope, construct_id)
-        if not s3_paths:
-            raise ValueError(f"Crawler '{crawler_name}' needs at least one S3 path to crawl")
-        for path in s3_paths:
-            if not cdk.Token.is_unresolved(path) and not path.startswith("s3://"):
-                raise ValueError(f"Crawler '{crawler_name}': '{path}' is not an s3:// URI")
+        self._validate(crawler_name, s3, jdbc or [], catalog_tables or [], behavior)
+        if schedule is not None:
+            try:
+                check_glue_cron(schedule)
+            except ValueError as error:
+                raise ValueError(f"Crawler '{crawler_name}': {error}") from None
         self.crawler_name = crawler_name
         self.resource = glue.CfnCrawler(
             self,
@@ -45,14 +97,88 @@ class Crawler(Construct):
             role=role.role_arn,
             database_name=database_name,
             description=description or None,
-            targets=glue.CfnCrawler.TargetsProperty(
-                s3_targets=[glue.CfnCrawler.S3TargetProperty(path=p) for p in s3_paths]
-            ),
+            targets=self._targets(s3, jdbc or [], database_name, catalog_tables or []),
+            crawler_security_configuration=security_configuration.security_configuration_name,
             schema_change_policy=glue.CfnCrawler.SchemaChangePolicyProperty(
-                update_behavior="UPDATE_IN_DATABASE", delete_behavior="LOG"
+                update_behavior=behavior.update, delete_behavior=behavior.delete
             ),
             recrawl_policy=glue.CfnCrawler.RecrawlPolicyProperty(
-                recrawl_behavior="CRAWL_EVERYTHING"
+                recrawl_behavior=_RECRAWL[behavior.recrawl]
             ),
-            configuration=json.dumps(_CONFIGURATION),
+            table_prefix=behavior.table_prefix or None,
+            configuration=json.dumps(self._configuration(behavior)),
+            schedule=glue.CfnCrawler.ScheduleProperty(schedule_expression=schedule)
+            if schedule and schedule_enabled
+            else None,
         )
+
+    @property
+    def arn(self) -> str:
+        return cdk.Stack.of(self).format_arn(
+            service="glue", resource="crawler", resource_name=self.crawler_name
+        )
+
+    @staticmethod
+    def _validate(
+        name: str,
+        s3: S3Targets | None,
+        jdbc: list[JdbcTarget],
+        catalog_tables: list[str],
+        behavior: CrawlerBehavior,
+    ) -> None:
+        if not (s3 and s3.paths) and not jdbc and not catalog_tables:
+            raise ValueError(f"Crawler '{name}' needs S3 paths, JDBC targets or catalog tables")
+        for path in s3.paths if s3 else []:
+            if not cdk.Token.is_unresolved(path) and not path.startswith("s3://"):
+                raise ValueError(f"Crawler '{name}': '{path}' is not an s3:// URI")
+        if behavior.recrawl == "event_mode" and not (s3 and s3.event_queue_arn):
+            raise ValueError(f"Crawler '{name}': recrawl event_mode needs an event queue ARN")
+
+    @staticmethod
+    def _targets(
+        s3: S3Targets | None, jdbc: list[JdbcTarget], database: str, catalog_tables: list[str]
+    ) -> glue.CfnCrawler.TargetsProperty:
+        s3_targets = (
+            [
+                glue.CfnCrawler.S3TargetProperty(
+                    path=path,
+                    exclusions=s3.exclusions or None,
+                    sample_size=s3.sample_size,
+                    event_queue_arn=s3.event_queue_arn,
+                )
+                for path in s3.paths
+            ]
+            if s3
+            else []
+        )
+        return glue.CfnCrawler.TargetsProperty(
+            s3_targets=s3_targets or None,
+            jdbc_targets=[
+                glue.CfnCrawler.JdbcTargetProperty(
+                    connection_name=t.connection_name, path=t.path, exclusions=t.exclusions or None
+                )
+                for t in jdbc
+            ]
+            or None,
+            catalog_targets=[
+                glue.CfnCrawler.CatalogTargetProperty(database_name=database, tables=catalog_tables)
+            ]
+            if catalog_tables
+            else None,
+        )
+
+    @staticmethod
+    def _configuration(behavior: CrawlerBehavior) -> dict[str, object]:
+        # Partitions take their schema from the table, as a folder-per-table layout needs.
+        grouping: dict[str, object] = {}
+        if behavior.combine_compatible_schemas:
+            grouping["TableGroupingPolicy"] = "CombineCompatibleSchemas"
+        if behavior.table_level is not None:
+            grouping["TableLevelConfiguration"] = behavior.table_level
+        configuration: dict[str, object] = {
+            "Version": 1.0,
+            "CrawlerOutput": {"Partitions": {"AddOrUpdateBehavior": "InheritFromTable"}},
+        }
+        if grouping:
+            configuration["Grouping"] = grouping
+        return configuration

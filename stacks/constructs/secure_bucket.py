@@ -17,9 +17,11 @@ class SecureBucket(s3.Bucket):
         removal_policy: cdk.RemovalPolicy,
         encryption_key: kms.IKey | None = None,
         access_logs: s3.IBucket | None = None,
+        expire_after_days: int | None = None,
     ) -> None:
         """encryption_key: SSE-KMS with it, or SSE-S3 when None (S3 server access logs can only
-        be delivered to SSE-S3 buckets). access_logs: where this bucket's access is logged."""
+        be delivered to SSE-S3 buckets). access_logs: where this bucket's access is logged.
+        expire_after_days: delete objects this old (for temporary data)."""
         super().__init__(
             scope,
             construct_id,
@@ -39,6 +41,7 @@ class SecureBucket(s3.Bucket):
                 s3.LifecycleRule(
                     abort_incomplete_multipart_upload_after=cdk.Duration.days(7),
                     noncurrent_version_expiration=cdk.Duration.days(30),
+                    expiration=cdk.Duration.days(expire_after_days) if expire_after_days else None,
                 )
             ],
         )

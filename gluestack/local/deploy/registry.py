@@ -1,6 +1,6 @@
 """Which handler creates which resource type, and which types have no offline meaning."""
 
-from gluestack.local.deploy.handlers import glue, iam, kms, s3
+from gluestack.local.deploy.handlers import cloudwatch, events, glue, iam, kms, s3, sns
 from gluestack.local.deploy.handlers.base import Handler
 
 HANDLERS: dict[str, Handler] = {
@@ -16,9 +16,18 @@ HANDLERS: dict[str, Handler] = {
     "AWS::Glue::Job": glue.create_job,
     "AWS::Glue::Workflow": glue.create_workflow,
     "AWS::Glue::Trigger": glue.create_trigger,
+    "AWS::Glue::Connection": glue.create_connection,
+    "AWS::Glue::DataCatalogEncryptionSettings": glue.put_catalog_encryption,
+    "AWS::SNS::Topic": sns.create_topic,
+    "AWS::SNS::TopicPolicy": sns.create_topic_policy,
+    "AWS::SNS::Subscription": sns.create_subscription,
+    "AWS::Events::Rule": events.create_rule,
+    "AWS::CloudWatch::Alarm": cloudwatch.create_alarm,
+    "AWS::CloudWatch::Dashboard": cloudwatch.create_dashboard,
 }
 
 # Types deliberately not created offline, with the reason shown in docs and logs.
 SKIPPED_TYPES: dict[str, str] = {
     "AWS::CDK::Metadata": "CDK's version analytics; it creates nothing in the account",
+    "AWS::Glue::DataQualityRuleset": "moto has no Glue Data Quality API; DQDL is checked at load",
 }

@@ -58,3 +58,26 @@ def create_trigger(request: ResourceRequest) -> Created:
         props["Predicate"] = {**props["Predicate"], "Logical": "AND"}
     request.client("glue").create_trigger(Name=name, **props)
     return Created(physical_id=name)
+
+
+def create_connection(request: ResourceRequest) -> Created:
+    props = request.properties
+    connection = props["ConnectionInput"]
+    request.client("glue").create_connection(
+        CatalogId=props["CatalogId"], ConnectionInput=connection
+    )
+    return Created(physical_id=connection["Name"])
+
+
+def put_catalog_encryption(request: ResourceRequest) -> Created:
+    props = request.properties
+    settings = props["DataCatalogEncryptionSettings"]
+    passwords = dict(settings.get("ConnectionPasswordEncryption", {}))
+    # The template says KmsKeyId where the API says AwsKmsKeyId.
+    if "KmsKeyId" in passwords:
+        passwords["AwsKmsKeyId"] = passwords.pop("KmsKeyId")
+    request.client("glue").put_data_catalog_encryption_settings(
+        CatalogId=props["CatalogId"],
+        DataCatalogEncryptionSettings={**settings, "ConnectionPasswordEncryption": passwords},
+    )
+    return Created(physical_id=props["CatalogId"])

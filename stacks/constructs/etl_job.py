@@ -1,0 +1,132 @@
+"""A PySpark ETL job whose Glue options are typed fields, not raw `--arguments`."""
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import aws_cdk as cdk
+from aws_cdk import aws_glue as glue
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_s3 as s3
+from constructs import Construct
+
+from gluestack.spec.reserved_arguments import check_not_reserved
+
+_WORKER_TYPES = {w.name.replace("_", "."): w for w in glue.WorkerType}
+_GLUE_VERSIONS = {"4.0": glue.GlueVersion.V4_0, "5.0": glue.GlueVersion.V5_0}
+_BOOKMARKS = {
+    "enable": "job-bookmark-enable",
+    "disable": "job-bookmark-disable",
+    "pause": "job-bookmark-pause",
+}
+
+
+@dataclass(frozen=True)
+class JobOptions:
+    """How a job runs. Defaults: Glue 5.0, 2 x G.1X, 60 minutes, no retries, one run at a time,
+    bookmarks off, continuous logging and metrics on, standard execution."""
+
+    glue_version: Literal["4.0", "5.0"] = "5.0"
+    worker_type: str = "G.1X"
+    number_of_workers: int = 2
+    auto_scaling: bool = False
+    execution_class: Literal["standard", "flex"] = "standard"
+    bookmarks: Literal["enable", "disable", "pause"] = "disable"
+    timeout_minutes: int = 60
+    max_retries: int = 0
+    max_concurrent_runs: int = 1
+    run_queuing: bool = False
+    continuous_logging: bool = True
+    metrics: bool = True
+    observability_metrics: bool = True
+    python_modules: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SparkUi:
+    """Where Spark event logs go, for the Spark UI / history server."""
+
+    bucket: s3.IBucket
+    prefix: str
+
+
+class EtlJob(Construct):
+    """glue.PySparkEtlJob (or PySparkFlexEtlJob) with typed bookmarks, auto scaling, modules."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        *,
+        job_name: str,
+        script: glue.Code,
+        role: iam.IRole,
+        security_configuration: glue.ISecurityConfiguration,
+        options: JobOptions = JobOptions(),
+        arguments: dict[str, str] | None = None,
+        managed_arguments: dict[str, str] | None = None,
+        extra_python_files: list[glue.Code] | None = None,
+        spark_ui: SparkUi | None = None,
+        description: str = "",
+    ) -> None:
+        """arguments: the user's job parameters without '--'; Glue's reserved names are refused.
+        managed_arguments: parameters the caller derives itself (e.g. '--TempDir'), as is."""
+        super().__init__(scope, construct_id)
+        self.job_name = job_name
+        for name in arguments or {}:
+            try:
+                check_not_reserved(name)
+            except ValueError as error:
+                raise ValueError(f"Job '{job_name}': {error}") from None
+        if options.worker_type not in _WORKER_TYPES:
+            allowed = ", ".join(sorted(_WORKER_TYPES))
+            raise ValueError(
+                f"Job '{job_name}': unknown worker type '{options.worker_type}'; allowed: {allowed}"
+            )
+        props: dict[str, Any] = dict(
+            job_name=job_name,
+            description=description or None,
+            role=role,
+            script=script,
+            glue_version=_GLUE_VERSIONS[options.glue_version],
+            worker_configuration=glue.WorkerConfiguration(
+                worker_type=_WORKER_TYPES[options.worker_type],
+                number_of_workers=options.number_of_workers,
+            ),
+            timeout=cdk.Duration.minutes(options.timeout_minutes),
+            max_retries=options.max_retries,
+            max_concurrent_runs=options.max_concurrent_runs,
+            continuous_logging=glue.ContinuousLoggingProps(enabled=options.continuous_logging),
+            enable_metrics=options.metrics,
+            enable_observability_metrics=options.observability_metrics,
+            spark_ui=glue.SparkUIProps(bucket=spark_ui.bucket, prefix=spark_ui.prefix)
+            if spark_ui
+            else None,
+            extra_python_files=extra_python_files or None,
+            default_arguments={
+                **self._typed_arguments(options),
+                **(managed_arguments or {}),
+                **{f"--{name}": value for name, value in (arguments or {}).items()},
+            },
+            security_configuration=security_configuration,
+        )
+        self.job: glue.JobBase
+        if options.execution_class == "flex":
+            # Flex runs cannot be queued; PySparkFlexEtlJob has no such prop.
+            self.job = glue.PySparkFlexEtlJob(self, "Resource", **props)
+        else:
+            self.job = glue.PySparkEtlJob(
+                self, "Resource", job_run_queuing_enabled=options.run_queuing, **props
+            )
+
+    @property
+    def arn(self) -> str:
+        return self.job.job_arn
+
+    @staticmethod
+    def _typed_arguments(options: JobOptions) -> dict[str, str]:
+        arguments = {"--job-bookmark-option": _BOOKMARKS[options.bookmarks]}
+        if options.auto_scaling:
+            arguments["--enable-auto-scaling"] = "true"
+        if options.python_modules:
+            arguments["--additional-python-modules"] = ",".join(options.python_modules)
+        return arguments
