@@ -10,16 +10,19 @@ BIN := $(VENV)/bin
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 CDK := node_modules/.bin/cdk
+# checkov pins packaging<24, which pytest 9 cannot use: it gets a virtualenv of its own.
+CHECKOV_VENV := .tools/checkov
+CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
 SOURCES := app.py gluestack stacks glue_scripts tests
 
 # jsii warns on Node versions it calls end-of-life; only the major version silences it.
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION ?= $(shell node -p 'process.versions.node.split(".")[0]' 2>/dev/null)
 
-.PHONY: help demo test lint synth cfn-lint pytest bench clean
+.PHONY: help demo test lint synth cfn-lint checkov pytest bench clean
 
 help:
 	@echo "make demo   synthesize, deploy into an in-process moto, run the flights pipeline"
-	@echo "make test   lint, synthesize with the CDK CLI, cfn-lint the templates, run pytest"
+	@echo "make test   lint, synthesize (cdk-nag gates it), cfn-lint and checkov, run pytest"
 	@echo "make synth  cdk synth into cdk.out (add ENV=prod for another environment)"
 	@echo "make lint   ruff and mypy"
 
@@ -28,6 +31,12 @@ $(VENV_STAMP): pyproject.toml
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(CHECKOV_STAMP): tools/checkov-requirements.txt
+	@tools/check_prereqs.sh python
+	@[ -x $(CHECKOV_VENV)/bin/python ] || $(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/python -m pip install --quiet -r tools/checkov-requirements.txt
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -39,7 +48,7 @@ demo: $(VENV_STAMP) $(NODE_STAMP)
 	@tools/check_prereqs.sh java
 	$(BIN)/gluestack demo
 
-test: lint synth cfn-lint pytest
+test: lint synth cfn-lint checkov pytest
 
 lint: $(VENV_STAMP)
 	$(BIN)/ruff check $(SOURCES)
@@ -55,9 +64,13 @@ synth: $(VENV_STAMP) $(NODE_STAMP)
 cfn-lint: synth
 	$(BIN)/cfn-lint --ignore-checks I -- cdk.out/*.template.json
 
+# Offline: --skip-download keeps checkov from calling its vendor's API.
+checkov: synth $(CHECKOV_STAMP)
+	$(CHECKOV_VENV)/bin/checkov --directory cdk.out --framework cloudformation --skip-download --compact --quiet
+
 pytest: $(VENV_STAMP)
 	@tools/check_prereqs.sh java
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf cdk.out .gluestack .pytest_cache .mypy_cache .ruff_cache
+	rm -rf cdk.out .gluestack .tools .pytest_cache .mypy_cache .ruff_cache

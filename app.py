@@ -9,6 +9,7 @@ import aws_cdk as cdk
 
 from gluestack.spec import SpecError, load_all
 from stacks.app_builder import build_app
+from stacks.compliance.gates import add_gates
 from stacks.environment import (
     EnvironmentError_,
     context_for_plain_python,
@@ -33,6 +34,7 @@ def main() -> None:
         print(error, file=sys.stderr)
         sys.exit(2)
     build_app(app, specs, env, PROJECT_ROOT)
+    add_gates(app)
     app.synth()
 
 

@@ -13,6 +13,9 @@ from stacks.naming import PipelineNames
 from stacks.pipeline_stack import PipelineStack
 from stacks.storage_stack import StorageStack
 
+DATABASES_PER_STACK = 400
+CLOUDFORMATION_RESOURCE_LIMIT = 500
+
 
 @dataclass(frozen=True)
 class GluestackApp:
@@ -20,8 +23,12 @@ class GluestackApp:
 
     storage: StorageStack
     alerts: AlertsStack
-    catalog: CatalogStack
+    catalogs: list[CatalogStack]
     pipelines: dict[str, PipelineStack]
+
+    @property
+    def catalog(self) -> CatalogStack:
+        return self.catalogs[0]
 
 
 def build_app(
@@ -34,9 +41,7 @@ def build_app(
     database_names = {
         spec.database: PipelineNames(env.name, spec.name).database(spec.database) for spec in specs
     }
-    catalog = CatalogStack(
-        app, f"{prefix}-catalog", env=env, database_names=database_names, key=storage.key
-    )
+    catalogs = _catalog_stacks(app, prefix, env, database_names, storage)
     pipelines = {}
     for spec in specs:
         stack = PipelineStack(
@@ -46,11 +51,44 @@ def build_app(
             spec=spec,
             storage=storage,
             alerts=alerts,
-            database=catalog.databases[spec.database],
             project_root=project_root,
         )
-        stack.add_stack_dependency(catalog)
+        stack.add_stack_dependency(next(c for c in catalogs if spec.database in c.databases))
+        _check_resource_limit(stack, spec.name)
         pipelines[spec.name] = stack
     cdk.Tags.of(app).add("gluestack:project", env.project)
     cdk.Tags.of(app).add("gluestack:env", env.name)
-    return GluestackApp(storage=storage, alerts=alerts, catalog=catalog, pipelines=pipelines)
+    return GluestackApp(storage=storage, alerts=alerts, catalogs=catalogs, pipelines=pipelines)
+
+
+def _catalog_stacks(
+    app: cdk.App,
+    prefix: str,
+    env: DeployEnvironment,
+    database_names: dict[str, str],
+    storage: StorageStack,
+) -> list[CatalogStack]:
+    """Databases in stacks of at most DATABASES_PER_STACK, far under CloudFormation's limit
+    of 500 resources; only the first owns the account's catalog encryption settings."""
+    names = sorted(database_names.items())
+    chunks = [names[i : i + DATABASES_PER_STACK] for i in range(0, len(names), DATABASES_PER_STACK)]
+    return [
+        CatalogStack(
+            app,
+            f"{prefix}-catalog" + (f"-{index + 1}" if index else ""),
+            env=env,
+            database_names=dict(chunk),
+            key=storage.key,
+            owns_catalog_encryption=env.owns_catalog_encryption and index == 0,
+        )
+        for index, chunk in enumerate(chunks or [[]])
+    ]
+
+
+def _check_resource_limit(stack: cdk.Stack, pipeline: str) -> None:
+    count = sum(isinstance(c, cdk.CfnResource) for c in stack.node.find_all())
+    if count > CLOUDFORMATION_RESOURCE_LIMIT:
+        raise ValueError(
+            f"pipeline '{pipeline}' needs {count} CloudFormation resources, over the "
+            f"{CLOUDFORMATION_RESOURCE_LIMIT} one stack may hold; split it into several pipelines"
+        )

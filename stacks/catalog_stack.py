@@ -20,6 +20,7 @@ class CatalogStack(cdk.Stack):
         env: DeployEnvironment,
         database_names: dict[str, str],
         key: kms.IKey,
+        owns_catalog_encryption: bool,
     ) -> None:
         """database_names: spec database name -> deployed database name. key: encrypts the
         Data Catalog when this environment owns the account's catalog encryption settings."""
@@ -33,7 +34,7 @@ class CatalogStack(cdk.Stack):
                 description=f"gluestack {env.name}: tables of the '{spec_name}' pipelines",
                 removal_policy=env.removal_policy,
             )
-        if env.owns_catalog_encryption:
+        if owns_catalog_encryption:
             self._encrypt_catalog(key)
 
     def _encrypt_catalog(self, key: kms.IKey) -> None:

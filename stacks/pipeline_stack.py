@@ -6,6 +6,8 @@ from pathlib import Path
 
 import aws_cdk as cdk
 from aws_cdk import aws_glue as glue
+from aws_cdk import aws_kms as kms
+from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
 from gluestack.spec import CrawlerSpec, JobSpec, PipelineSpec
@@ -20,14 +22,13 @@ from stacks.constructs import (
     MonitoredJob,
     PipelineMonitoring,
     S3Targets,
-    SparkUi,
 )
 from stacks.environment import DeployEnvironment
 from stacks.naming import PipelineNames, pascal
 from stacks.pipeline_tables import PipelineTables
 from stacks.pipeline_triggers import add_triggers
 from stacks.shared_code import shared_code_asset
-from stacks.storage_stack import StorageStack
+from stacks.storage_stack import StorageStack, bucket_name
 
 MANIFEST_OUTPUT = "PipelineManifest"
 
@@ -44,7 +45,6 @@ class PipelineStack(cdk.Stack):
         spec: PipelineSpec,
         storage: StorageStack,
         alerts: AlertsStack,
-        database: glue.Database,
         project_root: Path,
     ) -> None:
         super().__init__(scope, construct_id, env=env.cdk_environment())
@@ -52,9 +52,13 @@ class PipelineStack(cdk.Stack):
         self.env_name = env.name
         self.names = PipelineNames(env=env.name, pipeline=spec.name)
         self.storage = storage
-        self.tables = PipelineTables(spec, storage)
-        self.database = database
-        self.database_name = database.database_name
+        self.tables = PipelineTables(spec, env)
+        self.temp_bucket = bucket_name(env, "temp")
+        self._imported_temp_bucket: s3.IBucket | None = None
+        self.security_configuration = self._security_configuration(storage.key)
+        # The deployed name, not the catalog stack's token: IAM statements then name it
+        # literally and need no cross-stack reference (the stack depends on the catalog).
+        self.database_name = self.names.database(spec.database)
         self.project_root = project_root
         self.connections = {name: self._connection(name) for name in spec.connections}
         self.crawlers = {name: self._crawler(name, c) for name, c in spec.crawlers.items()}
@@ -98,6 +102,17 @@ class PipelineStack(cdk.Stack):
             "triggers": {name: self.names.resource(name) for name in self.spec.triggers},
         }
 
+    def _security_configuration(self, key: kms.IKey) -> glue.SecurityConfiguration:
+        """S3 writes, CloudWatch logs and job bookmarks of this pipeline, encrypted with the key."""
+        return glue.SecurityConfiguration(
+            self,
+            "GlueSecurity",
+            security_configuration_name=self.names.workflow,
+            s3_encryption=glue.S3Encryption.kms(key),
+            cloud_watch_encryption=glue.CloudWatchEncryption.kms(key),
+            job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(key),
+        )
+
     def _connection(self, name: str) -> glue.CfnConnection:
         connection = self.spec.connections[name]
         return glue.CfnConnection(
@@ -136,7 +151,7 @@ class PipelineStack(cdk.Stack):
             write_prefix=crawler.table_prefix if crawler.jdbc else None,
         )
         role.grant_glue_logs()
-        role.grant_security_configuration_key(self.storage.key)
+        role.grant_key(self.storage.key.key_arn, write=True)
         for target in crawler.jdbc:
             role.grant_connection(
                 self.names.resource(target.connection),
@@ -149,7 +164,7 @@ class PipelineStack(cdk.Stack):
             crawler_name=self.names.resource(name),
             role=role,
             database_name=self.database_name,
-            security_configuration=self.storage.security_configuration,
+            security_configuration=self.security_configuration,
             s3=S3Targets(
                 paths=[self.tables.location(t) for t in crawler.tables],
                 exclusions=crawler.exclusions,
@@ -186,22 +201,24 @@ class PipelineStack(cdk.Stack):
         self.tables.grant_read(role, job.inputs)
         self.tables.grant_read_write(role, list(job.outputs))
         temp_prefix = f"glue-temp/{self.spec.name}/{name}/"
-        self.storage.temp.grant_read_write(role, f"{temp_prefix}*")
+        role.grant_objects(self.temp_bucket, temp_prefix, write=True)
+        managed = {
+            "--database": self.database_name,
+            "--TempDir": f"s3://{self.temp_bucket}/{temp_prefix}",
+            **{f"--{out}_path": self.tables.location(out) for out in job.outputs},
+        }
         role.grant_catalog(self.database_name, read=job.inputs, write=list(job.outputs))
         role.grant_glue_logs()
-        role.grant_security_configuration_key(self.storage.key)
-        spark_ui = None
-        if job.spark_ui:
-            spark_ui = SparkUi(self.storage.temp, f"spark-ui/{self.spec.name}/{name}/")
+        role.grant_key(self.storage.key.key_arn, write=True)
         sizing = job.sizing(self.env_name)
-        return EtlJob(
+        etl_job = EtlJob(
             self,
             f"{pascal(name)}Job",
             job_name=self.names.resource(name),
             description=job.description,
             role=role,
             script=glue.Code.from_asset(str(self.project_root / job.script)),
-            security_configuration=self.storage.security_configuration,
+            security_configuration=self.security_configuration,
             options=JobOptions(
                 glue_version=job.glue_version,
                 worker_type=str(sizing.worker_type),
@@ -219,16 +236,28 @@ class PipelineStack(cdk.Stack):
                 python_modules=job.python_modules,
             ),
             arguments=job.arguments,
-            managed_arguments={
-                "--database": self.database_name,
-                "--TempDir": self.storage.temp.s3_url_for_object(temp_prefix),
-                **{f"--{out}_path": self.tables.location(out) for out in job.outputs},
-            },
+            managed_arguments=managed,
+            spark_ui_folder=(self._temp_bucket(), f"/spark-ui/{self.spec.name}/{name}")
+            if job.spark_ui
+            else None,
             extra_python_files=[shared_code_asset(self.project_root)] if job.shared_code else None,
-            spark_ui=spark_ui,
         )
+        role.acknowledge_cdk_job_grants()
+        return etl_job
+
+    def _temp_bucket(self) -> s3.IBucket:
+        if self._imported_temp_bucket is None:
+            self._imported_temp_bucket = s3.Bucket.from_bucket_name(
+                self, "TempBucket", self.temp_bucket
+            )
+        return self._imported_temp_bucket
 
     def _data_quality_rulesets(self) -> None:
+        database = glue.Database.from_database_arn(
+            self,
+            "Database",
+            self.format_arn(service="glue", resource="database", resource_name=self.database_name),
+        )
         for job in self.spec.jobs.values():
             for table, output in job.outputs.items():
                 if output.data_quality is None:
@@ -239,5 +268,5 @@ class PipelineStack(cdk.Stack):
                     ruleset_name=self.names.resource(f"{table}-quality"),
                     description=f"Data quality rules of {table}",
                     dqdl=glue.Dqdl.from_string(output.data_quality),
-                    target_table=glue.DataQualityTargetTable.from_table_name(self.database, table),
+                    target_table=glue.DataQualityTargetTable.from_table_name(database, table),
                 )

@@ -1,7 +1,6 @@
 """Storage: the project KMS key, the Glue security configuration, and the buckets."""
 
 import aws_cdk as cdk
-from aws_cdk import aws_glue as glue
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_kms as kms
 from constructs import Construct
@@ -11,6 +10,18 @@ from stacks.environment import DeployEnvironment
 
 # Glue's TempDir, Spark UI logs and shuffle spill: nothing there is needed after a week.
 TEMP_RETENTION_DAYS = 7
+
+
+def bucket_name(env: DeployEnvironment, role: str) -> str:
+    """A bucket's name, such as gluestack-dev-raw-123456789012-us-east-1.
+
+    Known to every stack without a cross-stack reference, so IAM grants name their exact
+    folders; account and region make it globally unique.
+    """
+    name = f"{env.project}-{env.name}-{role}-{cdk.Aws.ACCOUNT_ID}-{env.region}"
+    if len(f"{env.project}-{env.name}-{role}-123456789012-{env.region}") > 63:
+        raise ValueError(f"bucket name '{name}' would pass S3's 63 characters; shorten the project")
+    return name
 
 
 class StorageStack(cdk.Stack):
@@ -28,18 +39,12 @@ class StorageStack(cdk.Stack):
             removal_policy=removal,
         )
         self._allow_cloudwatch_logs(self.key)
-        self.security_configuration = glue.SecurityConfiguration(
-            self,
-            "GlueSecurity",
-            security_configuration_name=f"gluestack-{env.name}",
-            s3_encryption=glue.S3Encryption.kms(self.key),
-            cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
-            job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
+        self.access_logs = SecureBucket(
+            self, "AccessLogs", removal_policy=removal, bucket_name=bucket_name(env, "access-logs")
         )
-        self.access_logs = SecureBucket(self, "AccessLogs", removal_policy=removal)
-        self.raw = self._data_bucket("Raw", removal)
-        self.curated = self._data_bucket("Curated", removal)
-        self.temp = self._data_bucket("Temp", removal, expire_after_days=TEMP_RETENTION_DAYS)
+        self.raw = self._data_bucket("Raw", env)
+        self.curated = self._data_bucket("Curated", env)
+        self.temp = self._data_bucket("Temp", env, expire_after_days=TEMP_RETENTION_DAYS)
         for name, bucket in [("Raw", self.raw), ("Curated", self.curated), ("Temp", self.temp)]:
             cdk.CfnOutput(self, f"{name}BucketName", value=bucket.bucket_name)
         cdk.CfnOutput(self, "DataKeyArn", value=self.key.key_arn)
@@ -71,12 +76,13 @@ class StorageStack(cdk.Stack):
         )
 
     def _data_bucket(
-        self, construct_id: str, removal: cdk.RemovalPolicy, expire_after_days: int | None = None
+        self, construct_id: str, env: DeployEnvironment, expire_after_days: int | None = None
     ) -> SecureBucket:
         return SecureBucket(
             self,
             construct_id,
-            removal_policy=removal,
+            bucket_name=bucket_name(env, construct_id.lower()),
+            removal_policy=env.removal_policy,
             encryption_key=self.key,
             access_logs=self.access_logs,
             expire_after_days=expire_after_days,

@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
 
 from gluestack.cli.common import (
     SPEC_ERROR_EXIT,
@@ -51,6 +52,32 @@ def synth(env: EnvOption = "dev", project: ProjectOption = Path(".")) -> None:
     console.print(f"synthesized into {out}")
 
 
+def iam(pipeline: str, env: EnvOption = "dev", project: ProjectOption = Path(".")) -> None:
+    """Who may do what on which resource: each job's and crawler's IAM statements."""
+    from gluestack.local.deploy import AssemblyError, read_assembly
+    from gluestack.local.iam_report import pipeline_permissions
+
+    try:
+        stacks = read_assembly(synthesize(project.resolve(), env))
+    except (SynthError, AssemblyError) as error:
+        fail(error, SPEC_ERROR_EXIT)
+    stack = next((s for s in stacks if s.name.endswith(f"-pipeline-{pipeline}")), None)
+    if stack is None:
+        names = sorted(s.name.rsplit("-pipeline-", 1)[1] for s in stacks if "-pipeline-" in s.name)
+        fail(f"no pipeline '{pipeline}' in the app; pipelines: {', '.join(names)}")
+    table = Table(title=f"IAM of pipeline {pipeline} ({env})", show_lines=True)
+    for column in ("who", "may", "on", "when"):
+        table.add_column(column, overflow="fold")
+    for permission in pipeline_permissions(stack, pipeline, env):
+        table.add_row(
+            permission.principal,
+            "\n".join(permission.actions),
+            "\n".join(permission.resources),
+            permission.condition,
+        )
+    console.print(table)
+
+
 def demo(env: EnvOption = "dev", project: ProjectOption = Path(".")) -> None:
     """Deploy into an in-process moto, run every workflow on local Spark, train the tree."""
     from gluestack.local.demo import run_demo  # moto and pyspark are dev dependencies
@@ -66,5 +93,5 @@ def demo(env: EnvOption = "dev", project: ProjectOption = Path(".")) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    for command in (validate, schema, synth, demo):
+    for command in (validate, schema, synth, iam, demo):
         app.command()(command)

@@ -1,4 +1,4 @@
-"""Follow a Glue workflow's triggers: the on-demand start, then conditional triggers in order.
+"""Follow a Glue workflow's triggers: the starting trigger, then conditional triggers in order.
 
 moto records StartTrigger but starts nothing, so offline the chain is walked here: each node
 runs through a runner, and a conditional trigger fires once its predicate holds.
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 NodeKind = Literal["job", "crawler"]
+STARTING_TYPES = ("ON_DEMAND", "SCHEDULED", "EVENT")
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,12 @@ def run_trigger_chain(
     run_node: NodeRunner,
     clock: Callable[[], float],
 ) -> list[NodeOutcome]:
-    """Fire the on-demand trigger, then every conditional trigger whose predicate holds."""
-    starts = [t for t in triggers if t["Type"] == "ON_DEMAND"]
+    """Fire the starting trigger (on demand, scheduled or event: a local run starts it now),
+    then every conditional trigger whose predicate holds."""
+    starts = [t for t in triggers if t["Type"] in STARTING_TYPES]
     if len(starts) != 1:
-        raise ValueError(f"expected one ON_DEMAND trigger, found {len(starts)}")
+        found = ", ".join(t["Name"] for t in starts) or "none"
+        raise ValueError(f"expected one starting trigger ({'/'.join(STARTING_TYPES)}): {found}")
     pending = [t for t in triggers if t["Type"] == "CONDITIONAL"]
     states: dict[Node, str] = {}
     outcomes: list[NodeOutcome] = []

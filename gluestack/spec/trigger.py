@@ -80,7 +80,7 @@ class TriggerSpec(BaseModel):
         if self.type == "conditional" and not self.conditions:
             raise ValueError("a conditional trigger needs at least one entry in 'conditions'")
         if self.type != "conditional" and self.conditions:
-            raise ValueError(f"a {self.type} trigger takes no 'conditions'; use type: conditional")
+            raise ValueError(f"type: {self.type} takes no 'conditions'; use type: conditional")
         if (self.type == "scheduled") != (self.schedule is not None):
             raise ValueError("'schedule' is required by, and only allowed for, type: scheduled")
         if self.enabled_in and self.type != "scheduled":

@@ -1,7 +1,7 @@
 """Reusable constructs: secure buckets, Glue service roles, crawlers, jobs, monitoring."""
 
 from stacks.constructs.crawler import Crawler, CrawlerBehavior, JdbcTarget, S3Targets
-from stacks.constructs.etl_job import EtlJob, JobOptions, SparkUi
+from stacks.constructs.etl_job import EtlJob, JobOptions
 from stacks.constructs.glue_role import GlueServiceRole
 from stacks.constructs.pipeline_monitoring import MonitoredJob, PipelineMonitoring
 from stacks.constructs.secure_bucket import SecureBucket
@@ -17,5 +17,4 @@ __all__ = [
     "PipelineMonitoring",
     "S3Targets",
     "SecureBucket",
-    "SparkUi",
 ]

@@ -41,14 +41,6 @@ class JobOptions:
     python_modules: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class SparkUi:
-    """Where Spark event logs go, for the Spark UI / history server."""
-
-    bucket: s3.IBucket
-    prefix: str
-
-
 class EtlJob(Construct):
     """glue.PySparkEtlJob (or PySparkFlexEtlJob) with typed bookmarks, auto scaling, modules."""
 
@@ -65,11 +57,12 @@ class EtlJob(Construct):
         arguments: dict[str, str] | None = None,
         managed_arguments: dict[str, str] | None = None,
         extra_python_files: list[glue.Code] | None = None,
-        spark_ui: SparkUi | None = None,
+        spark_ui_folder: tuple[s3.IBucket, str] | None = None,
         description: str = "",
     ) -> None:
         """arguments: the user's job parameters without '--'; Glue's reserved names are refused.
-        managed_arguments: parameters the caller derives itself (e.g. '--TempDir'), as is."""
+        managed_arguments: parameters the caller derives itself (e.g. '--TempDir'), as is.
+        spark_ui_folder: (bucket, prefix) receiving Spark event logs for the Spark UI."""
         super().__init__(scope, construct_id)
         self.job_name = job_name
         for name in arguments or {}:
@@ -98,10 +91,10 @@ class EtlJob(Construct):
             continuous_logging=glue.ContinuousLoggingProps(enabled=options.continuous_logging),
             enable_metrics=options.metrics,
             enable_observability_metrics=options.observability_metrics,
-            spark_ui=glue.SparkUIProps(bucket=spark_ui.bucket, prefix=spark_ui.prefix)
-            if spark_ui
-            else None,
             extra_python_files=extra_python_files or None,
+            spark_ui=glue.SparkUIProps(bucket=spark_ui_folder[0], prefix=spark_ui_folder[1])
+            if spark_ui_folder
+            else None,
             default_arguments={
                 **self._typed_arguments(options),
                 **(managed_arguments or {}),

@@ -106,14 +106,16 @@ class PipelineMonitoring(Construct):
         )
 
     @staticmethod
-    def _metric(job_name: str, metric: str, statistic: str) -> cloudwatch.Metric:
+    def _metric(
+        job_name: str, metric: str, statistic: str, label: str | None = None
+    ) -> cloudwatch.Metric:
         return cloudwatch.Metric(
             namespace="Glue",
             metric_name=metric,
             dimensions_map={"JobName": job_name, "JobRunId": "ALL", "Type": "count"},
             statistic=statistic,
             period=cdk.Duration.minutes(5),
-            label=job_name,
+            label=label,
         )
 
     def _job_alarms(self, job: MonitoredJob) -> list[cloudwatch.Alarm]:
@@ -150,7 +152,7 @@ class PipelineMonitoring(Construct):
         def graph(title: str, metric: str, statistic: str) -> cloudwatch.GraphWidget:
             return cloudwatch.GraphWidget(
                 title=title,
-                left=[self._metric(j.job_name, metric, statistic) for j in jobs],
+                left=[self._metric(j.job_name, metric, statistic, j.job_name) for j in jobs],
                 width=8,
             )
 

@@ -15,6 +15,7 @@ class SecureBucket(s3.Bucket):
         construct_id: str,
         *,
         removal_policy: cdk.RemovalPolicy,
+        bucket_name: str | None = None,
         encryption_key: kms.IKey | None = None,
         access_logs: s3.IBucket | None = None,
         expire_after_days: int | None = None,
@@ -25,6 +26,7 @@ class SecureBucket(s3.Bucket):
         super().__init__(
             scope,
             construct_id,
+            bucket_name=bucket_name,
             encryption=s3.BucketEncryption.KMS
             if encryption_key
             else s3.BucketEncryption.S3_MANAGED,

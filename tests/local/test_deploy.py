@@ -67,7 +67,7 @@ def test_jobs_match_their_templates(
         for key in ("GlueVersion", "WorkerType", "NumberOfWorkers", "Timeout", "MaxRetries"):
             assert job[key] == template[key], key
         assert job["Command"]["Name"] == template["Command"]["Name"] == "glueetl"
-        assert job["SecurityConfiguration"] == "gluestack-dev"
+        assert job["SecurityConfiguration"] == "flights-dev"
         bucket, _, key = job["Command"]["ScriptLocation"].removeprefix("s3://").partition("/")
         script = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
         assert script == Path("glue_scripts/flights_clean.py").read_bytes()

@@ -99,7 +99,9 @@ def test_two_start_triggers(mutated: SpecWriter) -> None:
         "    type: on_demand\n",
     )
     message = _single_line(error_of(path))
-    assert "triggers: a Glue workflow starts from exactly one on_demand, scheduled or event" in message
+    assert (
+        "triggers: a Glue workflow starts from exactly one on_demand, scheduled or event" in message
+    )
     assert "found: start, after_raw_crawl" in message
 
 

@@ -39,7 +39,7 @@ def test_crawler_targets_every_raw_table_prefix(dev: Templates) -> None:
     paths = [json.dumps(t["Path"]) for t in crawler["Targets"]["S3Targets"]]
     assert len(paths) == len(TABLES)
     for table, path in zip(TABLES, paths, strict=True):
-        assert "RefRaw" in path and f"/nycflights13/{table}/" in path
+        assert "s3://gluestack-dev-raw-" in path and f"/nycflights13/{table}/" in path
     assert crawler["Role"]["Fn::GetAtt"][0].startswith("RawCrawlerRole")
 
 
@@ -57,9 +57,9 @@ def test_job_runs_the_script_asset_on_glue_5(dev: Templates) -> None:
 
 def test_job_arguments_locate_its_database_output_and_temp_dir(dev: Templates) -> None:
     arguments = _only(dev.pipeline.find_resources("AWS::Glue::Job"))["DefaultArguments"]
-    assert "FlightsDatabase" in json.dumps(arguments["--database"])
+    assert arguments["--database"] == "flights_dev"
     output = json.dumps(arguments["--flights_clean_path"])
-    assert "RefCurated" in output and "/flights_clean/" in output
+    assert "s3://gluestack-dev-curated-" in output and "/flights_clean/" in output
     assert "/glue-temp/flights/clean/" in json.dumps(arguments["--TempDir"])
 
 
@@ -126,8 +126,8 @@ def test_job_reads_raw_but_writes_only_its_curated_prefix(dev: Templates) -> Non
         if "s3:PutObject" in _actions(s)
     ]
     assert writes
-    assert not any("Raw" in w for w in writes)
-    assert any("Curated" in w and "/flights_clean/*" in w for w in writes)
+    assert not any("-raw-" in w for w in writes)
+    assert any("gluestack-dev-curated-" in w and "/flights_clean/*" in w for w in writes)
 
 
 def test_crawler_cannot_write_to_s3(dev: Templates) -> None:
@@ -155,3 +155,14 @@ def test_an_undeclared_environment_is_a_clear_error() -> None:
     app = cdk.App(context={**context("dev"), "env": "staging"})
     with pytest.raises(EnvironmentError_, match="no environment 'staging'; declared: dev, prod"):
         environment_from_context(app)
+
+
+def test_the_security_configuration_encrypts_s3_logs_and_bookmarks(dev: Templates) -> None:
+    encryption = _only(dev.pipeline.find_resources("AWS::Glue::SecurityConfiguration"))
+    assert encryption["Name"] == "flights-dev"
+    modes = encryption["EncryptionConfiguration"]
+    assert modes["S3Encryptions"][0]["S3EncryptionMode"] == "SSE-KMS"
+    assert modes["CloudWatchEncryption"]["CloudWatchEncryptionMode"] == "SSE-KMS"
+    assert modes["JobBookmarksEncryption"]["JobBookmarksEncryptionMode"] == "CSE-KMS"
+    crawler = _only(dev.pipeline.find_resources("AWS::Glue::Crawler"))
+    assert "GlueSecurity" in json.dumps(crawler["CrawlerSecurityConfiguration"])

@@ -64,34 +64,3 @@ def test_the_key_rotates_and_lets_cloudwatch_logs_encrypt_glue_logs(dev: Templat
             },
         },
     )
-
-
-def test_the_security_configuration_encrypts_s3_logs_and_bookmarks(dev: Templates) -> None:
-    (key_id,) = dev.storage.find_resources("AWS::KMS::Key")
-    key_arn = {"Fn::GetAtt": [key_id, "Arn"]}
-    dev.storage.has_resource_properties(
-        "AWS::Glue::SecurityConfiguration",
-        {
-            "Name": "gluestack-dev",
-            "EncryptionConfiguration": {
-                "S3Encryptions": [{"S3EncryptionMode": "SSE-KMS", "KmsKeyArn": key_arn}],
-                "CloudWatchEncryption": {
-                    "CloudWatchEncryptionMode": "SSE-KMS",
-                    "KmsKeyArn": key_arn,
-                },
-                "JobBookmarksEncryption": {
-                    "JobBookmarksEncryptionMode": "CSE-KMS",
-                    "KmsKeyArn": key_arn,
-                },
-            },
-        },
-    )
-
-
-def test_dev_data_is_deleted_with_the_stack_and_prod_data_is_retained(
-    dev: Templates, prod: Templates
-) -> None:
-    assert {b["DeletionPolicy"] for b in _buckets(dev).values()} == {"Delete"}
-    assert {
-        b["DeletionPolicy"] for b in prod.storage.find_resources("AWS::S3::Bucket").values()
-    } == {"Retain"}
