@@ -8,11 +8,13 @@ Job arguments:
   --database            Glue database holding the raw tables
   --flights_clean_path  s3:// folder of the output table
 
-The transforms are plain DataFrame functions, so they are unit tested without Glue.
+The transforms are plain DataFrame functions, so they are unit tested without Glue; shared
+column helpers come from glue_scripts/lib (shipped with --extra-py-files).
 """
 
 import sys
 
+from lib.columns import cast_columns, null_if_na
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
@@ -77,21 +79,9 @@ OUTPUT_COLUMNS = [
 ]
 
 
-def cast_columns(df: DataFrame, types: dict[str, str]) -> DataFrame:
-    """Cast columns present in df; values that do not parse (such as "NA") become null."""
-    for column, sql_type in types.items():
-        if column in df.columns:
-            df = df.withColumn(column, F.expr(f"try_cast(`{column}` as {sql_type})"))
-    return df
-
-
-def _null_if_na(column: str) -> F.Column:
-    return F.when(F.col(column) == "NA", None).otherwise(F.col(column))
-
-
 def clean_flights(flights: DataFrame) -> DataFrame:
     """Flights that departed and arrived, with the label and without post-departure facts."""
-    typed = cast_columns(flights, FLIGHT_TYPES).withColumn("tailnum", _null_if_na("tailnum"))
+    typed = cast_columns(flights, FLIGHT_TYPES).withColumn("tailnum", null_if_na("tailnum"))
     flown = typed.where(
         F.col("dep_time").isNotNull()
         & F.col("arr_delay").isNotNull()

@@ -35,8 +35,12 @@ def execute_job(
 ) -> JobExecution:
     """Run the job's deployed script once with its default arguments overlaid by run_arguments."""
     job = glue.get_job(JobName=job_name)["Job"]
-    script = _fetch_script(s3, workspace, job_name, job["Command"]["ScriptLocation"])
+    script = _fetch(s3, workspace.scripts / job_name, job["Command"]["ScriptLocation"])
     arguments = {**job.get("DefaultArguments", {}), **(run_arguments or {})}
+    python_files = [
+        _fetch(s3, workspace.scripts / job_name / "extra", location)
+        for location in filter(None, arguments.get("--extra-py-files", "").split(","))
+    ]
     runtime = GlueRuntime(
         spark=spark, bookmarks=BookmarkStore(workspace.bookmarks), glue=glue, arguments=arguments
     )
@@ -45,7 +49,7 @@ def execute_job(
     output = io.StringIO()
     try:
         with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-            run_glue_script(script, job_name, _script_arguments(arguments), runtime)
+            run_glue_script(script, job_name, _script_arguments(arguments), runtime, python_files)
     except BaseException as error:
         output.write(traceback.format_exc())
         log_file.write_text(output.getvalue())
@@ -54,12 +58,13 @@ def execute_job(
     return JobExecution(True, "", log_file)
 
 
-def _fetch_script(s3: Any, workspace: Workspace, job_name: str, location: str) -> Path:
-    bucket, _, key = location.removeprefix("s3://").partition("/")
-    script = workspace.scripts / f"{job_name}.py"
-    script.parent.mkdir(parents=True, exist_ok=True)
-    script.write_bytes(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
-    return script
+def _fetch(s3: Any, folder: Path, location: str) -> Path:
+    """Download an s3:// object (from moto) into folder, keeping its file name."""
+    bucket, _, key = location.strip().removeprefix("s3://").partition("/")
+    target = folder / key.rsplit("/", 1)[-1]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
+    return target
 
 
 def _script_arguments(arguments: dict[str, str]) -> dict[str, str]:

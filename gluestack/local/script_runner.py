@@ -2,7 +2,8 @@
 
 import runpy
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from gluestack.local.glue_compat import GlueRuntime, activated, runtime_scope
@@ -17,13 +18,38 @@ def glue_argv(script: Path, job_name: str, arguments: Mapping[str, str]) -> list
 
 
 def run_glue_script(
-    script: Path, job_name: str, arguments: Mapping[str, str], runtime: GlueRuntime
+    script: Path,
+    job_name: str,
+    arguments: Mapping[str, str],
+    runtime: GlueRuntime,
+    python_files: Sequence[Path] = (),
 ) -> None:
-    """Execute script as __main__ with Glue's argv; awsglue resolves to the local layer."""
+    """Execute script as __main__ with Glue's argv; awsglue resolves to the local layer.
+
+    python_files: zips or .py files importable during the run, as Glue's --extra-py-files.
+    """
     saved_argv = sys.argv
-    with activated(), runtime_scope(runtime):
+    with activated(), runtime_scope(runtime), _importable(python_files):
         sys.argv = glue_argv(script, job_name, arguments)
         try:
             runpy.run_path(str(script), run_name="__main__")
         finally:
             sys.argv = saved_argv
+
+
+@contextmanager
+def _importable(files: Sequence[Path]) -> Iterator[None]:
+    """Put files on sys.path (a .py file by its folder), then forget what was imported from
+    them, so the next run imports its own versions."""
+    entries = [str(f if f.suffix == ".zip" else f.parent) for f in files]
+    added = [e for e in dict.fromkeys(entries) if e not in sys.path]
+    sys.path[:0] = added
+    try:
+        yield
+    finally:
+        for entry in added:
+            sys.path.remove(entry)
+        for name, module in list(sys.modules.items()):
+            origin = getattr(module, "__file__", None) or ""
+            if any(origin.startswith(entry) for entry in added):
+                del sys.modules[name]

