@@ -13,6 +13,13 @@ START = "    type: on_demand\n"
 
 INVALID = [
     pytest.param(
+        "RowCount > 1000",
+        "RowCont > 1000",
+        "jobs.clean.outputs.flights_clean.data_quality",
+        "DQDL line 2, column 3: unknown rule type 'RowCont'; did you mean 'RowCount'?",
+        id="dqdl-typo",
+    ),
+    pytest.param(
         CRAWLER,
         CRAWLER + "    schedule: cron(0 8 * * * *)\n",
         "crawlers.raw.schedule",

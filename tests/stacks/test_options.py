@@ -195,3 +195,11 @@ def test_pipeline_tags_reach_the_resources(prod: Template) -> None:
         "AWS::Glue::SecurityConfiguration",
         {"Name": "sales-prod", "EncryptionConfiguration": Match.object_like({})},
     )
+
+
+def test_data_quality_rules_target_the_output_table(prod: Template) -> None:
+    (ruleset,) = prod.find_resources("AWS::Glue::DataQualityRuleset").values()
+    properties = ruleset["Properties"]
+    assert properties["Name"] == "sales-prod-daily-quality"
+    assert properties["Ruleset"].startswith("Rules = [ RowCount > 0")
+    assert properties["TargetTable"] == {"DatabaseName": "sales_prod", "TableName": "daily"}
