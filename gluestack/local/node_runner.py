@@ -9,6 +9,7 @@ import boto3
 from gluestack.local import local_s3, moto_records
 from gluestack.local.crawl import emulate_crawl
 from gluestack.local.job_execution import execute_job
+from gluestack.local.moto_crawler_metrics import CrawlMetrics, record_crawl_metrics
 from gluestack.local.trigger_chain import Node
 from gluestack.local.workspace import Workspace
 from gluestack.ops import CrawlerFailed, client, glue_client, wait_for_crawler, wait_for_job_run
@@ -44,11 +45,18 @@ class LocalNodeRunner:
     def _crawl(self, name: str) -> tuple[str, str]:
         started = self.glue.get_crawler(Name=name)["Crawler"].get("LastCrawl", {}).get("StartTime")
         self.glue.start_crawler(Name=name)
+        clock = time.monotonic()
         try:
             summary = emulate_crawl(self.glue, self.spark, self.workspace, name)
         except Exception as error:
             moto_records.fail_last_crawl(self.account, self._region, name)
             return "FAILED", f"{type(error).__name__}: {error}"
+        metrics = CrawlMetrics(
+            TablesCreated=len(summary.created),
+            TablesUpdated=len(summary.updated),
+            LastRuntimeSeconds=round(time.monotonic() - clock, 3),
+        )
+        record_crawl_metrics(self.account, self._region, name, metrics)
         try:
             result = wait_for_crawler(
                 self.glue, name, deadline_seconds=NODE_DEADLINE_SECONDS, started_after=started

@@ -10,6 +10,8 @@ from moto import mock_aws
 from moto.moto_api import state_manager
 from moto.server import ThreadedMotoServer
 
+from gluestack.local import moto_crawler_metrics
+
 GLUE_MODELS = ("glue::job_run", "glue::crawl")
 _FAKE_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "offline",
@@ -46,6 +48,7 @@ def moto_server(port: int = 0, region: str = "us-east-1") -> Iterator[tuple[str,
 
 @contextmanager
 def _immediate_glue_runs() -> Iterator[None]:
+    moto_crawler_metrics.install()
     for model in GLUE_MODELS:
         state_manager.set_transition(model, {"progression": "immediate"})
     try:

@@ -71,3 +71,33 @@ def test_a_failing_job_is_retried_then_recorded_failed_with_its_log(
     assert [r["JobRunState"] for r in runs] == ["FAILED", "FAILED"]
     log = Path(detail.rsplit("(log ", 1)[1].rstrip(")"))
     assert "Traceback" in log.read_text() and "bad input row 7" in log.read_text()
+
+
+def test_a_crawl_reports_its_table_counts_through_get_crawler_metrics(
+    aws: boto3.Session, runner: LocalNodeRunner, s3_root: Path
+) -> None:
+    s3, glue = aws.client("s3"), aws.client("glue")
+    s3.create_bucket(Bucket="raw")
+    for table in ("a", "b"):
+        s3.put_object(Bucket="raw", Key=f"{table}/data.csv", Body=b"x,y\n1,2\n")
+    glue.create_database(DatabaseInput={"Name": "db"})
+    glue.create_crawler(
+        Name="crawler",
+        Role="arn:aws:iam::123456789012:role/r",
+        DatabaseName="db",
+        Targets={"S3Targets": [{"Path": "s3://raw/a/"}, {"Path": "s3://raw/b/"}]},
+    )
+    glue.create_crawler(
+        Name="never",
+        Role="arn:aws:iam::123456789012:role/r",
+        DatabaseName="db",
+        Targets={"S3Targets": [{"Path": "s3://raw/a/"}]},
+    )
+    state, detail = runner(Node("crawler", "crawler"))
+    assert (state, detail) == ("SUCCEEDED", "tables: a, b")
+    metrics = glue.get_crawler_metrics(CrawlerNameList=["crawler", "never"])["CrawlerMetricsList"]
+    counts = {m["CrawlerName"]: (m["TablesCreated"], m["TablesUpdated"]) for m in metrics}
+    assert counts == {"crawler": (2, 0), "never": (0, 0)}
+    runner(Node("crawler", "crawler"))
+    (again,) = glue.get_crawler_metrics(CrawlerNameList=["crawler"])["CrawlerMetricsList"]
+    assert (again["TablesCreated"], again["TablesUpdated"]) == (0, 2)

@@ -203,3 +203,25 @@ def test_data_quality_rules_target_the_output_table(prod: Template) -> None:
     assert properties["Name"] == "sales-prod-daily-quality"
     assert properties["Ruleset"].startswith("Rules = [ RowCount > 0")
     assert properties["TargetTable"] == {"DatabaseName": "sales_prod", "TableName": "daily"}
+
+
+def test_an_event_trigger_batches_events(tmp_path: Path) -> None:
+    spec = load(SALES, PROJECT_ROOT, ["dev", "prod"])
+    nightly = spec.triggers["nightly"]
+    event = nightly.model_copy(
+        update={
+            "type": "event",
+            "schedule": None,
+            "enabled_in": [],
+            "batch_size": 5,
+            "batch_window_seconds": 300,
+        }
+    )
+    app = cdk.App(context=context("dev"), outdir=str(tmp_path))
+    evented = spec.model_copy(update={"triggers": {**spec.triggers, "nightly": event}})
+    built = build_app(app, [evented], environment_from_context(app), PROJECT_ROOT)
+    trigger = _named(
+        Template.from_stack(built.pipelines["sales"]), "AWS::Glue::Trigger", "sales-dev-nightly"
+    )
+    assert trigger["Type"] == "EVENT"
+    assert trigger["EventBatchingCondition"] == {"BatchSize": 5, "BatchWindow": 300}
