@@ -1,5 +1,7 @@
 """Typed errors carrying what a person needs: resource, run id, state, Glue's message, logs."""
 
+from typing import Any
+
 
 class GlueOpsError(Exception):
     """Base of every error the ops helpers raise."""
@@ -48,11 +50,45 @@ class CrawlerFailed(GlueOpsError):
 class WaitDeadlineExceeded(GlueOpsError):
     """The wall-clock deadline passed before the resource reached a final state."""
 
-    def __init__(self, resource: str, identifier: str, last_state: str, waited: float) -> None:
+    def __init__(
+        self, resource: str, identifier: str, last_state: str, waited: float, note: str = ""
+    ) -> None:
         self.resource = resource
         self.identifier = identifier
         self.last_state = last_state
         self.waited_seconds = waited
+        self.note = note
+        after = f"; {note}" if note else ""
         super().__init__(
-            f"{resource} '{identifier}' was still {last_state} after {waited:.0f}s (deadline)"
+            f"{resource} '{identifier}' was still {last_state} after {waited:.0f}s "
+            f"(deadline){after}"
         )
+
+
+class ConcurrentRunsExceeded(GlueOpsError):
+    """The job already runs as many runs as its MaxConcurrentRuns allows."""
+
+    def __init__(self, job_name: str, detail: str) -> None:
+        self.job_name = job_name
+        super().__init__(
+            f"Glue job '{job_name}' is at its concurrent-run limit ({detail}); wait for a run "
+            "to end, attach to it (--when-busy attach), or raise max_concurrent_runs in the spec"
+        )
+
+
+class WorkflowRunFailed(GlueOpsError):
+    """A workflow run ended STOPPED or ERROR, or one of its job or crawler nodes failed."""
+
+    def __init__(self, result: Any) -> None:
+        self.result = result
+        failed = [f"{n.kind.lower()} {n.name} {n.state}" for n in result.nodes if n.failed]
+        detail = f": {', '.join(failed)}" if failed else ""
+        reason = f" ({result.error_message})" if result.error_message else ""
+        super().__init__(
+            f"Glue workflow '{result.workflow}' run {result.run_id} ended {result.status}"
+            f"{reason}{detail}"
+        )
+
+
+class ResourceNotFound(GlueOpsError):
+    """A job, crawler, workflow or run named by the caller does not exist."""

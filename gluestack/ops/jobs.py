@@ -1,69 +1,18 @@
 """Start Glue job runs and wait for them, handling every run state Glue can report."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from gluestack.ops.errors import JobRunFailed, UnknownRunState, WaitDeadlineExceeded
+from botocore.exceptions import ClientError
+
+from gluestack.ops.errors import GlueOpsError, JobRunFailed, UnknownRunState, WaitDeadlineExceeded
+from gluestack.ops.job_result import JobRunResult, job_run_result
+from gluestack.ops.job_start import WhenBusy, start_job_run
 from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedule, SystemClock
+from gluestack.ops.run_history import typical_run_seconds
 from gluestack.ops.states import JOB_FAILED, JOB_IN_PROGRESS, JOB_SUCCEEDED
 
-# DPUs per worker, for DPU-seconds when Glue reports no DPUSeconds (it does only for Flex
-# and auto-scaled runs).
-DPU_PER_WORKER = {
-    "G.025X": 0.25,
-    "G.1X": 1,
-    "G.2X": 2,
-    "G.4X": 4,
-    "G.8X": 8,
-    "G.12X": 12,
-    "G.16X": 16,
-    "R.1X": 1,
-    "R.2X": 2,
-    "R.4X": 4,
-    "R.8X": 8,
-    "Z.2X": 2,
-}
-
-
-@dataclass(frozen=True)
-class JobRunResult:
-    """A finished job run, as a person would want it reported."""
-
-    job_name: str
-    run_id: str
-    attempt: int
-    state: str
-    started_on: datetime | None
-    completed_on: datetime | None
-    execution_seconds: int
-    dpu_seconds: float | None
-    error_message: str
-    log_group: str
-
-
-def start_job_run(
-    glue: Any,
-    job_name: str,
-    arguments: Mapping[str, str] | None = None,
-    *,
-    timeout_minutes: int | None = None,
-    worker_type: str | None = None,
-    number_of_workers: int | None = None,
-) -> str:
-    """Start a run and return its id; arguments are given without the leading '--'."""
-    request: dict[str, Any] = {"JobName": job_name}
-    if arguments:
-        request["Arguments"] = {f"--{k.removeprefix('--')}": v for k, v in arguments.items()}
-    if timeout_minutes is not None:
-        request["Timeout"] = timeout_minutes
-    if worker_type is not None:
-        request["WorkerType"] = worker_type
-    if number_of_workers is not None:
-        request["NumberOfWorkers"] = number_of_workers
-    run_id: str = glue.start_job_run(**request)["JobRunId"]
-    return run_id
+STOP_SCHEDULE = PollSchedule(first_seconds=2, factor=1.5, cap_seconds=15)
 
 
 def wait_for_job_run(
@@ -74,23 +23,67 @@ def wait_for_job_run(
     deadline_seconds: float,
     schedule: PollSchedule = DEFAULT_SCHEDULE,
     clock: Clock | None = None,
+    stop_on_deadline: bool = True,
 ) -> JobRunResult:
-    """Poll until the run ends: SUCCEEDED returns, FAILED/TIMEOUT/ERROR/EXPIRED/STOPPED raise."""
+    """Poll until the run ends: SUCCEEDED returns, FAILED/TIMEOUT/ERROR/EXPIRED/STOPPED raise.
+
+    When the deadline passes or Ctrl-C arrives, the run is stopped (BatchStopJobRun) and
+    waited for, unless stop_on_deadline is False: a waiter never leaves a run orphaned silently.
+    """
+    clock = clock or SystemClock()
+    deadline = Deadline(clock, deadline_seconds)
+    intervals = schedule.intervals(elapsed=lambda: deadline.elapsed)
+    state = "STARTING"
+    try:
+        while True:
+            run = glue.get_job_run(JobName=job_name, RunId=run_id)["JobRun"]
+            state = run["JobRunState"]
+            if state not in JOB_IN_PROGRESS:
+                return _final(glue, job_name, run)
+            if deadline.remaining <= 0:
+                raise WaitDeadlineExceeded(
+                    "Glue job run", f"{job_name}/{run_id}", state, deadline.elapsed
+                )
+            deadline.sleep(next(intervals))
+    except (WaitDeadlineExceeded, KeyboardInterrupt) as interruption:
+        if not stop_on_deadline:
+            raise
+        note = _stop_and_settle(glue, job_name, run_id, clock)
+        if isinstance(interruption, KeyboardInterrupt):
+            raise
+        raise WaitDeadlineExceeded(
+            "Glue job run", f"{job_name}/{run_id}", state, deadline.elapsed, note
+        ) from None
+
+
+def stop_job_run(
+    glue: Any,
+    job_name: str,
+    run_id: str,
+    *,
+    deadline_seconds: float = 300,
+    clock: Clock | None = None,
+) -> JobRunResult:
+    """Stop a run (BatchStopJobRun) and wait until it has ended; returns how it ended."""
+    response = glue.batch_stop_job_run(JobName=job_name, JobRunIds=[run_id])
+    for error in response.get("Errors", []):
+        detail = error.get("ErrorDetail", {})
+        raise GlueOpsError(
+            f"could not stop Glue job '{job_name}' run {run_id}: "
+            f"{detail.get('ErrorCode', '')} {detail.get('ErrorMessage', '')}".strip()
+        )
     deadline = Deadline(clock or SystemClock(), deadline_seconds)
-    intervals = schedule.intervals()
+    intervals = STOP_SCHEDULE.intervals()
     while True:
         run = glue.get_job_run(JobName=job_name, RunId=run_id)["JobRun"]
-        state = run["JobRunState"]
-        if state in JOB_SUCCEEDED:
-            return job_run_result(job_name, run)
-        if state in JOB_FAILED:
-            result = job_run_result(job_name, run)
-            raise JobRunFailed(job_name, run_id, state, result.error_message, result.log_group)
-        if state not in JOB_IN_PROGRESS:
-            raise UnknownRunState("Glue job run", f"{job_name}/{run_id}", state)
+        if run["JobRunState"] not in JOB_IN_PROGRESS:
+            return job_run_result(job_name, run, glue.meta.region_name)
         if deadline.remaining <= 0:
             raise WaitDeadlineExceeded(
-                "Glue job run", f"{job_name}/{run_id}", state, deadline.elapsed
+                "stopping Glue job run",
+                f"{job_name}/{run_id}",
+                run["JobRunState"],
+                deadline.elapsed,
             )
         deadline.sleep(next(intervals))
 
@@ -103,37 +96,48 @@ def run_job(
     deadline_seconds: float,
     schedule: PollSchedule = DEFAULT_SCHEDULE,
     clock: Clock | None = None,
+    learn_from_history: bool = True,
+    run_token: str | None = None,
+    when_busy: WhenBusy = WhenBusy.FAIL,
 ) -> JobRunResult:
-    """Start a run and wait for it to end."""
-    run_id = start_job_run(glue, job_name, arguments)
+    """Start a run (idempotent with run_token) and wait for it to end.
+
+    learn_from_history: poll around the end of a typical past run (one GetJobRuns call), which
+    takes far fewer polls than a fixed interval and notices the end sooner.
+    """
+    if learn_from_history and schedule.expected_seconds is None:
+        schedule = schedule.expecting(typical_run_seconds(glue, job_name))
+    run_id = start_job_run(
+        glue,
+        job_name,
+        arguments,
+        run_token=run_token,
+        when_busy=when_busy,
+        busy_deadline_seconds=deadline_seconds,
+        clock=clock,
+    )
     return wait_for_job_run(
         glue, job_name, run_id, deadline_seconds=deadline_seconds, schedule=schedule, clock=clock
     )
 
 
-def job_run_result(job_name: str, run: dict[str, Any]) -> JobRunResult:
-    """A JobRunResult from a GetJobRun response's JobRun."""
-    execution = int(run.get("ExecutionTime", 0))
-    return JobRunResult(
-        job_name=job_name,
-        run_id=run["Id"],
-        attempt=int(run.get("Attempt", 0)),
-        state=run["JobRunState"],
-        started_on=run.get("StartedOn"),
-        completed_on=run.get("CompletedOn"),
-        execution_seconds=execution,
-        dpu_seconds=_dpu_seconds(run, execution),
-        error_message=run.get("ErrorMessage", ""),
-        log_group=f"{run.get('LogGroupName', '/aws-glue/jobs')}/error",
-    )
+def _final(glue: Any, job_name: str, run: dict[str, Any]) -> JobRunResult:
+    result = job_run_result(job_name, run, glue.meta.region_name)
+    if result.state in JOB_SUCCEEDED:
+        return result
+    if result.state in JOB_FAILED:
+        raise JobRunFailed(
+            job_name, result.run_id, result.state, result.error_message, result.log_group
+        )
+    raise UnknownRunState("Glue job run", f"{job_name}/{result.run_id}", result.state)
 
 
-def _dpu_seconds(run: dict[str, Any], execution_seconds: int) -> float | None:
-    if "DPUSeconds" in run:
-        return float(run["DPUSeconds"])
-    per_worker = DPU_PER_WORKER.get(run.get("WorkerType", ""))
-    if per_worker is not None and run.get("NumberOfWorkers"):
-        return per_worker * run["NumberOfWorkers"] * execution_seconds
-    if run.get("MaxCapacity"):
-        return float(run["MaxCapacity"]) * execution_seconds
-    return None
+def _stop_and_settle(glue: Any, job_name: str, run_id: str, clock: Clock) -> str:
+    """Stop the run; a note saying what happened, never an error that hides the first one."""
+    try:
+        stopped = stop_job_run(glue, job_name, run_id, clock=clock)
+    except NotImplementedError:
+        return "moto has no BatchStopJobRun: the run was not stopped"
+    except (GlueOpsError, ClientError) as error:
+        return f"stopping it failed, so it may still run: {error}"
+    return f"it was stopped and ended {stopped.state}"

@@ -7,6 +7,8 @@ from typing import Any
 import boto3
 import pytest
 from botocore.stub import Stubber
+from moto import mock_aws
+from moto.moto_api import state_manager
 
 
 @dataclass
@@ -37,6 +39,23 @@ def stubbed_glue() -> Iterator[tuple[Any, Stubber]]:
     with Stubber(glue) as stubber:
         yield glue, stubber
         stubber.assert_no_pending_responses()
+
+
+@pytest.fixture
+def glue_with_runs_that_keep_running() -> Iterator[Any]:
+    """moto with one job, "etl", whose runs stay RUNNING (its concurrency limit is 1)."""
+    with mock_aws():
+        state_manager.set_transition("glue::job_run", {"progression": "manual", "times": 10**6})
+        try:
+            glue = boto3.client("glue", region_name="us-east-1")
+            glue.create_job(
+                Name="etl",
+                Role="arn:aws:iam::123456789012:role/glue",
+                Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/etl.py"},
+            )
+            yield glue
+        finally:
+            state_manager.unset_transition("glue::job_run")
 
 
 def job_run(state: str, **extra: Any) -> dict[str, Any]:

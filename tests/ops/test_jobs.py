@@ -101,7 +101,15 @@ def test_the_deadline_stops_the_wait_without_oversleeping(
         stubber.add_response("get_job_run", job_run("RUNNING"), RUN)
     schedule = PollSchedule(first_seconds=4, factor=2, cap_seconds=100, jitter=0)
     with pytest.raises(WaitDeadlineExceeded) as raised:
-        wait_for_job_run(glue, "etl", "jr_1", deadline_seconds=20, schedule=schedule, clock=clock)
+        wait_for_job_run(
+            glue,
+            "etl",
+            "jr_1",
+            deadline_seconds=20,
+            schedule=schedule,
+            clock=clock,
+            stop_on_deadline=False,
+        )
     assert raised.value.last_state == "RUNNING"
     assert clock.sleeps == [4, 8, 8]  # the last sleep is cut to the deadline
     assert clock.now_seconds == 20

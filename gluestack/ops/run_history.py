@@ -1,0 +1,39 @@
+"""A job's past runs: its history, and how long its successful runs usually take."""
+
+import statistics
+from typing import Any
+
+from gluestack.ops.job_result import JobRunResult, job_run_result
+
+HISTORY_RUNS = 10
+
+
+def run_seconds(run: dict[str, Any]) -> float | None:
+    """Wall seconds from start to completion (what a waiter waits), else Glue's ExecutionTime."""
+    if run.get("StartedOn") and run.get("CompletedOn"):
+        return float((run["CompletedOn"] - run["StartedOn"]).total_seconds())
+    if run.get("ExecutionTime"):
+        return float(run["ExecutionTime"])
+    return None
+
+
+def typical_run_seconds(glue: Any, job_name: str) -> float | None:
+    """Median length of the job's recent successful runs (one GetJobRuns call); None if none."""
+    runs = glue.get_job_runs(JobName=job_name, MaxResults=HISTORY_RUNS)["JobRuns"]
+    lengths = [
+        seconds
+        for run in runs
+        if run.get("JobRunState") == "SUCCEEDED" and (seconds := run_seconds(run))
+    ]
+    return statistics.median(lengths) if lengths else None
+
+
+def job_run_history(glue: Any, job_name: str, limit: int = 25) -> list[JobRunResult]:
+    """The job's most recent runs, newest first, across as many pages as limit needs."""
+    results: list[JobRunResult] = []
+    for page in glue.get_paginator("get_job_runs").paginate(JobName=job_name):
+        for run in page["JobRuns"]:
+            results.append(job_run_result(job_name, run, glue.meta.region_name))
+            if len(results) == limit:
+                return results
+    return results
