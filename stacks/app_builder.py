@@ -6,6 +6,7 @@ from pathlib import Path
 import aws_cdk as cdk
 
 from gluestack.spec import PipelineSpec
+from gluestack.spec.names import pipeline_stack_name, stack_prefix
 from stacks.alerts_stack import AlertsStack
 from stacks.catalog_stack import CatalogStack
 from stacks.environment import DeployEnvironment
@@ -35,7 +36,7 @@ def build_app(
     app: cdk.App, specs: list[PipelineSpec], env: DeployEnvironment, project_root: Path
 ) -> GluestackApp:
     """Storage and catalog stacks shared by the environment, then one stack per pipeline."""
-    prefix = f"gluestack-{env.name}"
+    prefix = stack_prefix(env.name)
     storage = StorageStack(app, f"{prefix}-storage", env=env)
     alerts = AlertsStack(app, f"{prefix}-alerts", env=env)
     database_names = {
@@ -46,7 +47,7 @@ def build_app(
     for spec in specs:
         stack = PipelineStack(
             app,
-            f"{prefix}-pipeline-{spec.name}",
+            pipeline_stack_name(env.name, spec.name),
             env=env,
             spec=spec,
             storage=storage,

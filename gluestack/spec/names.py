@@ -24,3 +24,13 @@ S3Prefix = Annotated[
     StringConstraints(pattern=r"^([a-zA-Z0-9!_.*'()-]+/)+$"),
     Field(description="a relative S3 key prefix ending with '/', such as 'raw/flights/'"),
 ]
+
+
+def stack_prefix(env: str) -> str:
+    """Every stack of an environment starts with this, e.g. gluestack-dev."""
+    return f"gluestack-{env}"
+
+
+def pipeline_stack_name(env: str, pipeline: str) -> str:
+    """The deployed stack of one pipeline, which the ops helpers look names up in."""
+    return f"{stack_prefix(env)}-pipeline-{pipeline}"

@@ -1,0 +1,54 @@
+"""A workflow's triggers at runtime: list them with their conditions, start or stop them."""
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TriggerInfo:
+    name: str
+    type: str
+    state: str
+    schedule: str
+    logical: str
+    conditions: list[str]
+    actions: list[str]
+
+
+def workflow_triggers(glue: Any, workflow: str) -> list[TriggerInfo]:
+    """Every trigger of the workflow, in name order."""
+    triggers = [
+        trigger
+        for page in glue.get_paginator("get_triggers").paginate()
+        for trigger in page["Triggers"]
+        if trigger.get("WorkflowName") == workflow
+    ]
+    return [_info(t) for t in sorted(triggers, key=lambda t: t["Name"])]
+
+
+def start_trigger(glue: Any, name: str) -> None:
+    """ON_DEMAND: fire it now. SCHEDULED, CONDITIONAL, EVENT: activate it."""
+    glue.start_trigger(Name=name)
+
+
+def stop_trigger(glue: Any, name: str) -> None:
+    """Deactivate a SCHEDULED, CONDITIONAL or EVENT trigger."""
+    glue.stop_trigger(Name=name)
+
+
+def _info(trigger: dict[str, Any]) -> TriggerInfo:
+    predicate = trigger.get("Predicate", {})
+    conditions = [
+        f"{c.get('JobName') or c.get('CrawlerName')} {c.get('State') or c.get('CrawlState')}"
+        for c in predicate.get("Conditions", [])
+    ]
+    actions = [a.get("JobName") or a.get("CrawlerName") or "?" for a in trigger.get("Actions", [])]
+    return TriggerInfo(
+        name=trigger["Name"],
+        type=trigger["Type"],
+        state=trigger.get("State", ""),
+        schedule=trigger.get("Schedule", ""),
+        logical=predicate.get("Logical", "AND") if conditions else "",
+        conditions=conditions,
+        actions=actions,
+    )
