@@ -13,7 +13,7 @@ CDK := node_modules/.bin/cdk
 # checkov pins packaging<24, which pytest 9 cannot use: it gets a virtualenv of its own.
 CHECKOV_VENV := .tools/checkov
 CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
-SOURCES := app.py gluestack stacks glue_scripts tests
+SOURCES := app.py gluestack stacks glue_scripts tests benchmarks
 
 # jsii warns on Node versions it calls end-of-life; only the major version silences it.
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION ?= $(shell node -p 'process.versions.node.split(".")[0]' 2>/dev/null)
@@ -25,6 +25,7 @@ help:
 	@echo "make test   lint, synthesize (cdk-nag gates it), cfn-lint and checkov, run pytest"
 	@echo "make synth  cdk synth into cdk.out (add ENV=prod for another environment)"
 	@echo "make lint   ruff and mypy"
+	@echo "make bench  every benchmark figure beside its baseline; rewrites benchmarks/results.md"
 
 $(VENV_STAMP): pyproject.toml
 	@tools/check_prereqs.sh python
@@ -53,7 +54,7 @@ test: lint synth cfn-lint checkov pytest
 lint: $(VENV_STAMP)
 	$(BIN)/ruff check $(SOURCES)
 	$(BIN)/ruff format --check $(SOURCES)
-	$(BIN)/mypy app.py gluestack stacks glue_scripts
+	$(BIN)/mypy app.py gluestack stacks glue_scripts benchmarks
 
 ENV ?= dev
 synth: $(VENV_STAMP) $(NODE_STAMP)
@@ -71,6 +72,10 @@ checkov: synth $(CHECKOV_STAMP)
 pytest: $(VENV_STAMP)
 	@tools/check_prereqs.sh java
 	$(BIN)/python -m pytest
+
+bench: $(VENV_STAMP) $(NODE_STAMP)
+	@tools/check_prereqs.sh java
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf cdk.out .gluestack .tools .pytest_cache .mypy_cache .ruff_cache

