@@ -2,11 +2,21 @@
 
 import typer
 
-from gluestack.cli import local_commands, ops_commands, spec_commands
+from gluestack.cli import (
+    bookmark_commands,
+    job_commands,
+    local_commands,
+    ops_commands,
+    spec_commands,
+    workflow_commands,
+)
 
 app = typer.Typer(no_args_is_help=True, help="AWS Glue pipelines as code, tested offline.")
 spec_commands.register(app)
+job_commands.register(app)
 ops_commands.register(app)
+workflow_commands.register(app)
+bookmark_commands.register(app)
 app.add_typer(local_commands.app, name="local", help="The offline world: moto and local Spark.")
 
 __all__ = ["app"]

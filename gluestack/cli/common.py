@@ -1,6 +1,7 @@
 """Options and output shared by the commands."""
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -8,11 +9,15 @@ import boto3
 import typer
 from rich.console import Console
 
+from gluestack.ops import WaitDeadlineExceeded
+
 console = Console()
 errors = Console(stderr=True)
 
-SPEC_ERROR_EXIT = 2
 FAILURE_EXIT = 1
+SPEC_ERROR_EXIT = 2
+USAGE_EXIT = 2
+DEADLINE_EXIT = 3
 
 ProjectOption = Annotated[
     Path, typer.Option("--project", help="Project root (holds cdk.json and pipelines/).")
@@ -25,6 +30,12 @@ EndpointOption = Annotated[
 RegionOption = Annotated[str | None, typer.Option("--region", help="AWS region.")]
 ProfileOption = Annotated[str | None, typer.Option("--profile", help="AWS profile.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+DeadlineOption = Annotated[
+    float, typer.Option("--deadline", help="Seconds to wait before giving up (exit 3).")
+]
+WaitOption = Annotated[
+    bool, typer.Option("--wait/--no-wait", help="Wait for the end, or print the run id and exit.")
+]
 
 
 def project_environments(project: Path) -> list[str] | None:
@@ -49,5 +60,32 @@ def session(profile: str | None, region: str | None, endpoint_url: str | None) -
 
 def fail(message: Any, code: int = FAILURE_EXIT) -> NoReturn:
     """Print message (plain text, never markup) to stderr and exit."""
-    errors.print(str(message), markup=False, highlight=False)
+    errors.print(str(message), markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def fail_operation(error: Exception) -> NoReturn:
+    """Exit 3 when a wait passed its deadline, 1 for any other failed run or call."""
+    code = DEADLINE_EXIT if isinstance(error, WaitDeadlineExceeded) else FAILURE_EXIT
+    fail(error, code)
+
+
+def key_values(pairs: list[str], option: str) -> dict[str, str]:
+    """NAME=VALUE pairs of a repeatable option; exit 2 naming the malformed one."""
+    parsed = {}
+    for pair in pairs:
+        name, separator, value = pair.partition("=")
+        if not separator or not name:
+            fail(f"{option} '{pair}': write it as NAME=VALUE", USAGE_EXIT)
+        parsed[name] = value
+    return parsed
+
+
+def print_record(record: Any, as_json: bool) -> None:
+    """A dataclass as JSON for scripts, or as 'key: value' lines for people."""
+    data = asdict(record)
+    if as_json:
+        typer.echo(json.dumps(data, default=str, indent=2))
+        return
+    for key, value in data.items():
+        console.print(f"[bold]{key}[/]: {value}", highlight=False)

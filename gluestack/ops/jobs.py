@@ -1,6 +1,6 @@
 """Start Glue job runs and wait for them, handling every run state Glue can report."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -14,6 +14,9 @@ from gluestack.ops.states import JOB_FAILED, JOB_IN_PROGRESS, JOB_SUCCEEDED
 
 STOP_SCHEDULE = PollSchedule(first_seconds=2, factor=1.5, cap_seconds=15)
 
+# Called after every poll with the run's state, its attempt and the seconds waited so far.
+OnPoll = Callable[[str, int, float], None]
+
 
 def wait_for_job_run(
     glue: Any,
@@ -24,6 +27,7 @@ def wait_for_job_run(
     schedule: PollSchedule = DEFAULT_SCHEDULE,
     clock: Clock | None = None,
     stop_on_deadline: bool = True,
+    on_poll: OnPoll | None = None,
 ) -> JobRunResult:
     """Poll until the run ends: SUCCEEDED returns, FAILED/TIMEOUT/ERROR/EXPIRED/STOPPED raise.
 
@@ -38,6 +42,8 @@ def wait_for_job_run(
         while True:
             run = glue.get_job_run(JobName=job_name, RunId=run_id)["JobRun"]
             state = run["JobRunState"]
+            if on_poll:
+                on_poll(state, int(run.get("Attempt", 0)), deadline.elapsed)
             if state not in JOB_IN_PROGRESS:
                 return _final(glue, job_name, run)
             if deadline.remaining <= 0:
@@ -99,6 +105,7 @@ def run_job(
     learn_from_history: bool = True,
     run_token: str | None = None,
     when_busy: WhenBusy = WhenBusy.FAIL,
+    on_poll: OnPoll | None = None,
 ) -> JobRunResult:
     """Start a run (idempotent with run_token) and wait for it to end.
 
@@ -117,7 +124,13 @@ def run_job(
         clock=clock,
     )
     return wait_for_job_run(
-        glue, job_name, run_id, deadline_seconds=deadline_seconds, schedule=schedule, clock=clock
+        glue,
+        job_name,
+        run_id,
+        deadline_seconds=deadline_seconds,
+        schedule=schedule,
+        clock=clock,
+        on_poll=on_poll,
     )
 
 

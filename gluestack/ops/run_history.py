@@ -28,12 +28,19 @@ def typical_run_seconds(glue: Any, job_name: str) -> float | None:
     return statistics.median(lengths) if lengths else None
 
 
+# A run that does not override these runs with the job's own.
+CAPACITY_FIELDS = ("WorkerType", "NumberOfWorkers", "MaxCapacity", "ExecutionClass")
+
+
 def job_run_history(glue: Any, job_name: str, limit: int = 25) -> list[JobRunResult]:
     """The job's most recent runs, newest first, across as many pages as limit needs."""
+    job = glue.get_job(JobName=job_name)["Job"]
+    capacity = {name: job[name] for name in CAPACITY_FIELDS if job.get(name)}
     results: list[JobRunResult] = []
     for page in glue.get_paginator("get_job_runs").paginate(JobName=job_name):
         for run in page["JobRuns"]:
-            results.append(job_run_result(job_name, run, glue.meta.region_name))
+            given = {name: value for name, value in run.items() if value is not None}
+            results.append(job_run_result(job_name, capacity | given, glue.meta.region_name))
             if len(results) == limit:
                 return results
     return results

@@ -1,6 +1,6 @@
 """Run a pipeline's workflow: start it with run properties, wait, report every node's state."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +55,7 @@ def wait_for_workflow_run(
     deadline_seconds: float,
     schedule: PollSchedule = DEFAULT_SCHEDULE,
     clock: Clock | None = None,
+    on_poll: Callable[[str, float], None] | None = None,
 ) -> WorkflowRunResult:
     """Poll until COMPLETED (every node succeeded: returns) or STOPPED / ERROR / a node failed."""
     deadline = Deadline(clock or SystemClock(), deadline_seconds)
@@ -62,6 +63,8 @@ def wait_for_workflow_run(
     while True:
         run = glue.get_workflow_run(Name=workflow, RunId=run_id, IncludeGraph=True)["Run"]
         status = run["Status"]
+        if on_poll:
+            on_poll(status, deadline.elapsed)
         if status in WORKFLOW_ENDED:
             result = workflow_run_result(workflow, run)
             if status != "COMPLETED" or any(node.failed for node in result.nodes):

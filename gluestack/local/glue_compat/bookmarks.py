@@ -20,6 +20,10 @@ class BookmarkStore:
         """Files committed as read by job_name's source named context."""
         return set(self._load(job_name).get(context, []))
 
+    def all_processed(self, job_name: str) -> dict[str, list[str]]:
+        """Every source's committed files, by transformation_ctx."""
+        return self._load(job_name)
+
     def mark_read(self, job_name: str, context: str, files: list[str]) -> None:
         """Remember files read in this run; they count as processed only after commit."""
         self._pending.setdefault((job_name, context), set()).update(files)
