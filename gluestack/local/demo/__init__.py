@@ -23,9 +23,10 @@ from gluestack.local.node_runner import LocalNodeRunner
 from gluestack.local.offline import offline_account
 from gluestack.local.spark import local_spark_session, use_s3_root
 from gluestack.local.synth import synthesize
-from gluestack.local.trigger_chain import NodeOutcome, run_trigger_chain, workflow_triggers
+from gluestack.local.trigger_chain import NodeOutcome
+from gluestack.local.workflow_run import run_workflow_locally
 from gluestack.local.workspace import Workspace
-from gluestack.ops import client, glue_client
+from gluestack.ops import client
 from gluestack.ops.stacks import MANIFEST_OUTPUT, pipeline_manifest
 from gluestack.spec import PipelineSpec, load_all
 
@@ -99,7 +100,6 @@ def _storage_output(app: DeployedApp, name: str) -> str:
 def _run_workflows(
     session: Any, app: DeployedApp, runner: LocalNodeRunner, console: Console
 ) -> list[NodeOutcome]:
-    glue = glue_client(session)
     cloudformation = client(session, "cloudformation")
     outcomes: list[NodeOutcome] = []
     for stack in app.stacks.values():
@@ -116,9 +116,11 @@ def _run_workflows(
             console.print(f"   {node.kind} {node.name}: {state}")
             return state, detail
 
-        outcomes += run_trigger_chain(
-            workflow_triggers(glue, manifest.workflow), run_and_report, time.perf_counter
+        run = run_workflow_locally(session, app.account, manifest, run_and_report)
+        console.print(
+            f"   workflow run {run.result.run_id[:15]}… {run.result.status}, as Glue's API reports"
         )
+        outcomes += run.outcomes
     return outcomes
 
 
