@@ -7,8 +7,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from gluestack.cli.common import SPEC_ERROR_EXIT, EnvOption, ProjectOption, console, fail
+from gluestack.cli.common import (
+    SPEC_ERROR_EXIT,
+    EnvOption,
+    ProjectOption,
+    console,
+    fail,
+    key_values,
+)
 from gluestack.local.synth import SynthError, synthesize
+from gluestack.local.workspace import DEFAULT_WORKSPACE, Workspace
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -48,3 +56,44 @@ def deploy(
                 time.sleep(3600)
         except KeyboardInterrupt:
             console.print("stopped")
+
+
+@app.command()
+def run(
+    pipeline: str,
+    env: EnvOption = "dev",
+    project: ProjectOption = Path("."),
+    workspace: Annotated[
+        Path, typer.Option(help="Folder of the offline buckets, bookmarks and logs.")
+    ] = DEFAULT_WORKSPACE,
+    run_property: Annotated[
+        list[str] | None,
+        typer.Option("--property", help="NAME=VALUE workflow run property, repeatable."),
+    ] = None,
+) -> None:
+    """Run a pipeline's workflow on local Spark over the workspace's files; exit 1 on a failure."""
+    from gluestack.local.demo.report import outcomes_table
+    from gluestack.local.pipeline_run import PipelineNotDeployed, run_pipeline_locally
+    from gluestack.local.trigger_chain import Node
+
+    properties = key_values(run_property or [], "--property")
+    try:
+        cdk_out = synthesize(project.resolve(), env)
+    except SynthError as error:
+        fail(error, SPEC_ERROR_EXIT)
+
+    def progress(node: Node, state: str, detail: str) -> None:
+        colour = "green" if state == "SUCCEEDED" else "red"
+        console.print(f"{node.kind} {node.name}: [{colour}]{state}[/] {detail}", highlight=False)
+
+    root = workspace if workspace.is_absolute() else project / workspace
+    try:
+        local = run_pipeline_locally(
+            cdk_out, env, pipeline, Workspace(root), run_properties=properties, on_node=progress
+        )
+    except PipelineNotDeployed as error:
+        fail(error)
+    console.print(outcomes_table(local.outcomes))
+    console.print(f"workflow run {local.result.run_id}: {local.result.status}")
+    if not local.succeeded:
+        fail(f"pipeline {pipeline}: a node did not succeed; see its detail above")
