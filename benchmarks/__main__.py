@@ -63,7 +63,16 @@ def main() -> int:
 
 
 def _figure(m: Measurement) -> str:
-    return f"{m.figure:,.2f} {m.unit}".strip()
+    return _amount(m.figure, m.unit)
+
+
+def _amount(value: float, unit: str) -> str:
+    """Counts as whole numbers, ratios as 'x', anything else with two decimals."""
+    if unit == "calls":
+        return f"{value:,.0f} calls"
+    if unit == "x":
+        return f"{value:.2f}x"
+    return f"{value:,.2f} {unit}".strip()
 
 
 def _ratio(m: Measurement) -> str:
@@ -73,7 +82,7 @@ def _ratio(m: Measurement) -> str:
 def _baseline(m: Measurement) -> str:
     if m.baseline is None:
         return m.baseline_name or "-"
-    return f"{m.baseline:,.2f} {m.unit} ({m.baseline_name})"
+    return f"{_amount(m.baseline, m.unit)} ({m.baseline_name})"
 
 
 def _target(m: Measurement) -> str:
