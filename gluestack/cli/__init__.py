@@ -4,6 +4,7 @@ import typer
 
 from gluestack.cli import (
     bookmark_commands,
+    catalog_commands,
     job_commands,
     local_commands,
     ops_commands,
@@ -17,6 +18,7 @@ job_commands.register(app)
 ops_commands.register(app)
 workflow_commands.register(app)
 bookmark_commands.register(app)
+catalog_commands.register(app)
 app.add_typer(local_commands.app, name="local", help="The offline world: moto and local Spark.")
 
 __all__ = ["app"]

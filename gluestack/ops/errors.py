@@ -92,3 +92,29 @@ class WorkflowRunFailed(GlueOpsError):
 
 class ResourceNotFound(GlueOpsError):
     """A job, crawler, workflow or run named by the caller does not exist."""
+
+
+class PartitionBatchFailed(GlueOpsError):
+    """Glue rejected some partitions of a batch add or delete; the others were applied."""
+
+    SHOWN = 10
+
+    def __init__(
+        self,
+        operation: str,
+        table: str,
+        failures: list[tuple[tuple[str, ...], str, str]],
+        attempted: int,
+    ) -> None:
+        self.operation = operation
+        self.table = table
+        self.failures = failures  # (partition values, Glue's error code, Glue's message)
+        shown = "; ".join(
+            f"[{', '.join(values)}] {code}: {message}"
+            for values, code, message in failures[: self.SHOWN]
+        )
+        more = f"; and {len(failures) - self.SHOWN} more" if len(failures) > self.SHOWN else ""
+        super().__init__(
+            f"{operation} on Glue table '{table}' failed for {len(failures)} of {attempted} "
+            f"partitions: {shown}{more}"
+        )
