@@ -5,9 +5,8 @@ from pathlib import Path
 
 import boto3
 import pytest
-from click.testing import Result
 from moto.moto_api import state_manager
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from gluestack.cli import app
 from gluestack.cli.common import console
