@@ -9,45 +9,88 @@ from gluestack.local.workspace import Workspace
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
+# What Glue uses when a crawler sets no SchemaChangePolicy.
+DEFAULT_POLICY = {"UpdateBehavior": "UPDATE_IN_DATABASE", "DeleteBehavior": "DEPRECATE_IN_DATABASE"}
+DEPRECATED_PARAMETER = "DEPRECATED_BY_CRAWLER"
+
 
 @dataclass
 class CrawlSummary:
-    """Tables the crawl created and updated, by name."""
+    """Tables the crawl created, updated and deleted, by name; unchanged ones (policy LOG) too."""
 
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
 
 
 def emulate_crawl(
     glue: Any, spark: "SparkSession", workspace: Workspace, name: str
 ) -> CrawlSummary:
-    """Each S3 target folder becomes one table (named after the folder, with TablePrefix)."""
+    """Each S3 target folder becomes one table (named after the folder, with TablePrefix).
+
+    The crawler's SchemaChangePolicy applies to tables that exist already: UpdateBehavior LOG
+    keeps their schema (new partitions are still added); DeleteBehavior decides what happens
+    to a table whose folder no longer holds data (LOG keeps it, DEPRECATE_IN_DATABASE marks
+    it, DELETE_FROM_DATABASE deletes it). New tables are always created, as in Glue.
+    """
     crawler = glue.get_crawler(Name=name)["Crawler"]
     database = crawler["DatabaseName"]
     prefix = crawler.get("TablePrefix", "")
+    policy = {**DEFAULT_POLICY, **crawler.get("SchemaChangePolicy", {})}
     summary = CrawlSummary()
     for target in crawler["Targets"].get("S3Targets", []):
         location = target["Path"].rstrip("/") + "/"
         table_name = prefix + location.rstrip("/").rsplit("/", 1)[-1]
-        table = infer_table(spark, table_name, location, workspace.local_path(location))
+        table = infer_table(
+            spark,
+            table_name,
+            location,
+            workspace.local_path(location),
+            target.get("Exclusions", []),
+        )
+        existing = _existing_table(glue, database, table_name)
         if table is None:
+            if existing is not None:
+                _retire_table(glue, database, existing, policy["DeleteBehavior"], summary)
             continue
-        created = _write_table(glue, database, table)
-        (summary.created if created else summary.updated).append(table_name)
+        if existing is None:
+            glue.create_table(DatabaseName=database, TableInput=table.table_input())
+            summary.created.append(table_name)
+        elif policy["UpdateBehavior"] == "UPDATE_IN_DATABASE":
+            glue.update_table(DatabaseName=database, TableInput=table.table_input())
+            summary.updated.append(table_name)
+        else:
+            summary.unchanged.append(table_name)
+        _add_partitions(glue, database, table)
     return summary
 
 
-def _write_table(glue: Any, database: str, table: InferredTable) -> bool:
-    """Create or update the table and add new partitions; True when it was created."""
+def _existing_table(glue: Any, database: str, name: str) -> dict[str, Any] | None:
     try:
-        glue.get_table(DatabaseName=database, Name=table.name)
-        glue.update_table(DatabaseName=database, TableInput=table.table_input())
-        created = False
+        table: dict[str, Any] = glue.get_table(DatabaseName=database, Name=name)["Table"]
     except glue.exceptions.EntityNotFoundException:
-        glue.create_table(DatabaseName=database, TableInput=table.table_input())
-        created = True
-    _add_partitions(glue, database, table)
-    return created
+        return None
+    return table
+
+
+def _retire_table(
+    glue: Any, database: str, table: dict[str, Any], behavior: str, summary: CrawlSummary
+) -> None:
+    """A table whose folder holds no data any more, per the policy's DeleteBehavior."""
+    if behavior == "DELETE_FROM_DATABASE":
+        glue.delete_table(DatabaseName=database, Name=table["Name"])
+        summary.deleted.append(table["Name"])
+    elif behavior == "DEPRECATE_IN_DATABASE":
+        parameters: dict[str, str] = {**table.get("Parameters", {}), DEPRECATED_PARAMETER: "1"}
+        table_input: dict[str, Any] = {
+            key: table[key]
+            for key in ("Name", "StorageDescriptor", "PartitionKeys", "TableType")
+            if key in table
+        }
+        table_input["Parameters"] = parameters
+        glue.update_table(DatabaseName=database, TableInput=table_input)
+        summary.updated.append(table["Name"])
 
 
 def _add_partitions(glue: Any, database: str, table: InferredTable) -> None:

@@ -1,10 +1,12 @@
 """Infer one table from the files under its folder: format, typed columns, partitions."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.crawl.classify import csv_dialect, file_format
+from gluestack.local.crawl.exclusions import excluded
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -58,10 +60,23 @@ class InferredTable:
 
 
 def infer_table(
-    spark: "SparkSession", name: str, location: str, folder: Path
+    spark: "SparkSession",
+    name: str,
+    location: str,
+    folder: Path,
+    exclusions: Sequence[str] = (),
 ) -> InferredTable | None:
-    """The table under folder (s3 location), or None when it holds no recognised data files."""
-    files = [p for p in sorted(folder.rglob("*")) if p.is_file() and not _hidden(p, folder)]
+    """The table under folder (s3 location), or None when it holds no recognised data files.
+
+    Files matching an exclusion pattern are not read, as Glue's crawler skips them.
+    """
+    files = [
+        p
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+        and not _hidden(p, folder)
+        and not excluded(p.relative_to(folder).as_posix(), exclusions)
+    ]
     formats = [f for f in (file_format(p) for p in files) if f]
     if not formats:
         return None
@@ -77,7 +92,11 @@ def infer_table(
         serde["field.delim"] = delimiter
         if header:
             parameters["skip.header.line.count"] = "1"
-    frame = reader.load(location)
+    if exclusions:
+        paths = [location + p.relative_to(folder).as_posix() for p in data_files]
+        frame = reader.option("basePath", location).load(paths)
+    else:
+        frame = reader.load(location)
     if fmt == "csv" and parameters.get("skip.header.line.count") != "1":
         frame = frame.toDF(*[f"col{i}" for i in range(len(frame.columns))])
     columns = [

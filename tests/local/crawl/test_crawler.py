@@ -18,13 +18,20 @@ def glue(aws: boto3.Session) -> Any:
     return client
 
 
-def _crawler(glue: Any, *paths: str, prefix: str = "") -> str:
+def _crawler(
+    glue: Any,
+    *paths: str,
+    prefix: str = "",
+    exclusions: list[str] | None = None,
+    policy: dict[str, str] | None = None,
+) -> str:
     glue.create_crawler(
         Name="c",
         Role="arn:aws:iam::123456789012:role/r",
         DatabaseName="db",
         TablePrefix=prefix,
-        Targets={"S3Targets": [{"Path": p} for p in paths]},
+        Targets={"S3Targets": [{"Path": p, "Exclusions": exclusions or []} for p in paths]},
+        **({"SchemaChangePolicy": policy} if policy else {}),
     )
     return "c"
 
@@ -96,3 +103,57 @@ def test_an_empty_target_creates_no_table(glue: Any, spark: SparkSession, s3_roo
         glue, spark, Workspace(s3_root.parent), _crawler(glue, "s3://raw/empty/")
     )
     assert (summary.created, summary.updated) == ([], [])
+
+
+def test_excluded_files_are_not_read(glue: Any, spark: SparkSession, s3_root: Path) -> None:
+    _put(s3_root, "raw/ev/2013/a.json", '{"id": 1}\n')
+    _put(s3_root, "raw/ev/2013/broken.json", '{"id": 2, "debug": "x"}\n')
+    _put(s3_root, "raw/ev/tmp/b.json", '{"id": 3, "scratch": 1}\n')
+    crawler = _crawler(glue, "s3://raw/ev/", exclusions=["**/broken.json", "tmp/**"])
+    emulate_crawl(glue, spark, Workspace(s3_root.parent), crawler)
+    assert _columns(glue, "ev") == [("id", "bigint")]
+
+
+@pytest.mark.parametrize(
+    ("update_behavior", "columns"),
+    [
+        ("UPDATE_IN_DATABASE", [("id", "bigint"), ("late", "boolean")]),
+        ("LOG", [("id", "bigint")]),
+    ],
+)
+def test_update_behavior_decides_whether_a_changed_schema_is_written(
+    glue: Any,
+    spark: SparkSession,
+    s3_root: Path,
+    update_behavior: str,
+    columns: list[tuple[str, str]],
+) -> None:
+    policy = {"UpdateBehavior": update_behavior, "DeleteBehavior": "LOG"}
+    name = _crawler(glue, "s3://raw/ev/", policy=policy)
+    workspace = Workspace(s3_root.parent)
+    _put(s3_root, "raw/ev/a.json", '{"id": 1}\n')
+    emulate_crawl(glue, spark, workspace, name)
+    _put(s3_root, "raw/ev/b.json", '{"id": 2, "late": true}\n')
+    emulate_crawl(glue, spark, workspace, name)
+    assert _columns(glue, "ev") == columns
+
+
+@pytest.mark.parametrize(
+    ("delete_behavior", "deprecated"),
+    [("DEPRECATE_IN_DATABASE", "1"), ("LOG", None), ("DELETE_FROM_DATABASE", "gone")],
+)
+def test_delete_behavior_decides_what_happens_to_a_table_whose_data_is_gone(
+    glue: Any, spark: SparkSession, s3_root: Path, delete_behavior: str, deprecated: str | None
+) -> None:
+    policy = {"UpdateBehavior": "UPDATE_IN_DATABASE", "DeleteBehavior": delete_behavior}
+    name = _crawler(glue, "s3://raw/ev/", policy=policy)
+    workspace = Workspace(s3_root.parent)
+    _put(s3_root, "raw/ev/a.json", '{"id": 1}\n')
+    emulate_crawl(glue, spark, workspace, name)
+    (s3_root / "raw/ev/a.json").unlink()
+    summary = emulate_crawl(glue, spark, workspace, name)
+    tables = {t["Name"]: t for t in glue.get_tables(DatabaseName="db")["TableList"]}
+    if deprecated == "gone":
+        assert (summary.deleted, tables) == (["ev"], {})
+    else:
+        assert tables["ev"].get("Parameters", {}).get("DEPRECATED_BY_CRAWLER") == deprecated
