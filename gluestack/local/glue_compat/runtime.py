@@ -21,6 +21,10 @@ class GlueRuntime:
     bookmarks: BookmarkStore
     glue: Any = None
     arguments: dict[str, str] = field(default_factory=dict)
+    # Counting costs a pass over each source and output, so only run reports ask for it.
+    count_rows: bool = False
+    rows_read: int = 0
+    rows_written: int = 0
 
     @property
     def bookmarks_enabled(self) -> bool:

@@ -72,3 +72,24 @@ def test_an_unsupported_format_is_named(glue_context: Any, s3_root: Path) -> Non
 def test_an_unsupported_context_method_is_named(glue_context: Any) -> None:
     with pytest.raises(UnsupportedGlueFeature, match=r"GlueContext\.getSink"):
         glue_context.getSink(path="s3://x/")
+
+
+@pytest.mark.parametrize("output_format", ["parquet", "csv"])
+def test_rows_read_and_written_are_counted_for_run_reports(
+    glue_context: Any, runtime: Any, s3_root: Path, output_format: str
+) -> None:
+    runtime.count_rows = True
+    put(s3_root, "curated/late/old.parquet.keep", "")  # earlier output is not counted again
+    put(s3_root, "raw/flights/part1.csv", CSV + "2013,3,DL,20\n")
+    frame = glue_context.create_dynamic_frame.from_options(
+        "s3", {"paths": ["s3://raw/flights/"]}, format="csv", format_options={"withHeader": True}
+    )
+    late = frame.filter(lambda row: row["delay"] not in ("NA", "5"))
+    for _ in range(2):
+        glue_context.write_dynamic_frame.from_options(
+            frame=late,
+            connection_type="s3",
+            connection_options={"path": "s3://curated/late/"},
+            format=output_format,
+        )
+    assert (runtime.rows_read, runtime.rows_written) == (3, 2)

@@ -120,7 +120,10 @@ class _Reader:
             files = [(path, 0) for path, _ in new]
         if not files:
             return runtime.spark.createDataFrame([], empty_schema or StructType([]))
-        return read_files(runtime.spark, [p for p, _ in files], fmt, options, base_path)
+        frame = read_files(runtime.spark, [p for p, _ in files], fmt, options, base_path)
+        if runtime.count_rows:
+            runtime.rows_read += frame.count()
+        return frame
 
 
 class _Writer:
@@ -140,7 +143,7 @@ class _Writer:
             raise UnsupportedGlueFeature(f"connection_type '{connection_type}'")
         options = connection_options or {}
         partition_keys = list(options.get("partitionKeys", []))
-        write_frame(
+        self._write(
             frame.toDF(), options["path"], format or "", format_options or {}, partition_keys
         )
         return frame
@@ -157,5 +160,35 @@ class _Writer:
         keys = [name for name, _ in table.partition_keys] or list(
             (additional_options or {}).get("partitionKeys", [])
         )
-        write_frame(frame.toDF(), table.location, table.format, {}, keys)
+        self._write(frame.toDF(), table.location, table.format, {}, keys)
         return frame
+
+    def _write(
+        self,
+        frame: DataFrame,
+        path: str,
+        fmt: str,
+        format_options: dict[str, Any],
+        partition_keys: list[str],
+    ) -> None:
+        runtime = self.context.runtime
+        before = (
+            {name for name, _ in list_files(runtime.spark, [path])} if runtime.count_rows else set()
+        )
+        write_frame(frame, path, fmt, format_options, partition_keys)
+        if runtime.count_rows:
+            # Read back only the files this write added (Parquet and ORC counts come from
+            # their footers), rather than computing the frame a second time.
+            added = [name for name, _ in list_files(runtime.spark, [path]) if name not in before]
+            if added:
+                options = _read_back_options(fmt, format_options)
+                runtime.rows_written += read_files(runtime.spark, added, fmt, options, path).count()
+
+
+def _read_back_options(fmt: str, write_options: dict[str, Any]) -> dict[str, Any]:
+    """How to read what a write with write_options produced (csv: its header and separator)."""
+    if fmt != "csv":
+        return {}
+    header = str(write_options.get("writeHeader", True)).lower() == "true"
+    kept = {k: v for k, v in write_options.items() if k in ("separator", "quoteChar")}
+    return {"withHeader": header, **kept}
