@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
+from gluestack.local.output_guard import guarded_outputs
 from gluestack.local.script_runner import run_glue_script
 from gluestack.local.workspace import Workspace
 
@@ -22,6 +23,8 @@ class JobExecution:
     succeeded: bool
     error_message: str
     log_file: Path
+    rows_read: int = 0
+    rows_written: int = 0
 
 
 def execute_job(
@@ -32,8 +35,14 @@ def execute_job(
     job_name: str,
     run_id: str,
     run_arguments: dict[str, str] | None = None,
+    *,
+    count_rows: bool = False,
 ) -> JobExecution:
-    """Run the job's deployed script once with its default arguments overlaid by run_arguments."""
+    """Run the job's deployed script once with its default arguments overlaid by run_arguments.
+
+    Its output folders (the `--<table>_path` arguments) change only if the run succeeds.
+    count_rows: count the rows its Glue sources read and its Glue sinks write (one more pass).
+    """
     job = glue.get_job(JobName=job_name)["Job"]
     script = _fetch(s3, workspace.scripts / job_name, job["Command"]["ScriptLocation"])
     arguments = {**job.get("DefaultArguments", {}), **(run_arguments or {})}
@@ -42,20 +51,37 @@ def execute_job(
         for location in filter(None, arguments.get("--extra-py-files", "").split(","))
     ]
     runtime = GlueRuntime(
-        spark=spark, bookmarks=BookmarkStore(workspace.bookmarks), glue=glue, arguments=arguments
+        spark=spark,
+        bookmarks=BookmarkStore(workspace.bookmarks),
+        glue=glue,
+        arguments=arguments,
+        count_rows=count_rows,
     )
     log_file = workspace.logs / job_name / f"{run_id}.log"
     log_file.parent.mkdir(parents=True, exist_ok=True)
     output = io.StringIO()
     try:
-        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        with (
+            guarded_outputs(_output_folders(arguments, workspace), workspace.journal(job_name)),
+            contextlib.redirect_stdout(output),
+            contextlib.redirect_stderr(output),
+        ):
             run_glue_script(script, job_name, _script_arguments(arguments), runtime, python_files)
     except BaseException as error:
         output.write(traceback.format_exc())
         log_file.write_text(output.getvalue())
         return JobExecution(False, f"{type(error).__name__}: {error}", log_file)
     log_file.write_text(output.getvalue())
-    return JobExecution(True, "", log_file)
+    return JobExecution(True, "", log_file, runtime.rows_read, runtime.rows_written)
+
+
+def _output_folders(arguments: dict[str, str], workspace: Workspace) -> list[Path]:
+    """The local folders behind the s3:// locations gluestack passes as `--<table>_path`."""
+    return [
+        workspace.local_path(value)
+        for name, value in sorted(arguments.items())
+        if name.endswith("_path") and value.startswith("s3://")
+    ]
 
 
 def _fetch(s3: Any, folder: Path, location: str) -> Path:

@@ -25,8 +25,11 @@ def pull(s3: Any, s3_root: Path) -> int:
     return written
 
 
-def push(s3: Any, s3_root: Path) -> int:
-    """Put every file under s3_root missing in moto (or of another size); count them."""
+def push(s3: Any, s3_root: Path, *, delete_missing: bool = False) -> int:
+    """Put every file under s3_root missing in moto (or of another size); count them.
+
+    delete_missing: also delete objects whose file is gone (only safe right after a pull).
+    """
     existing = {b["Name"] for b in s3.list_buckets()["Buckets"]}
     written = 0
     for bucket_dir in (
@@ -41,7 +44,19 @@ def push(s3: Any, s3_root: Path) -> int:
                 continue
             s3.put_object(Bucket=bucket_dir.name, Key=key, Body=path.read_bytes())
             written += 1
+        if delete_missing:
+            _delete_missing(s3, bucket_dir, sizes)
     return written
+
+
+def _delete_missing(s3: Any, bucket_dir: Path, sizes: dict[str, int]) -> None:
+    gone = [
+        {"Key": key}
+        for key in sorted(sizes)
+        if not key.endswith("/") and not (bucket_dir / key).is_file()
+    ]
+    for start in range(0, len(gone), 1000):  # DeleteObjects takes at most 1,000 keys
+        s3.delete_objects(Bucket=bucket_dir.name, Delete={"Objects": gone[start : start + 1000]})
 
 
 def _object_sizes(s3: Any, bucket: str) -> dict[str, int]:

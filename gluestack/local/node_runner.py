@@ -30,6 +30,8 @@ class LocalNodeRunner:
     workspace: Workspace
     account: str
     notes: dict[str, str] = field(default_factory=dict)
+    # Run reports show rows in and out per job; counting costs one more pass over each.
+    count_rows: bool = True
 
     def __post_init__(self) -> None:
         self.glue = glue_client(self.session)
@@ -40,7 +42,9 @@ class LocalNodeRunner:
         try:
             return self._crawl(node.name) if node.kind == "crawler" else self._job(node.name)
         finally:
-            local_s3.push(self.s3, self.workspace.s3_root)
+            # Spark's overwrite deletes files; deleting them in moto too keeps the next pull
+            # from bringing the old files back.
+            local_s3.push(self.s3, self.workspace.s3_root, delete_missing=True)
 
     def _crawl(self, name: str) -> tuple[str, str]:
         started = self.glue.get_crawler(Name=name)["Crawler"].get("LastCrawl", {}).get("StartTime")
@@ -54,6 +58,7 @@ class LocalNodeRunner:
         metrics = CrawlMetrics(
             TablesCreated=len(summary.created),
             TablesUpdated=len(summary.updated),
+            TablesDeleted=len(summary.deleted),
             LastRuntimeSeconds=round(time.monotonic() - clock, 3),
         )
         record_crawl_metrics(self.account, self._region, name, metrics)
@@ -73,13 +78,26 @@ class LocalNodeRunner:
         for _ in range(attempts):
             run_id = self.glue.start_job_run(JobName=name)["JobRunId"]
             started = time.perf_counter()
-            execution = execute_job(self.glue, self.s3, self.spark, self.workspace, name, run_id)
+            execution = execute_job(
+                self.glue,
+                self.s3,
+                self.spark,
+                self.workspace,
+                name,
+                run_id,
+                count_rows=self.count_rows,
+            )
             state = "SUCCEEDED" if execution.succeeded else "FAILED"
             moto_records.end_job_run(self.account, self._region, name, run_id, state)
             seconds = time.perf_counter() - started
             try:
                 wait_for_job_run(self.glue, name, run_id, deadline_seconds=NODE_DEADLINE_SECONDS)
-                return "SUCCEEDED", f"run {run_id[:15]}… {seconds:.1f}s, log {execution.log_file}"
+                rows = (
+                    f"{execution.rows_read:,} rows in, {execution.rows_written:,} out; "
+                    if self.count_rows
+                    else ""
+                )
+                return "SUCCEEDED", f"{rows}run {run_id[:15]}… {seconds:.1f}s"
             except JobRunFailed:
                 detail = f"{execution.error_message} (log {execution.log_file})"
         return "FAILED", detail

@@ -28,6 +28,14 @@ class Workspace:
     def logs(self) -> Path:
         return self.root / "logs"
 
+    @property
+    def journals(self) -> Path:
+        """Snapshots of running jobs' outputs, one folder per job (see output_guard)."""
+        return self.root / "journals"
+
+    def journal(self, job_name: str) -> Path:
+        return self.journals / job_name
+
     def local_path(self, s3_uri: str) -> Path:
         """The file or folder that holds s3://bucket/key."""
         bucket, _, key = s3_uri.split("://", 1)[1].partition("/")

@@ -101,3 +101,80 @@ def test_a_crawl_reports_its_table_counts_through_get_crawler_metrics(
     runner(Node("crawler", "crawler"))
     (again,) = glue.get_crawler_metrics(CrawlerNameList=["crawler"])["CrawlerMetricsList"]
     assert (again["TablesCreated"], again["TablesUpdated"]) == (0, 2)
+
+
+GLUE_COPY = """
+import sys
+from awsglue.context import GlueContext
+from awsglue.job import Job
+from awsglue.utils import getResolvedOptions
+from pyspark.context import SparkContext
+
+args = getResolvedOptions(sys.argv, ["JOB_NAME", "out_path"])
+context = GlueContext(SparkContext.getOrCreate())
+job = Job(context)
+job.init(args["JOB_NAME"], args)
+rows = context.create_dynamic_frame.from_options(
+    connection_type="s3", connection_options={"paths": ["s3://src/rows/"]}, format="json"
+)
+context.write_dynamic_frame.from_options(
+    frame=rows.filter(lambda row: row["n"] > 1),
+    connection_type="s3",
+    connection_options={"path": args["out_path"]},
+    format="json",
+)
+FAIL_AFTER_WRITE
+job.commit()
+"""
+
+
+def _copy_job(aws: boto3.Session, fail_after_write: bool = False) -> Any:
+    s3, glue = aws.client("s3"), aws.client("glue")
+    for bucket in ("scripts", "src", "out"):
+        s3.create_bucket(Bucket=bucket)
+    s3.put_object(Bucket="src", Key="rows/a.json", Body=b'{"n": 1}\n{"n": 2}\n{"n": 3}\n')
+    failure = "raise RuntimeError('killed after the write')" if fail_after_write else ""
+    script = GLUE_COPY.replace("FAIL_AFTER_WRITE", failure)
+    s3.put_object(Bucket="scripts", Key="copy.py", Body=script.encode())
+    glue.create_job(
+        Name="copy",
+        Role="arn:aws:iam::123456789012:role/r",
+        Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/copy.py"},
+        DefaultArguments={"--out_path": "s3://out/copy/"},
+    )
+    return glue
+
+
+def _keys(aws: boto3.Session, bucket: str) -> list[str]:
+    return [o["Key"] for o in aws.client("s3").list_objects_v2(Bucket=bucket).get("Contents", [])]
+
+
+def test_a_job_reports_the_rows_its_glue_sources_read_and_sinks_wrote(
+    aws: boto3.Session, runner: LocalNodeRunner
+) -> None:
+    _copy_job(aws)
+    state, detail = runner(Node("job", "copy"))
+    assert state == "SUCCEEDED"
+    assert detail.startswith("3 rows in, 2 out; ")
+
+
+def test_a_job_that_fails_after_writing_leaves_its_output_unchanged(
+    aws: boto3.Session, runner: LocalNodeRunner, s3_root: Path
+) -> None:
+    _copy_job(aws, fail_after_write=True)
+    aws.client("s3").put_object(Bucket="out", Key="copy/earlier.json", Body=b'{"n": 0}\n')
+    state, detail = runner(Node("job", "copy"))
+    assert state == "FAILED" and "killed after the write" in detail
+    assert _keys(aws, "out") == ["copy/earlier.json"]
+    assert sorted(p.name for p in (s3_root / "out" / "copy").iterdir()) == ["earlier.json"]
+
+
+def test_files_an_overwrite_deleted_are_deleted_in_moto_too(
+    aws: boto3.Session, runner: LocalNodeRunner
+) -> None:
+    _job(aws, SUCCEEDS.replace(".write.json(", '.write.mode("overwrite").json('))
+    aws.client("s3").put_object(Bucket="out", Key="result/stale.json", Body=b'{"n": 9}\n')
+    assert runner(Node("job", "job"))[0] == "SUCCEEDED"
+    keys = _keys(aws, "out")
+    assert "result/stale.json" not in keys
+    assert any(k.startswith("result/part-") for k in keys)

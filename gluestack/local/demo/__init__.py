@@ -89,7 +89,13 @@ def run_demo(
 
 def _reset(workspace: Workspace) -> None:
     """A fresh offline account each run, so the workspace starts empty too."""
-    for folder in (workspace.s3_root, workspace.bookmarks, workspace.scripts, workspace.logs):
+    for folder in (
+        workspace.s3_root,
+        workspace.bookmarks,
+        workspace.scripts,
+        workspace.logs,
+        workspace.journals,
+    ):
         shutil.rmtree(folder, ignore_errors=True)
 
 
