@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import boto3
 import pytest
 
+from gluestack.local.deploy import DeployedApp, deploy_assembly
 from gluestack.local.offline import offline_account
 from gluestack.local.spark import local_spark_session, use_s3_root
 from gluestack.local.synth import synthesize
@@ -36,6 +37,12 @@ def aws() -> Iterator[boto3.Session]:
     """A fresh in-process moto account; Glue job runs and crawls finish when next read."""
     with offline_account() as session:
         yield session
+
+
+@pytest.fixture
+def deployed_app(aws: boto3.Session, cdk_out: Path) -> DeployedApp:
+    """The session's synthesized app deployed into this test's fresh moto account."""
+    return deploy_assembly(cdk_out, aws)
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,13 @@
 """A local workflow run ends in moto as in Glue: COMPLETED, with every node's state in its graph."""
 
 import json
-from pathlib import Path
 
 import boto3
 import pytest
 from typer.testing import CliRunner
 
 from gluestack.cli import app
-from gluestack.local.deploy import DeployedApp, deploy_assembly
+from gluestack.local.deploy import DeployedApp
 from gluestack.local.trigger_chain import Node
 from gluestack.local.workflow_run import NodeRunner, run_workflow_locally
 from gluestack.ops import client, pipeline_manifest
@@ -16,12 +15,7 @@ from gluestack.ops.stacks import PipelineManifest
 
 
 @pytest.fixture
-def deployed(aws: boto3.Session, cdk_out: Path) -> DeployedApp:
-    return deploy_assembly(cdk_out, aws)
-
-
-@pytest.fixture
-def manifest(aws: boto3.Session, deployed: DeployedApp) -> PipelineManifest:
+def manifest(aws: boto3.Session, deployed_app: DeployedApp) -> PipelineManifest:
     return pipeline_manifest(client(aws, "cloudformation"), "gluestack-dev-pipeline-flights")
 
 
@@ -37,10 +31,10 @@ def runner(states: dict[str, str]) -> tuple[list[Node], NodeRunner]:
 
 
 def test_the_run_keeps_its_properties_and_reports_each_node(
-    aws: boto3.Session, deployed: DeployedApp, manifest: PipelineManifest
+    aws: boto3.Session, deployed_app: DeployedApp, manifest: PipelineManifest
 ) -> None:
     ran, run = runner({"flights-dev-raw": "SUCCEEDED", "flights-dev-clean": "SUCCEEDED"})
-    local = run_workflow_locally(aws, deployed.account, manifest, run, {"day": "2013-01-01"})
+    local = run_workflow_locally(aws, deployed_app.account, manifest, run, {"day": "2013-01-01"})
     assert [node.name for node in ran] == ["flights-dev-raw", "flights-dev-clean"]
     assert local.succeeded
     assert local.result.status == "COMPLETED"
@@ -54,10 +48,10 @@ def test_the_run_keeps_its_properties_and_reports_each_node(
 
 
 def test_a_failed_node_is_reported_and_later_nodes_do_not_run(
-    aws: boto3.Session, deployed: DeployedApp, manifest: PipelineManifest
+    aws: boto3.Session, deployed_app: DeployedApp, manifest: PipelineManifest
 ) -> None:
     ran, run = runner({"flights-dev-raw": "FAILED"})
-    local = run_workflow_locally(aws, deployed.account, manifest, run)
+    local = run_workflow_locally(aws, deployed_app.account, manifest, run)
     assert [node.name for node in ran] == ["flights-dev-raw"]
     assert not local.succeeded
     failed = [(n.name, n.state, n.error_message) for n in local.result.nodes if n.failed]
