@@ -7,6 +7,7 @@ from gluestack.cli import (
     catalog_commands,
     job_commands,
     local_commands,
+    log_commands,
     ops_commands,
     spec_commands,
     workflow_commands,
@@ -15,6 +16,7 @@ from gluestack.cli import (
 app = typer.Typer(no_args_is_help=True, help="AWS Glue pipelines as code, tested offline.")
 spec_commands.register(app)
 job_commands.register(app)
+log_commands.register(app)
 ops_commands.register(app)
 workflow_commands.register(app)
 bookmark_commands.register(app)

@@ -78,13 +78,19 @@ def iam(pipeline: str, env: EnvOption = "dev", project: ProjectOption = Path("."
     console.print(table)
 
 
-def demo(env: EnvOption = "dev", project: ProjectOption = Path(".")) -> None:
+def demo(
+    env: EnvOption = "dev",
+    project: ProjectOption = Path("."),
+    fresh: Annotated[
+        bool, typer.Option(help="Empty the workspace first: no earlier outputs or bookmarks.")
+    ] = False,
+) -> None:
     """Deploy into an in-process moto, run every workflow on local Spark, train the tree."""
     from gluestack.local.demo import run_demo  # moto and pyspark are dev dependencies
     from gluestack.local.deploy import AssemblyError, DeployError
 
     try:
-        code = run_demo(project.resolve(), env, console)
+        code = run_demo(project.resolve(), env, console, fresh=fresh)
     except (SpecError, SynthError) as error:
         fail(error, SPEC_ERROR_EXIT)
     except (AssemblyError, DeployError) as error:

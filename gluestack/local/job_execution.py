@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
+from gluestack.local.job_logs import write_job_run_logs
 from gluestack.local.output_guard import guarded_outputs
 from gluestack.local.script_runner import run_glue_script
 from gluestack.local.workspace import Workspace
+from gluestack.ops.run_logs import run_log_group
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -37,11 +39,13 @@ def execute_job(
     run_arguments: dict[str, str] | None = None,
     *,
     count_rows: bool = False,
+    logs: Any = None,
 ) -> JobExecution:
     """Run the job's deployed script once with its default arguments overlaid by run_arguments.
 
     Its output folders (the `--<table>_path` arguments) change only if the run succeeds.
     count_rows: count the rows its Glue sources read and its Glue sinks write (one more pass).
+    logs: a CloudWatch Logs client; the run's output goes to Glue's log groups there too.
     """
     job = glue.get_job(JobName=job_name)["Job"]
     script = _fetch(s3, workspace.scripts / job_name, job["Command"]["ScriptLocation"])
@@ -69,10 +73,19 @@ def execute_job(
             run_glue_script(script, job_name, _script_arguments(arguments), runtime, python_files)
     except BaseException as error:
         output.write(traceback.format_exc())
-        log_file.write_text(output.getvalue())
+        _keep_log(output.getvalue(), log_file, logs, run_id, failed=True, glue=glue, job=job_name)
         return JobExecution(False, f"{type(error).__name__}: {error}", log_file)
-    log_file.write_text(output.getvalue())
+    _keep_log(output.getvalue(), log_file, logs, run_id, failed=False, glue=glue, job=job_name)
     return JobExecution(True, "", log_file, runtime.rows_read, runtime.rows_written)
+
+
+def _keep_log(
+    text: str, log_file: Path, logs: Any, run_id: str, *, failed: bool, glue: Any, job: str
+) -> None:
+    log_file.write_text(text)
+    if logs is not None:
+        group = run_log_group(glue, job, run_id)
+        write_job_run_logs(logs, group, run_id, text, failed=failed)
 
 
 def _output_folders(arguments: dict[str, str], workspace: Workspace) -> list[Path]:

@@ -36,6 +36,7 @@ class LocalNodeRunner:
     def __post_init__(self) -> None:
         self.glue = glue_client(self.session)
         self.s3 = client(self.session, "s3")
+        self.logs = client(self.session, "logs")
 
     def __call__(self, node: Node) -> tuple[str, str]:
         local_s3.pull(self.s3, self.workspace.s3_root)
@@ -86,6 +87,7 @@ class LocalNodeRunner:
                 name,
                 run_id,
                 count_rows=self.count_rows,
+                logs=self.logs,
             )
             state = "SUCCEEDED" if execution.succeeded else "FAILED"
             moto_records.end_job_run(self.account, self._region, name, run_id, state)

@@ -28,6 +28,7 @@ from gluestack.ops.partitions import (
 from gluestack.ops.pipeline_status import pipeline_status
 from gluestack.ops.polling import Clock, PollSchedule, SystemClock
 from gluestack.ops.run_history import job_run_history
+from gluestack.ops.run_logs import LogLine, RunLogs, follow_run_logs, read_run_logs
 from gluestack.ops.schema_diff import table_schema_diff
 from gluestack.ops.stacks import PipelineManifest, pipeline_manifest, stack_outputs
 from gluestack.ops.triggers import start_trigger, stop_trigger, workflow_triggers
@@ -42,11 +43,13 @@ __all__ = [
     "GlueOpsError",
     "JobRunFailed",
     "JobRunResult",
+    "LogLine",
     "PartitionBatchFailed",
     "PipelineManifest",
     "PollSchedule",
     "Rates",
     "ResourceNotFound",
+    "RunLogs",
     "SystemClock",
     "UnknownRunState",
     "WaitDeadlineExceeded",
@@ -57,6 +60,7 @@ __all__ = [
     "delete_partitions",
     "describe_table",
     "estimated_cost",
+    "follow_run_logs",
     "glue_client",
     "job_bookmark",
     "job_run_history",
@@ -66,6 +70,7 @@ __all__ = [
     "new_run_token",
     "pipeline_manifest",
     "pipeline_status",
+    "read_run_logs",
     "reset_job_bookmark",
     "run_crawler",
     "run_job",

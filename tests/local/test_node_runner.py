@@ -10,6 +10,7 @@ from pyspark.sql import SparkSession
 from gluestack.local.node_runner import LocalNodeRunner
 from gluestack.local.trigger_chain import Node
 from gluestack.local.workspace import Workspace
+from gluestack.ops import read_run_logs
 
 SUCCEEDS = """
 import sys
@@ -178,3 +179,14 @@ def test_files_an_overwrite_deleted_are_deleted_in_moto_too(
     keys = _keys(aws, "out")
     assert "result/stale.json" not in keys
     assert any(k.startswith("result/part-") for k in keys)
+
+
+def test_a_failed_runs_traceback_is_in_its_error_log_stream(
+    aws: boto3.Session, runner: LocalNodeRunner
+) -> None:
+    glue = _job(aws, FAILS)
+    runner(Node("job", "job"))
+    (run,) = glue.get_job_runs(JobName="job")["JobRuns"]
+    errors = read_run_logs(aws.client("logs"), glue, "job", run["Id"], errors_only=True)
+    assert errors.lines[0].message.startswith("Traceback")
+    assert errors.lines[-1].message == "ValueError: bad input row 7"

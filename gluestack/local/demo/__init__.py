@@ -40,8 +40,13 @@ def run_demo(
     *,
     workspace: Workspace | None = None,
     flights_rows: int | None = None,
+    fresh: bool = False,
 ) -> int:
-    """Exit code 0 when every node succeeded and the tree beats the majority baseline."""
+    """Exit code 0 when every node succeeded and the tree beats the majority baseline.
+
+    The workspace outlives the run, so a rerun finds what earlier runs wrote and their job
+    bookmarks: with no new input the jobs process nothing new. fresh: start from an empty one.
+    """
     workspace = workspace or Workspace(project_root / ".gluestack")
     specs = load_all(project_root / "pipelines")
     console.print(f"[bold]1.[/] validated {len(specs)} pipeline spec(s) in pipelines/")
@@ -51,7 +56,8 @@ def run_demo(
         f"[bold]2.[/] synthesized env [cyan]{env}[/] in {time.perf_counter() - started:.1f}s"
     )
     console.print(resources_table(read_assembly(cdk_out)))
-    _reset(workspace)
+    if fresh:
+        _reset(workspace)
     with offline_account() as session:
         started = time.perf_counter()
         app = deploy_assembly(cdk_out, session)
@@ -61,6 +67,7 @@ def run_demo(
             f"in-process moto in {time.perf_counter() - started:.1f}s"
         )
         s3 = client(session, "s3")
+        local_s3.push(s3, workspace.s3_root)  # what earlier runs left in the workspace
         raw_bucket = _storage_output(app, "RawBucketName")
         for spec in specs:
             loaded = load_raw_sources(s3, raw_bucket, spec, flights_rows)
@@ -88,7 +95,6 @@ def run_demo(
 
 
 def _reset(workspace: Workspace) -> None:
-    """A fresh offline account each run, so the workspace starts empty too."""
     for folder in (
         workspace.s3_root,
         workspace.bookmarks,
