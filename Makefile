@@ -55,6 +55,7 @@ lint: $(VENV_STAMP)
 	$(BIN)/ruff check $(SOURCES)
 	$(BIN)/ruff format --check $(SOURCES)
 	$(BIN)/mypy app.py gluestack stacks glue_scripts benchmarks
+	$(BIN)/gluestack generate --check
 
 ENV ?= dev
 synth: $(VENV_STAMP) $(NODE_STAMP)

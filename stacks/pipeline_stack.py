@@ -206,6 +206,12 @@ class PipelineStack(cdk.Stack):
             "--database": self.database_name,
             "--TempDir": f"s3://{self.temp_bucket}/{temp_prefix}",
             **{f"--{out}_path": self.tables.location(out) for out in job.outputs},
+            # Another job's output is read from its folder: it need not be crawled first.
+            **{
+                f"--{table}_path": self.tables.location(table)
+                for table in job.inputs
+                if table in self.spec.outputs()
+            },
         }
         role.grant_catalog(self.database_name, read=job.inputs, write=list(job.outputs))
         role.grant_glue_logs()

@@ -13,6 +13,13 @@ from gluestack.spec.crawler import CrawlerSpec, JdbcTarget, SchemaChangePolicy
 from gluestack.spec.job import JobSpec, OutputSpec, Sizing
 from gluestack.spec.pipeline import PipelineSpec
 from gluestack.spec.source import SourceSpec
+from gluestack.spec.transform import (
+    DerivedColumn,
+    JoinSpec,
+    MappingSpec,
+    TransformSource,
+    TransformSpec,
+)
 from gluestack.spec.trigger import Condition, TriggerSpec
 from gluestack.spec.workflow import NotificationsSpec, WorkflowSpec
 
@@ -20,6 +27,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 MODELS = [
     PipelineSpec, SourceSpec, ConnectionSpec, CrawlerSpec, JdbcTarget, SchemaChangePolicy,
     JobSpec, OutputSpec, Sizing, TriggerSpec, Condition, WorkflowSpec, NotificationsSpec,
+    TransformSpec, TransformSource, JoinSpec, MappingSpec, DerivedColumn,
 ]  # fmt: skip
 
 

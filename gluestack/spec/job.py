@@ -5,9 +5,13 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from gluestack.spec.glue_types import GlueType
 from gluestack.spec.names import CatalogName, S3Prefix
 from gluestack.spec.reserved_arguments import check_not_reserved
 from gluestack.spec.source import DataFormat
+from gluestack.spec.transform import TransformSpec
+
+GENERATED_SCRIPTS = PurePosixPath("glue_scripts/generated")
 
 WorkerType = Literal[
     "G.025X", "G.1X", "G.2X", "G.4X", "G.8X", "G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"
@@ -26,6 +30,10 @@ class OutputSpec(BaseModel):
     prefix: S3Prefix
     format: DataFormat = "parquet"
     partition_keys: list[str] = Field(default_factory=list)
+    columns: dict[str, GlueType] = Field(
+        default_factory=dict,
+        description="the columns the job writes, so transforms reading the table can be checked",
+    )
     data_quality: str | None = Field(
         default=None,
         description="a DQDL ruleset (Rules = [ ... ]) evaluated against this table",
@@ -59,6 +67,10 @@ class JobSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     script: str = Field(description="path of the job script, relative to the project root")
+    transform: TransformSpec | None = Field(
+        default=None,
+        description="generate the script from this (script must be under glue_scripts/generated/)",
+    )
     description: str = ""
     inputs: list[CatalogName] = Field(default_factory=list)
     outputs: dict[CatalogName, OutputSpec] = Field(default_factory=dict)
@@ -122,9 +134,35 @@ class JobSpec(BaseModel):
                     f"not {sizing.worker_type}"
                 )
         for name in self.arguments:
-            if name.removesuffix("_path") in self.outputs:
-                raise ValueError(f"argument '{name}' is set by gluestack: the output's location")
+            if name.removesuffix("_path") in [*self.outputs, *self.inputs]:
+                raise ValueError(f"argument '{name}' is set by gluestack: the table's location")
+        if self.transform is not None:
+            self._check_transform(self.transform)
         return self
+
+    def _check_transform(self, transform: TransformSpec) -> None:
+        if PurePosixPath(self.script).parent != GENERATED_SCRIPTS:
+            raise ValueError(
+                f"a transform job's script is generated: put it in {GENERATED_SCRIPTS}/"
+            )
+        for name, source in transform.sources.items():
+            if source.table is not None and source.table not in self.inputs:
+                raise ValueError(
+                    f"transform source '{name}' reads '{source.table}': list it in inputs"
+                )
+        if transform.output is None and len(self.outputs) != 1:
+            raise ValueError("a transform writes one output: name it in transform.output")
+        if transform.output is not None and transform.output not in self.outputs:
+            raise ValueError(
+                f"transform.output '{transform.output}' is not an output of this job; "
+                f"outputs: {', '.join(self.outputs) or 'none'}"
+            )
+
+    @property
+    def transform_output(self) -> str:
+        """The table a transform job writes."""
+        assert self.transform is not None
+        return self.transform.output or next(iter(self.outputs))
 
     def sizing(self, environment: str | None) -> Sizing:
         """Worker type and count in one environment: its override, else the job's values."""

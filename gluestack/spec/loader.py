@@ -13,12 +13,17 @@ from gluestack.spec.yaml_lines import line_of
 
 
 def load(
-    path: Path, project_root: Path | None = None, environments: list[str] | None = None
+    path: Path,
+    project_root: Path | None = None,
+    environments: list[str] | None = None,
+    *,
+    require_generated: bool = True,
 ) -> PipelineSpec:
     """Validate one spec file.
 
     Job scripts resolve against project_root, by default the parent of the spec's folder.
     environments, when given, are the names the spec may use for environments.
+    require_generated: False lets a transform job's script be missing (`gluestack generate`).
     """
     root = (project_root or path.resolve().parent.parent).resolve()
     text = _read(path)
@@ -28,14 +33,18 @@ def load(
     except ValidationError as error:
         issues = [issue_from_error(e, PipelineSpec) for e in error.errors()]
         raise SpecError(path, _with_lines(text, issues)) from None
-    issues = check_references(spec, environments) + _check_scripts(spec, root)
+    issues = check_references(spec, environments) + _check_scripts(spec, root, require_generated)
     if issues:
         raise SpecError(path, _with_lines(text, issues))
     return spec
 
 
 def load_all(
-    directory: Path, project_root: Path | None = None, environments: list[str] | None = None
+    directory: Path,
+    project_root: Path | None = None,
+    environments: list[str] | None = None,
+    *,
+    require_generated: bool = True,
 ) -> list[PipelineSpec]:
     """Every *.yaml / *.yml spec in directory, sorted by file name; pipeline names are unique."""
     files = sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
@@ -44,7 +53,7 @@ def load_all(
     specs: list[PipelineSpec] = []
     seen: dict[str, Path] = {}
     for file in files:
-        spec = load(file, project_root, environments)
+        spec = load(file, project_root, environments, require_generated=require_generated)
         if spec.name in seen:
             issue = SpecIssue(
                 ("name",), f"pipeline '{spec.name}' is also declared in {seen[spec.name]}"
@@ -83,11 +92,15 @@ def _parse(path: Path, text: str) -> object:
     return raw
 
 
-def _check_scripts(spec: PipelineSpec, root: Path) -> list[SpecIssue]:
+def _check_scripts(spec: PipelineSpec, root: Path, require_generated: bool) -> list[SpecIssue]:
     return [
-        SpecIssue(("jobs", name, "script"), f"file '{job.script}' does not exist under {root}")
+        SpecIssue(
+            ("jobs", name, "script"),
+            f"file '{job.script}' does not exist under {root}"
+            + ("; run `gluestack generate` to write it" if job.transform else ""),
+        )
         for name, job in spec.jobs.items()
-        if not (root / job.script).is_file()
+        if not (root / job.script).is_file() and (require_generated or not job.transform)
     ]
 
 

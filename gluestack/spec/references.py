@@ -2,6 +2,7 @@
 
 from gluestack.spec.errors import SpecIssue
 from gluestack.spec.pipeline import PipelineSpec
+from gluestack.spec.transform_checks import check_transforms
 from gluestack.spec.trigger_graph import check_cycles
 
 
@@ -21,6 +22,7 @@ def check_references(spec: PipelineSpec, environments: list[str] | None = None) 
         *_check_trigger_targets(spec),
         *_check_single_start(spec),
         *check_cycles(spec),
+        *check_transforms(spec),
         *(_check_environments(spec, environments) if environments is not None else []),
     ]
 

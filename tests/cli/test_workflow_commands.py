@@ -37,13 +37,19 @@ def test_an_undeployed_pipeline_is_named_in_the_error(deployed: DeployedApp) -> 
 def test_status_shows_each_resource_and_its_last_run(deployed: DeployedApp) -> None:
     assert gluestack("job", "run", "flights-dev-clean").exit_code == 0
     report = json.loads(gluestack("status", "flights", "--json").output)
-    assert [(j["name"], j["last_state"]) for j in report["jobs"]] == [("clean", "SUCCEEDED")]
+    assert [(j["name"], j["last_state"]) for j in report["jobs"]] == [
+        ("clean", "SUCCEEDED"),
+        ("features", "never run"),
+    ]
     assert [(c["deployed_name"], c["last_crawl"]) for c in report["crawlers"]] == [
-        ("flights-dev-raw", "never run")
+        ("flights-dev-raw", "never run"),
+        ("flights-dev-curated", "never run"),
     ]
     assert {t["name"] for t in report["triggers"]} == {
         "flights-dev-start",
         "flights-dev-after_raw_crawl",
+        "flights-dev-after_clean",
+        "flights-dev-after_features",
     }
     table = gluestack("status", "flights").output
     assert "flights-dev-raw SUCCEEDED -> flights-dev-clean" in table
@@ -53,7 +59,7 @@ def test_triggers_are_listed_with_conditions_and_can_be_stopped_and_started(
     deployed: DeployedApp, aws: boto3.Session
 ) -> None:
     triggers = json.loads(gluestack("trigger", "list", "flights", "--json").output)
-    conditional = next(t for t in triggers if t["type"] == "CONDITIONAL")
+    conditional = next(t for t in triggers if t["name"] == "flights-dev-after_raw_crawl")
     assert conditional["conditions"] == ["flights-dev-raw SUCCEEDED"]
     assert conditional["actions"] == ["flights-dev-clean"]
     glue = aws.client("glue")

@@ -17,6 +17,7 @@ from gluestack.local.deploy import (
 )
 from gluestack.local.deploy.handlers.s3 import offline_statements
 from gluestack.ops.stacks import pipeline_manifest, stack_outputs
+from gluestack.spec import load
 
 STORAGE, PIPELINE = "gluestack-dev-storage", "gluestack-dev-pipeline-flights"
 
@@ -55,7 +56,9 @@ def test_jobs_match_their_templates(
 ) -> None:
     glue, s3 = aws.client("glue"), aws.client("s3")
     templates = _resources_of(cdk_out, "AWS::Glue::Job")
-    assert templates
+    spec = load(Path("pipelines/flights.yaml"))
+    scripts = {f"flights-dev-{name}": job.script for name, job in spec.jobs.items()}
+    assert sorted(t["Name"] for t in templates.values()) == sorted(scripts)
     for template in templates.values():
         job = glue.get_job(JobName=template["Name"])["Job"]
         for key in ("GlueVersion", "WorkerType", "NumberOfWorkers", "Timeout", "MaxRetries"):
@@ -64,7 +67,7 @@ def test_jobs_match_their_templates(
         assert job["SecurityConfiguration"] == "flights-dev"
         bucket, _, key = job["Command"]["ScriptLocation"].removeprefix("s3://").partition("/")
         script = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
-        assert script == Path("glue_scripts/flights_clean.py").read_bytes()
+        assert script == Path(scripts[template["Name"]]).read_bytes()
     clean = glue.get_job(JobName="flights-dev-clean")["Job"]["DefaultArguments"]
     curated = deployed_app.output(STORAGE, "CuratedBucketName")
     assert clean["--database"] == "flights_dev"
@@ -119,8 +122,8 @@ def test_outputs_are_readable_through_cloudformation(
     cloudformation = aws.client("cloudformation")
     assert stack_outputs(cloudformation, STORAGE) == deployed_app.stacks[STORAGE].outputs
     manifest = pipeline_manifest(cloudformation, PIPELINE)
-    assert manifest.jobs == {"clean": "flights-dev-clean"}
-    assert manifest.crawlers == {"raw": "flights-dev-raw"}
+    assert manifest.jobs == {"clean": "flights-dev-clean", "features": "flights-dev-features"}
+    assert manifest.crawlers == {"raw": "flights-dev-raw", "curated": "flights-dev-curated"}
     assert manifest.database == "flights_dev"
 
 

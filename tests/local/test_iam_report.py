@@ -12,12 +12,19 @@ from gluestack.local.iam_report import pipeline_permissions, readable
 def test_permissions_name_each_principal_and_its_folders(cdk_out: Path) -> None:
     stack = next(s for s in read_assembly(cdk_out) if s.name == "gluestack-dev-pipeline-flights")
     permissions = pipeline_permissions(stack, "flights", "dev")
-    assert {p.principal for p in permissions} == {"job clean", "crawler raw"}
-    writes = [p for p in permissions if "s3:PutObject" in p.actions]
-    assert {p.principal for p in writes} == {"job clean"}
-    (write,) = writes
+    assert {p.principal for p in permissions} == {
+        "job clean",
+        "job features",
+        "crawler raw",
+        "crawler curated",
+    }
+    writes = {p.principal: p for p in permissions if "s3:PutObject" in p.actions}
+    assert set(writes) == {"job clean", "job features"}
+    curated = "arn:aws:s3:::gluestack-dev-curated-{account}-us-east-1"
+    assert f"{curated}/flights_clean/*" in writes["job clean"].resources
     assert (
-        "arn:aws:s3:::gluestack-dev-curated-{account}-us-east-1/flights_clean/*" in write.resources
+        writes["job features"].resources == (f"{curated}/flights_features/*",)
+        or [r for r in writes["job features"].resources if "flights_clean" in r] == []
     )
     listing = [p for p in permissions if p.actions == ("s3:ListBucket",)]
     assert any("nycflights13/flights/*" in p.condition for p in listing)

@@ -52,7 +52,10 @@ def test_ops_commands_work_against_a_served_deploy(cdk_out: Path) -> None:
             ],
         )
         manifest = json.loads(json.loads(outputs.output)["PipelineManifest"])
-        assert manifest["jobs"] == {"clean": "flights-dev-clean"}
+        assert manifest["jobs"] == {
+            "clean": "flights-dev-clean",
+            "features": "flights-dev-features",
+        }
 
 
 def test_an_unknown_job_is_a_clear_error(cdk_out: Path) -> None:

@@ -33,18 +33,21 @@ def runner(states: dict[str, str]) -> tuple[list[Node], NodeRunner]:
 def test_the_run_keeps_its_properties_and_reports_each_node(
     aws: boto3.Session, deployed_app: DeployedApp, manifest: PipelineManifest
 ) -> None:
-    ran, run = runner({"flights-dev-raw": "SUCCEEDED", "flights-dev-clean": "SUCCEEDED"})
+    chain = ["flights-dev-raw", "flights-dev-clean", "flights-dev-features", "flights-dev-curated"]
+    ran, run = runner(dict.fromkeys(chain, "SUCCEEDED"))
     local = run_workflow_locally(aws, deployed_app.account, manifest, run, {"day": "2013-01-01"})
-    assert [node.name for node in ran] == ["flights-dev-raw", "flights-dev-clean"]
+    assert [node.name for node in ran] == chain
     assert local.succeeded
     assert local.result.status == "COMPLETED"
     assert local.result.properties["day"] == "2013-01-01"
     assert [(n.kind, n.name, n.state) for n in local.result.nodes] == [
         ("CRAWLER", "flights-dev-raw", "SUCCEEDED"),
         ("JOB", "flights-dev-clean", "SUCCEEDED"),
+        ("JOB", "flights-dev-features", "SUCCEEDED"),
+        ("CRAWLER", "flights-dev-curated", "SUCCEEDED"),
     ]
     stats = aws.client("glue").get_workflow_run(Name="flights-dev", RunId=local.result.run_id)
-    assert stats["Run"]["Statistics"]["SucceededActions"] == 2
+    assert stats["Run"]["Statistics"]["SucceededActions"] == 4
 
 
 def test_a_failed_node_is_reported_and_later_nodes_do_not_run(

@@ -21,7 +21,7 @@ def test_unknown_key_lists_the_allowed_keys(mutated: SpecWriter) -> None:
     path = mutated("    max_retries: 1", "    max_retries: 1\n    max_retrys: 2")
     message = _single_line(error_of(path))
     assert f"line {line_of(path, 'max_retrys')}, jobs.clean.max_retrys: unknown key" in message
-    assert "allowed keys: script, description, inputs, outputs" in message
+    assert "allowed keys: script, transform, description, inputs, outputs" in message
 
 
 def test_wrong_type_shows_the_value(mutated: SpecWriter) -> None:
@@ -63,7 +63,9 @@ def test_job_input_naming_an_undeclared_table(mutated: SpecWriter) -> None:
     path = mutated("inputs: [flights, weather, planes]", "inputs: [flights, wether, planes]")
     message = _single_line(error_of(path))
     assert f"line {line_of(path, 'wether')}, jobs.clean.inputs[1]: 'wether' is not" in message
-    assert "declared tables: airlines, airports, flights, planes, weather" in message
+    assert (
+        "declared tables: airlines, airports, flights, flights_features, planes, weather" in message
+    )
 
 
 def test_crawler_table_naming_an_undeclared_table(mutated: SpecWriter) -> None:
@@ -106,8 +108,8 @@ def test_two_start_triggers(mutated: SpecWriter) -> None:
 
 
 def test_output_named_like_a_source(mutated: SpecWriter) -> None:
-    message = _single_line(error_of(mutated("      flights_clean:\n", "      airports:\n")))
-    assert "jobs.clean.outputs.airports: 'airports' is already a raw source" in message
+    text = str(error_of(mutated("      flights_clean:\n", "      airports:\n")))
+    assert "jobs.clean.outputs.airports: 'airports' is already a raw source" in text
 
 
 def test_job_reading_its_own_output(mutated: SpecWriter) -> None:

@@ -76,8 +76,8 @@ INVALID = [
         id="flex-worker-type",
     ),
     pytest.param(
-        JOB,
-        JOB + "    bookmarks: on\n",
+        "    bookmarks: enable   #",
+        "    bookmarks: on   #",
         "jobs.clean.bookmarks",
         "'enable', 'disable' or 'pause'",
         id="bookmark-values",

@@ -18,6 +18,11 @@ def _only(resources: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return resource["Properties"]
 
 
+def _named(resources: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
+    (properties,) = [r["Properties"] for r in resources.values() if r["Properties"]["Name"] == name]
+    return properties
+
+
 def _policy_statements(dev: Templates, role_prefix: str) -> list[dict[str, Any]]:
     statements = []
     for policy in dev.pipeline.find_resources("AWS::IAM::Policy").values():
@@ -34,7 +39,7 @@ def _actions(statement: dict[str, Any]) -> list[str]:
 
 
 def test_crawler_targets_every_raw_table_prefix(dev: Templates) -> None:
-    crawler = _only(dev.pipeline.find_resources("AWS::Glue::Crawler"))
+    crawler = _named(dev.pipeline.find_resources("AWS::Glue::Crawler"), "flights-dev-raw")
     assert crawler["Name"] == "flights-dev-raw"
     paths = [json.dumps(t["Path"]) for t in crawler["Targets"]["S3Targets"]]
     assert len(paths) == len(TABLES)
@@ -44,7 +49,7 @@ def test_crawler_targets_every_raw_table_prefix(dev: Templates) -> None:
 
 
 def test_job_runs_the_script_asset_on_glue_5(dev: Templates) -> None:
-    job = _only(dev.pipeline.find_resources("AWS::Glue::Job"))
+    job = _named(dev.pipeline.find_resources("AWS::Glue::Job"), "flights-dev-clean")
     assert job["Name"] == "flights-dev-clean"
     assert job["Command"]["Name"] == "glueetl"
     assert job["Command"]["PythonVersion"] == "3"
@@ -56,7 +61,9 @@ def test_job_runs_the_script_asset_on_glue_5(dev: Templates) -> None:
 
 
 def test_job_arguments_locate_its_database_output_and_temp_dir(dev: Templates) -> None:
-    arguments = _only(dev.pipeline.find_resources("AWS::Glue::Job"))["DefaultArguments"]
+    arguments = _named(dev.pipeline.find_resources("AWS::Glue::Job"), "flights-dev-clean")[
+        "DefaultArguments"
+    ]
     assert arguments["--database"] == "flights_dev"
     output = json.dumps(arguments["--flights_clean_path"])
     assert "s3://gluestack-dev-curated-" in output and "/flights_clean/" in output
@@ -105,11 +112,13 @@ def test_manifest_output_names_every_deployed_resource(dev: Templates) -> None:
         "pipeline": "flights",
         "database": "flights_dev",
         "workflow": "flights-dev",
-        "crawlers": {"raw": "flights-dev-raw"},
-        "jobs": {"clean": "flights-dev-clean"},
+        "crawlers": {"raw": "flights-dev-raw", "curated": "flights-dev-curated"},
+        "jobs": {"clean": "flights-dev-clean", "features": "flights-dev-features"},
         "triggers": {
             "start": "flights-dev-start",
             "after_raw_crawl": "flights-dev-after_raw_crawl",
+            "after_clean": "flights-dev-after_clean",
+            "after_features": "flights-dev-after_features",
         },
     }
 
@@ -164,11 +173,27 @@ def test_the_security_configuration_encrypts_s3_logs_and_bookmarks(dev: Template
     assert modes["S3Encryptions"][0]["S3EncryptionMode"] == "SSE-KMS"
     assert modes["CloudWatchEncryption"]["CloudWatchEncryptionMode"] == "SSE-KMS"
     assert modes["JobBookmarksEncryption"]["JobBookmarksEncryptionMode"] == "CSE-KMS"
-    crawler = _only(dev.pipeline.find_resources("AWS::Glue::Crawler"))
+    crawler = _named(dev.pipeline.find_resources("AWS::Glue::Crawler"), "flights-dev-raw")
     assert "GlueSecurity" in json.dumps(crawler["CrawlerSecurityConfiguration"])
 
 
 def test_shared_code_ships_as_a_zip_in_extra_py_files(dev: Templates) -> None:
-    arguments = _only(dev.pipeline.find_resources("AWS::Glue::Job"))["DefaultArguments"]
+    arguments = _named(dev.pipeline.find_resources("AWS::Glue::Job"), "flights-dev-clean")[
+        "DefaultArguments"
+    ]
     location = json.dumps(arguments["--extra-py-files"])
     assert "cdk-hnb659fds-assets" in location and ".zip" in location
+
+
+def test_a_job_reading_another_jobs_output_gets_its_folder_and_may_only_read_it(
+    dev: Templates,
+) -> None:
+    jobs = dev.pipeline.find_resources("AWS::Glue::Job")
+    arguments = _named(jobs, "flights-dev-features")["DefaultArguments"]
+    assert "/flights_clean/" in json.dumps(arguments["--flights_clean_path"])
+    assert "/flights_features/" in json.dumps(arguments["--flights_features_path"])
+    statements = _policy_statements(dev, "FeaturesJobRole")
+    writes = [s for s in statements if "s3:PutObject" in _actions(s)]
+    assert writes and all("flights_clean" not in json.dumps(s["Resource"]) for s in writes)
+    reads = [s for s in statements if _actions(s) == ["s3:GetObject"]]
+    assert any("flights_clean" in json.dumps(s["Resource"]) for s in reads)

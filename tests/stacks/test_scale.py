@@ -40,7 +40,8 @@ def test_a_pipeline_too_big_for_one_stack_is_refused(tmp_path: Path) -> None:
     flights = load(FLIGHTS, PROJECT_ROOT)
     clean = flights.jobs["clean"]
     jobs = {f"j{i:03d}": clean.model_copy(update={"outputs": {}}) for i in range(120)}
-    big = flights.model_copy(update={"jobs": jobs, "triggers": {}})
+    crawlers = {"raw": flights.crawlers["raw"]}
+    big = flights.model_copy(update={"jobs": jobs, "crawlers": crawlers, "triggers": {}})
     app = cdk.App(context=context("dev"), outdir=str(tmp_path))
     with pytest.raises(ValueError, match=r"pipeline 'flights' needs .* over the 500 one stack"):
         build_app(app, [big], environment_from_context(app), PROJECT_ROOT)

@@ -1,0 +1,236 @@
+"""A transform spec rendered as a Glue Studio-style PySpark script (GlueContext, Job, ApplyMapping).
+
+The text is deterministic and already ruff-formatted. Every source carries a
+transformation_ctx, so job bookmarks work; Spark SQL steps run on the DataFrame in between.
+"""
+
+from dataclasses import dataclass
+
+from gluestack.codegen.python_text import INDENT, LINE_LENGTH, literal, quote, str_list, wrapped
+from gluestack.spec.job import JobSpec
+from gluestack.spec.pipeline import PipelineSpec
+from gluestack.spec.transform import TransformSource, TransformSpec
+from gluestack.spec.transform_checks import Columns
+
+
+@dataclass(frozen=True)
+class ScriptContext:
+    """What the script needs beyond its transform: the pipeline and where the spec lives."""
+
+    spec: PipelineSpec
+    job_name: str
+    job: JobSpec
+    spec_file: str
+
+
+def render_script(context: ScriptContext) -> str:
+    """The script body (no header): imports, setup, one block per step, commit."""
+    job, transform = context.job, context.job.transform
+    assert transform is not None
+    output = job.transform_output
+    arguments = ["JOB_NAME", *_argument_names(context.spec, transform), f"{output}_path"]
+    blocks = [
+        _docstring(context, transform),
+        _IMPORTS,
+        _setup(arguments),
+        *[_read(context.spec, name, source) for name, source in transform.sources.items()],
+        _frame(transform),
+        *_steps(context.spec, transform),
+        _write(context, output, transform),
+        "job.commit()\n",
+    ]
+    return "\n".join(block for block in blocks if block)
+
+
+_IMPORTS = """import sys
+
+from awsglue.context import GlueContext
+from awsglue.dynamicframe import DynamicFrame
+from awsglue.job import Job
+from awsglue.transforms import ApplyMapping
+from awsglue.utils import getResolvedOptions
+from pyspark.context import SparkContext
+from pyspark.sql import functions as F
+"""
+
+
+def _docstring(context: ScriptContext, transform: TransformSpec) -> str:
+    description = context.job.description or f"Job {context.job_name}"
+    sources = ", ".join(transform.sources)
+    return (
+        f'"""{description.rstrip(".")}.\n\n'
+        f"Reads {sources}; writes {context.job.transform_output}. Generated from the transform of\n"
+        f"job {context.job_name} in {context.spec_file}.\n"
+        '"""\n'
+    )
+
+
+def _argument_names(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
+    names: list[str] = []
+    for source in transform.sources.values():
+        if source.table in spec.sources and "database" not in names:
+            names.append("database")
+        elif source.table is not None and source.table not in spec.sources:
+            names.append(f"{source.table}_path")
+    return names
+
+
+def _setup(arguments: list[str]) -> str:
+    return (
+        wrapped("args = getResolvedOptions(", ["sys.argv", str_list(arguments)], ")")
+        + "\nsc = SparkContext.getOrCreate()\n"
+        "glueContext = GlueContext(sc)\n"
+        "job = Job(glueContext)\n"
+        'job.init(args["JOB_NAME"], args)\n'
+    )
+
+
+def _read(spec: PipelineSpec, name: str, source: TransformSource) -> str:
+    context = f"transformation_ctx={quote('source_' + name)}"
+    if source.table in spec.sources:
+        comment = f"# Source {name}: catalog table {source.table}, as the crawler infers it"
+        call = wrapped(
+            f"{name} = glueContext.create_dynamic_frame.from_catalog(",
+            ['database=args["database"]', f"table_name={quote(source.table)}", context],
+            ")",
+        )
+        return f"{comment}\n{call}\n"
+    if source.table is not None:
+        output = spec.outputs()[source.table]
+        location, fmt = f"args[{quote(source.table + '_path')}]", str(output.format)
+        comment = f"# Source {name}: {source.table}, written by another job ({fmt})"
+    else:
+        location, fmt = quote(str(source.path)), str(source.format)
+        comment = f"# Source {name}: files under {source.path} ({fmt})"
+    options = "{" + f'"paths": [{location}], "recurse": True' + "}"
+    call = wrapped(
+        f"{name} = glueContext.create_dynamic_frame.from_options(",
+        ['connection_type="s3"', f"connection_options={options}", f"format={quote(fmt)}"]
+        + (['format_options={"withHeader": True}'] if fmt == "csv" else [])
+        + [context],
+        ")",
+    )
+    return f"{comment}\n{call}\n"
+
+
+def _frame(transform: TransformSpec) -> str:
+    main = next(iter(transform.sources))
+    if not transform.joins:
+        return f"frame = {main}\n"
+    lines = [f"rows = {main}.toDF()"]
+    for join in transform.joins:
+        lines.append(f"# {join.how} join with {join.source} on {', '.join(join.on)}")
+        lines.append(
+            wrapped(
+                "rows = rows.join(",
+                [f"{join.source}.toDF()", f"on={str_list(join.on)}", f"how={quote(join.how)}"],
+                ")",
+            )
+        )
+    lines.append('frame = DynamicFrame.fromDF(rows, glueContext, "joined")')
+    return "\n".join(lines) + "\n"
+
+
+def _steps(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
+    blocks = []
+    mappings = transform.mapping_specs()
+    if mappings:
+        columns = _columns_before_mapping(spec, transform)
+        tuples = [
+            f"({quote(m.source)}, {quote(columns.get(m.source, 'string'))}, "
+            f"{quote(m.target_name)}, {quote(m.type or columns.get(m.source, 'string'))})"
+            for m in mappings
+        ]
+        mapping_list = wrapped("mappings=[", tuples, "]", INDENT).removeprefix(INDENT)
+        blocks.append(
+            "# ApplyMapping: keep, rename and cast columns (unmapped columns are dropped)\n"
+            + wrapped(
+                "frame = ApplyMapping.apply(",
+                ["frame=frame", mapping_list, 'transformation_ctx="mapped"'],
+                ")",
+            )
+            + "\n"
+        )
+    lines = ["rows = frame.toDF()"]
+    for index, condition in enumerate(transform.filters, start=1):
+        text, prelude = _sql(f"condition_{index}", condition, "rows = rows.where(", ")")
+        lines += ["# Keep rows where this holds", *prelude, f"rows = rows.where({text})"]
+    for name, derived in transform.derived.items():
+        cast = f").cast({quote(derived.type)}))"
+        text, prelude = _sql(
+            f"{name}_sql",
+            derived.expression,
+            f"rows = rows.withColumn({quote(name)}, F.expr(",
+            cast,
+        )
+        lines += [*prelude, f"rows = rows.withColumn({quote(name)}, F.expr({text}{cast}"]
+    if transform.drop_nulls:
+        lines += [
+            "# Drop rows missing a value that matters",
+            wrapped("rows = rows.dropna(", [f"subset={str_list(transform.drop_nulls)}"], ")"),
+        ]
+    if transform.fill_nulls:
+        values = [f"{quote(k)}: {literal(v)}" for k, v in transform.fill_nulls.items()]
+        lines += ["# Defaults for missing values", wrapped("rows = rows.fillna({", values, "})")]
+    if transform.dedupe:
+        lines += [
+            "# One row per key",
+            wrapped("rows = rows.dropDuplicates(", [str_list(transform.dedupe)], ")"),
+        ]
+    blocks.append("\n".join(lines) + "\n")
+    return blocks
+
+
+def _sql(variable: str, expression: str, head: str, tail: str) -> tuple[str, list[str]]:
+    """The expression inline when its statement fits a line, else a variable set before it.
+
+    Ruff never splits a string, so a long one becomes implicitly joined pieces of whole words.
+    """
+    if len(f"{head}{quote(expression)}{tail}") <= LINE_LENGTH:
+        return quote(expression), []
+    if len(f"{variable} = {quote(expression)}") <= LINE_LENGTH:
+        return variable, [f"{variable} = {quote(expression)}"]
+    pieces, current = [], ""
+    for word in expression.split(" "):
+        if current and len(quote(current + word + " ")) > LINE_LENGTH - 2 * len(INDENT):
+            pieces.append(current)
+            current = ""
+        current += word + " "
+    pieces.append(current.rstrip(" "))
+    body = "".join(f"{INDENT}{quote(piece)}\n" for piece in pieces)
+    return variable, [f"{variable} = (\n{body})"]
+
+
+def _write(context: ScriptContext, output: str, transform: TransformSpec) -> str:
+    spec_output = context.job.outputs[output]
+    options = [f'"path": args[{quote(output + "_path")}]']
+    if spec_output.partition_keys:
+        options.append(f'"partitionKeys": {str_list(spec_output.partition_keys)}')
+    connection = wrapped("connection_options={", options, "}", INDENT).removeprefix(INDENT)
+    compression = "uncompressed" if transform.compression == "none" else transform.compression
+    return (
+        f"# Write {output} ({spec_output.format}, {transform.compression})\n"
+        + wrapped(
+            "glueContext.write_dynamic_frame.from_options(",
+            [
+                f"frame=DynamicFrame.fromDF(rows, glueContext, {quote(output)})",
+                'connection_type="s3"',
+                connection,
+                f"format={quote(spec_output.format)}",
+                f'format_options={{"compression": {quote(compression)}}}',
+                f"transformation_ctx={quote('sink_' + output)}",
+            ],
+            ")",
+        )
+        + "\n"
+    )
+
+
+def _columns_before_mapping(spec: PipelineSpec, transform: TransformSpec) -> Columns:
+    """Source column types as the spec declares them (the loader has checked they exist)."""
+    columns: Columns = {}
+    outputs = spec.outputs()
+    for source in transform.sources.values():
+        declared = outputs[source.table].columns if source.table in outputs else {}
+        columns |= source.columns or declared
+    return columns
