@@ -30,7 +30,9 @@ def generate(
     if check:
         stale = [s for s in scripts if s.state is not ScriptState.CURRENT]
         for script in stale:
-            errors.print(f"{script.path}: {script.state}", markup=False, highlight=False)
+            errors.print(
+                f"{script.path}: {script.state}", markup=False, highlight=False, soft_wrap=True
+            )
         if stale:
             fail("generated scripts are not current: run `gluestack generate`")
         console.print(f"{len(scripts)} generated script(s) current")
@@ -47,7 +49,9 @@ def generate(
     for script in scripts:
         if script.state is not ScriptState.CURRENT:
             write_script(script)
-        console.print(f"{script.path}: {script.state}", highlight=False)
+        console.print(
+            f"{script.path}: {script.state}", markup=False, highlight=False, soft_wrap=True
+        )
 
 
 def _scripts(project: Path, pipeline: str | None) -> list[GeneratedScript]:

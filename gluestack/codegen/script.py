@@ -31,10 +31,9 @@ def render_script(context: ScriptContext) -> str:
     arguments = ["JOB_NAME", *_argument_names(context.spec, transform), f"{output}_path"]
     blocks = [
         _docstring(context, transform),
-        _IMPORTS,
+        _imports(transform),
         _setup(arguments),
         *[_read(context.spec, name, source) for name, source in transform.sources.items()],
-        _frame(transform),
         *_steps(context.spec, transform),
         _write(context, output, transform),
         "job.commit()\n",
@@ -42,16 +41,19 @@ def render_script(context: ScriptContext) -> str:
     return "\n".join(block for block in blocks if block)
 
 
-_IMPORTS = """import sys
-
-from awsglue.context import GlueContext
-from awsglue.dynamicframe import DynamicFrame
-from awsglue.job import Job
-from awsglue.transforms import ApplyMapping
-from awsglue.utils import getResolvedOptions
-from pyspark.context import SparkContext
-from pyspark.sql import functions as F
-"""
+def _imports(transform: TransformSpec) -> str:
+    lines = [
+        "import sys",
+        "",
+        "from awsglue.context import GlueContext",
+        *(["from awsglue.dynamicframe import DynamicFrame"] if _needs_rows(transform) else []),
+        "from awsglue.job import Job",
+        *(["from awsglue.transforms import ApplyMapping"] if transform.mappings else []),
+        "from awsglue.utils import getResolvedOptions",
+        "from pyspark.context import SparkContext",
+        *(["from pyspark.sql import functions as F"] if transform.derived else []),
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def _docstring(context: ScriptContext, transform: TransformSpec) -> str:
@@ -113,57 +115,71 @@ def _read(spec: PipelineSpec, name: str, source: TransformSource) -> str:
     return f"{comment}\n{call}\n"
 
 
-def _frame(transform: TransformSpec) -> str:
-    main = next(iter(transform.sources))
-    if not transform.joins:
-        return f"frame = {main}\n"
-    lines = [f"rows = {main}.toDF()"]
-    for join in transform.joins:
-        lines.append(f"# {join.how} join with {join.source} on {', '.join(join.on)}")
-        lines.append(
-            wrapped(
-                "rows = rows.join(",
-                [f"{join.source}.toDF()", f"on={str_list(join.on)}", f"how={quote(join.how)}"],
-                ")",
-            )
-        )
-    lines.append('frame = DynamicFrame.fromDF(rows, glueContext, "joined")')
-    return "\n".join(lines) + "\n"
-
-
 def _steps(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
+    """Joins, ApplyMapping, then the DataFrame steps; the last one leaves `rows` or a frame."""
     blocks = []
-    mappings = transform.mapping_specs()
-    if mappings:
-        columns = _columns_before_mapping(spec, transform)
-        tuples = [
-            f"({quote(m.source)}, {quote(columns.get(m.source, 'string'))}, "
-            f"{quote(m.target_name)}, {quote(m.type or columns.get(m.source, 'string'))})"
-            for m in mappings
-        ]
-        mapping_list = wrapped("mappings=[", tuples, "]", INDENT).removeprefix(INDENT)
-        blocks.append(
-            "# ApplyMapping: keep, rename and cast columns (unmapped columns are dropped)\n"
-            + wrapped(
-                "frame = ApplyMapping.apply(",
-                ["frame=frame", mapping_list, 'transformation_ctx="mapped"'],
-                ")",
-            )
-            + "\n"
+    frame = next(iter(transform.sources))  # a DynamicFrame until a DataFrame step needs rows
+    if transform.joins:
+        lines = [f"rows = {frame}.toDF()"]
+        for join in transform.joins:
+            lines.append(f"# {join.how} join with {join.source} on {', '.join(join.keys)}")
+            arguments = [
+                f"{join.source}.toDF()",
+                f"on={str_list(join.keys)}",
+                f"how={quote(join.how)}",
+            ]
+            lines.append(wrapped("rows = rows.join(", arguments, ")"))
+        blocks.append("\n".join(lines) + "\n")
+        frame = ""
+    if transform.mappings:
+        joined = 'DynamicFrame.fromDF(rows, glueContext, "joined")'
+        source = f"frame={frame or joined}"
+        blocks.append(_apply_mapping(spec, transform, source))
+        frame = "mapped"
+    lines = _dataframe_steps(transform)
+    if lines:
+        to_rows = [f"rows = {frame}.toDF()"] if frame else []
+        blocks.append("\n".join([*to_rows, *lines]) + "\n")
+        frame = ""
+    result = frame or 'DynamicFrame.fromDF(rows, glueContext, "result")'
+    blocks.append(f"result = {result}\n")
+    return blocks
+
+
+def _apply_mapping(spec: PipelineSpec, transform: TransformSpec, source: str) -> str:
+    columns = _columns_before_mapping(spec, transform)
+    tuples = [
+        f"({quote(m.source)}, {quote(columns.get(m.source, 'string'))}, "
+        f"{quote(m.target_name)}, {quote(m.type or columns.get(m.source, 'string'))})"
+        for m in transform.mapping_specs()
+    ]
+    mapping_list = wrapped("mappings=[", tuples, "]", INDENT).removeprefix(INDENT)
+    return (
+        "# ApplyMapping: keep, rename and cast columns (unmapped columns are dropped)\n"
+        + wrapped(
+            "mapped = ApplyMapping.apply(",
+            [source, mapping_list, 'transformation_ctx="mapped"'],
+            ")",
         )
-    lines = ["rows = frame.toDF()"]
+        + "\n"
+    )
+
+
+def _needs_rows(transform: TransformSpec) -> bool:
+    """Whether a DataFrame is made, so the result goes back through DynamicFrame.fromDF."""
+    return bool(transform.joins or _dataframe_steps(transform))
+
+
+def _dataframe_steps(transform: TransformSpec) -> list[str]:
+    lines = []
     for index, condition in enumerate(transform.filters, start=1):
         text, prelude = _sql(f"condition_{index}", condition, "rows = rows.where(", ")")
         lines += ["# Keep rows where this holds", *prelude, f"rows = rows.where({text})"]
     for name, derived in transform.derived.items():
         cast = f").cast({quote(derived.type)}))"
-        text, prelude = _sql(
-            f"{name}_sql",
-            derived.expression,
-            f"rows = rows.withColumn({quote(name)}, F.expr(",
-            cast,
-        )
-        lines += [*prelude, f"rows = rows.withColumn({quote(name)}, F.expr({text}{cast}"]
+        head = f"rows = rows.withColumn({quote(name)}, F.expr("
+        text, prelude = _sql(f"{name}_sql", derived.expression, head, cast)
+        lines += [*prelude, f"{head}{text}{cast}"]
     if transform.drop_nulls:
         lines += [
             "# Drop rows missing a value that matters",
@@ -177,8 +193,7 @@ def _steps(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
             "# One row per key",
             wrapped("rows = rows.dropDuplicates(", [str_list(transform.dedupe)], ")"),
         ]
-    blocks.append("\n".join(lines) + "\n")
-    return blocks
+    return lines
 
 
 def _sql(variable: str, expression: str, head: str, tail: str) -> tuple[str, list[str]]:
@@ -213,7 +228,7 @@ def _write(context: ScriptContext, output: str, transform: TransformSpec) -> str
         + wrapped(
             "glueContext.write_dynamic_frame.from_options(",
             [
-                f"frame=DynamicFrame.fromDF(rows, glueContext, {quote(output)})",
+                "frame=result",
                 'connection_type="s3"',
                 connection,
                 f"format={quote(spec_output.format)}",

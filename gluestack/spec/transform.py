@@ -52,7 +52,8 @@ class JoinSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     source: str = Field(description="a name from sources")
-    on: list[str] = Field(min_length=1, description="key columns, named the same on both sides")
+    # Not `on`: YAML 1.1 reads a bare `on` key as the boolean true.
+    keys: list[str] = Field(min_length=1, description="key columns, named the same on both sides")
     how: JoinKind = "inner"
 
 

@@ -97,7 +97,7 @@ class _Checker:
         main = next(iter(self.transform.sources))
         columns = dict(sources[main] or {})
         for index, join in enumerate(self.transform.joins):
-            columns = self._join(index, columns, sources.get(join.source), join.source, join.on)
+            columns = self._join(index, columns, sources.get(join.source), join.source, join.keys)
         columns = self._map(columns)
         for index, condition in enumerate(self.transform.filters):
             self._references(("filters", index), condition, columns)
@@ -139,7 +139,7 @@ class _Checker:
             for side, columns in (("left", left), (name, right)):
                 if key not in columns:
                     self._problem(
-                        ("joins", index, "on"),
+                        ("joins", index, "keys"),
                         f"join key '{key}' is not a column of {side}; it has {_names(columns)}",
                     )
         clashes = sorted((set(left) & set(right)) - set(keys))

@@ -25,9 +25,14 @@ def test_demo_runs_the_chain_on_spark_and_beats_the_baseline(
     assert run_demo(project_root, "dev", console, workspace=workspace, flights_rows=30000) == 0
     text = console.export_text()
     assert re.search(r"deployed \d+ resources of 4 stacks into an in-process moto", text)
-    assert text.index("crawler flights-dev-raw: SUCCEEDED") < text.index(
-        "job flights-dev-clean: SUCCEEDED"
-    )
+    chain = [
+        "crawler flights-dev-raw: SUCCEEDED",
+        "job flights-dev-clean: SUCCEEDED",
+        "job flights-dev-features: SUCCEEDED",
+        "crawler flights-dev-curated: SUCCEEDED",
+    ]
+    assert [text.index(step) for step in chain] == sorted(text.index(step) for step in chain)
+    assert re.search(r"job flights-dev-features: SUCCEEDED [\d,]+ rows in, [\d,]+ out", text)
     assert "tables: flights, weather, planes, airports, airlines" in text
     assert re.search(r"decision tree\s+│\s+0\.\d+", text)
     assert (workspace.root / "pictures" / "tree.png").stat().st_size > 10_000
@@ -35,3 +40,4 @@ def test_demo_runs_the_chain_on_spark_and_beats_the_baseline(
     curated = next(workspace.s3_root.glob("*curated*"))
     assert {p.name for p in (curated / "training").iterdir()} == {"train", "validation", "test"}
     assert list((curated / "flights_clean").glob("year=2013/month=12/*.parquet"))
+    assert list((curated / "flights_features").glob("year=2013/month=12/*.parquet"))

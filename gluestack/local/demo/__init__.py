@@ -30,7 +30,7 @@ from gluestack.ops import client
 from gluestack.ops.stacks import MANIFEST_OUTPUT, pipeline_manifest
 from gluestack.spec import PipelineSpec, load_all
 
-CURATED_TABLE = "flights_clean"
+CURATED_TABLE = "flights_features"
 
 
 def run_demo(
@@ -125,7 +125,7 @@ def _run_workflows(
 
         def run_and_report(node: Any) -> tuple[str, str]:
             state, detail = runner(node)
-            console.print(f"   {node.kind} {node.name}: {state}")
+            console.print(f"   {node.kind} {node.name}: {state} {detail}", highlight=False)
             return state, detail
 
         run = run_workflow_locally(session, app.account, manifest, run_and_report)

@@ -15,12 +15,13 @@ LABEL = "is_late"
 TRAIN_MONTHS = range(1, 9)
 VALIDATION_MONTHS = range(9, 11)
 TEST_MONTHS = range(11, 13)
+# Columns of flights_features, the table the generated features job writes.
 NUMERIC_FEATURES = [
-    "hour", "minute", "sched_dep_time", "sched_arr_time", "distance", "day_of_week",
-    "temp", "dewp", "humid", "wind_dir", "wind_speed", "wind_gust", "precip", "pressure",
-    "visib", "plane_year", "plane_age", "engines", "seats",
+    "minute_of_day", "arr_hour", "sched_arr_time", "distance", "day_of_week", "quarter",
+    "is_weekend", "temp", "dewp", "humid", "wind_dir", "wind_speed", "wind_gust", "precip",
+    "pressure", "visib", "plane_age", "engines", "seats",
 ]  # fmt: skip
-CATEGORICAL_FEATURES = ["carrier", "origin", "dest"]
+CATEGORICAL_FEATURES = ["carrier", "origin", "dest", "distance_band"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class ModelReport:
 
 
 def read_curated(folder: Path) -> pd.DataFrame:
-    """The flights_clean table (a partitioned Parquet folder) as a DataFrame."""
+    """The flights_features table (a partitioned Parquet folder) as a DataFrame."""
     frame = pd.read_parquet(folder)
     frame["month"] = frame["month"].astype(int)
     return frame
