@@ -6,7 +6,15 @@ transformation_ctx, so job bookmarks work; Spark SQL steps run on the DataFrame 
 
 from dataclasses import dataclass
 
-from gluestack.codegen.python_text import INDENT, LINE_LENGTH, literal, quote, str_list, wrapped
+from gluestack.codegen.python_text import (
+    INDENT,
+    LINE_LENGTH,
+    literal,
+    quote,
+    ruff_formatted,
+    str_list,
+    wrapped,
+)
 from gluestack.spec.job import JobSpec
 from gluestack.spec.pipeline import PipelineSpec
 from gluestack.spec.transform import TransformSource, TransformSpec
@@ -38,7 +46,7 @@ def render_script(context: ScriptContext) -> str:
         _write(context, output, transform),
         "job.commit()\n",
     ]
-    return "\n".join(block for block in blocks if block)
+    return ruff_formatted("\n".join(block for block in blocks if block))
 
 
 def _imports(transform: TransformSpec) -> str:
