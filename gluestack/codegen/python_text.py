@@ -1,7 +1,7 @@
-"""Python source text: quoting and wrapping close to ruff's style, then ruff's formatter itself.
+"""Python source text: literals as ruff writes them, and ruff's formatter for the layout.
 
-The rendering keeps lines readable; `ruff_formatted` makes the result exactly what `ruff format`
-writes, so generated scripts pass the project's format check byte for byte.
+Rendering writes each statement on one line; `ruff_formatted` then makes the text exactly what
+`ruff format` writes, so generated scripts pass the project's format check byte for byte.
 """
 
 import json
@@ -24,21 +24,9 @@ def literal(value: object) -> str:
     return quote(value) if isinstance(value, str) else repr(value)
 
 
-def wrapped(head: str, items: list[str], tail: str, indent: str = "") -> str:
-    """head + items joined by commas + tail, split over lines as ruff would when too long.
-
-    Like ruff: one line if it fits; else the items on one indented line; else one item a line
-    with a trailing comma.
-    """
-    one_line = f"{indent}{head}{', '.join(items)}{tail}"
-    if len(one_line) <= LINE_LENGTH and "\n" not in one_line:
-        return one_line
-    inner = indent + INDENT
-    hugged = f"{inner}{', '.join(items)}"
-    if items and len(hugged) <= LINE_LENGTH and "\n" not in hugged and len(items) > 0:
-        return f"{indent}{head}\n{hugged}\n{indent}{tail}"
-    lines = "".join(f"{inner}{item},\n" for item in items)
-    return f"{indent}{head}\n{lines}{indent}{tail}"
+def joined(head: str, items: list[str], tail: str) -> str:
+    """head, the items separated by commas, tail: one line that ruff_formatted wraps as needed."""
+    return f"{head}{', '.join(items)}{tail}"
 
 
 def str_list(values: list[str]) -> str:

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from gluestack.codegen.python_text import (
     INDENT,
     LINE_LENGTH,
+    joined,
     literal,
     quote,
     ruff_formatted,
     str_list,
-    wrapped,
 )
 from gluestack.spec.job import JobSpec
 from gluestack.spec.pipeline import PipelineSpec
@@ -87,7 +87,7 @@ def _argument_names(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
 
 def _setup(arguments: list[str]) -> str:
     return (
-        wrapped("args = getResolvedOptions(", ["sys.argv", str_list(arguments)], ")")
+        joined("args = getResolvedOptions(", ["sys.argv", str_list(arguments)], ")")
         + "\nsc = SparkContext.getOrCreate()\n"
         "glueContext = GlueContext(sc)\n"
         "job = Job(glueContext)\n"
@@ -99,7 +99,7 @@ def _read(spec: PipelineSpec, name: str, source: TransformSource) -> str:
     context = f"transformation_ctx={quote('source_' + name)}"
     if source.table in spec.sources:
         comment = f"# Source {name}: catalog table {source.table}, as the crawler infers it"
-        call = wrapped(
+        call = joined(
             f"{name} = glueContext.create_dynamic_frame.from_catalog(",
             ['database=args["database"]', f"table_name={quote(source.table)}", context],
             ")",
@@ -113,7 +113,7 @@ def _read(spec: PipelineSpec, name: str, source: TransformSource) -> str:
         location, fmt = quote(str(source.path)), str(source.format)
         comment = f"# Source {name}: files under {source.path} ({fmt})"
     options = "{" + f'"paths": [{location}], "recurse": True' + "}"
-    call = wrapped(
+    call = joined(
         f"{name} = glueContext.create_dynamic_frame.from_options(",
         ['connection_type="s3"', f"connection_options={options}", f"format={quote(fmt)}"]
         + (['format_options={"withHeader": True}'] if fmt == "csv" else [])
@@ -136,12 +136,12 @@ def _steps(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
                 f"on={str_list(join.keys)}",
                 f"how={quote(join.how)}",
             ]
-            lines.append(wrapped("rows = rows.join(", arguments, ")"))
+            lines.append(joined("rows = rows.join(", arguments, ")"))
         blocks.append("\n".join(lines) + "\n")
         frame = ""
     if transform.mappings:
-        joined = 'DynamicFrame.fromDF(rows, glueContext, "joined")'
-        source = f"frame={frame or joined}"
+        from_rows = 'DynamicFrame.fromDF(rows, glueContext, "joined")'
+        source = f"frame={frame or from_rows}"
         blocks.append(_apply_mapping(spec, transform, source))
         frame = "mapped"
     lines = _dataframe_steps(transform)
@@ -161,10 +161,10 @@ def _apply_mapping(spec: PipelineSpec, transform: TransformSpec, source: str) ->
         f"{quote(m.target_name)}, {quote(m.type or columns.get(m.source, 'string'))})"
         for m in transform.mapping_specs()
     ]
-    mapping_list = wrapped("mappings=[", tuples, "]", INDENT).removeprefix(INDENT)
+    mapping_list = joined("mappings=[", tuples, "]")
     return (
         "# ApplyMapping: keep, rename and cast columns (unmapped columns are dropped)\n"
-        + wrapped(
+        + joined(
             "mapped = ApplyMapping.apply(",
             [source, mapping_list, 'transformation_ctx="mapped"'],
             ")",
@@ -191,15 +191,15 @@ def _dataframe_steps(transform: TransformSpec) -> list[str]:
     if transform.drop_nulls:
         lines += [
             "# Drop rows missing a value that matters",
-            wrapped("rows = rows.dropna(", [f"subset={str_list(transform.drop_nulls)}"], ")"),
+            joined("rows = rows.dropna(", [f"subset={str_list(transform.drop_nulls)}"], ")"),
         ]
     if transform.fill_nulls:
         values = [f"{quote(k)}: {literal(v)}" for k, v in transform.fill_nulls.items()]
-        lines += ["# Defaults for missing values", wrapped("rows = rows.fillna({", values, "})")]
+        lines += ["# Defaults for missing values", joined("rows = rows.fillna({", values, "})")]
     if transform.dedupe:
         lines += [
             "# One row per key",
-            wrapped("rows = rows.dropDuplicates(", [str_list(transform.dedupe)], ")"),
+            joined("rows = rows.dropDuplicates(", [str_list(transform.dedupe)], ")"),
         ]
     return lines
 
@@ -229,11 +229,11 @@ def _write(context: ScriptContext, output: str, transform: TransformSpec) -> str
     options = [f'"path": args[{quote(output + "_path")}]']
     if spec_output.partition_keys:
         options.append(f'"partitionKeys": {str_list(spec_output.partition_keys)}')
-    connection = wrapped("connection_options={", options, "}", INDENT).removeprefix(INDENT)
+    connection = joined("connection_options={", options, "}")
     compression = "uncompressed" if transform.compression == "none" else transform.compression
     return (
         f"# Write {output} ({spec_output.format}, {transform.compression})\n"
-        + wrapped(
+        + joined(
             "glueContext.write_dynamic_frame.from_options(",
             [
                 "frame=result",
