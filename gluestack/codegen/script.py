@@ -88,7 +88,7 @@ def _argument_names(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
 def _setup(arguments: list[str]) -> str:
     return (
         joined("args = getResolvedOptions(", ["sys.argv", str_list(arguments)], ")")
-        + "\nsc = SparkContext.getOrCreate()\n"
+        + "\nsc = SparkContext()\n"
         "glueContext = GlueContext(sc)\n"
         "job = Job(glueContext)\n"
         'job.init(args["JOB_NAME"], args)\n'

@@ -70,7 +70,9 @@ def execute_job(
             contextlib.redirect_stdout(output),
             contextlib.redirect_stderr(output),
         ):
-            run_glue_script(script, job_name, _script_arguments(arguments), runtime, python_files)
+            run_glue_script(
+                script, job_name, _script_arguments(arguments), runtime, python_files, run_id
+            )
     except BaseException as error:
         output.write(traceback.format_exc())
         _keep_log(output.getvalue(), log_file, logs, run_id, failed=True, glue=glue, job=job_name)

@@ -7,11 +7,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from gluestack.local.glue_compat import GlueRuntime, activated, runtime_scope
+from gluestack.local.glue_compat.spark_context import shared_spark_context
 
 
-def glue_argv(script: Path, job_name: str, arguments: Mapping[str, str]) -> list[str]:
-    """sys.argv as Glue passes it: the script, then --NAME value pairs, JOB_NAME included."""
+def glue_argv(
+    script: Path, job_name: str, arguments: Mapping[str, str], run_id: str = ""
+) -> list[str]:
+    """sys.argv as Glue passes it: the script, then --NAME value pairs.
+
+    Glue adds JOB_NAME, JOB_ID and JOB_RUN_ID to every run's arguments:
+    https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html
+    """
     argv = [str(script), "--JOB_NAME", job_name]
+    if run_id:
+        argv += ["--JOB_ID", f"j_{job_name}", "--JOB_RUN_ID", run_id]
     for name, value in arguments.items():
         argv += [f"--{name.removeprefix('--')}", value]
     return argv
@@ -23,14 +32,21 @@ def run_glue_script(
     arguments: Mapping[str, str],
     runtime: GlueRuntime,
     python_files: Sequence[Path] = (),
+    run_id: str = "",
 ) -> None:
     """Execute script as __main__ with Glue's argv; awsglue resolves to the local layer.
 
     python_files: zips or .py files importable during the run, as Glue's --extra-py-files.
+    `SparkContext()` in the script hands back the runtime's running context.
     """
     saved_argv = sys.argv
-    with activated(), runtime_scope(runtime), _importable(python_files):
-        sys.argv = glue_argv(script, job_name, arguments)
+    with (
+        activated(),
+        runtime_scope(runtime),
+        shared_spark_context(runtime.spark),
+        _importable(python_files),
+    ):
+        sys.argv = glue_argv(script, job_name, arguments, run_id)
         try:
             runpy.run_path(str(script), run_name="__main__")
         finally:

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.crawl.infer import InferredTable, infer_table
+from gluestack.local.crawl.partitions import add_partitions
 from gluestack.local.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -94,30 +95,7 @@ def _retire_table(
 
 
 def _add_partitions(glue: Any, database: str, table: InferredTable) -> None:
-    existing = {
-        tuple(p["Values"])
-        for page in glue.get_paginator("get_partitions").paginate(
-            DatabaseName=database, TableName=table.name
-        )
-        for p in page["Partitions"]
-    }
     storage = table.table_input()["StorageDescriptor"]
-    new = [values for values in table.partitions if tuple(values) not in existing]
-    for start in range(0, len(new), 100):  # BatchCreatePartition takes at most 100
-        inputs = [
-            {
-                "Values": values,
-                "StorageDescriptor": {
-                    **storage,
-                    "Location": table.location
-                    + "/".join(
-                        f"{k}={v}" for k, v in zip(table.partition_keys, values, strict=True)
-                    )
-                    + "/",
-                },
-            }
-            for values in new[start : start + 100]
-        ]
-        glue.batch_create_partition(
-            DatabaseName=database, TableName=table.name, PartitionInputList=inputs
-        )
+    add_partitions(
+        glue, database, table.name, table.location, table.partition_keys, storage, table.partitions
+    )

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.crawl.classify import csv_dialect, file_format
+from gluestack.local.crawl.column_names import catalog_column_name
 from gluestack.local.crawl.exclusions import excluded
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def infer_table(
     if fmt == "csv" and parameters.get("skip.header.line.count") != "1":
         frame = frame.toDF(*[f"col{i}" for i in range(len(frame.columns))])
     columns = [
-        (f.name, _glue_type(f.dataType.simpleString()))
+        (catalog_column_name(f.name), _glue_type(f.dataType.simpleString()))
         for f in frame.schema
         if f.name not in partition_keys
     ]

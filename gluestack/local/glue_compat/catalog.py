@@ -1,9 +1,14 @@
-"""Where a Data Catalog table's files are and how to read them, from the Glue API."""
+"""A Data Catalog table as from_catalog reads it: format, reader options, columns, partitions."""
 
-from dataclasses import dataclass
-from typing import Any
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
+
+if TYPE_CHECKING:
+    from pyspark.sql import Column, DataFrame, SparkSession
 
 _SERDE_FORMATS = {
     "LazySimpleSerDe": "csv",
@@ -12,11 +17,21 @@ _SERDE_FORMATS = {
     "ParquetHiveSerDe": "parquet",
     "OrcSerde": "orc",
 }
+# OpenCSVSerde's properties, the gluestack format_options they become, and Hive's defaults.
+_OPEN_CSV = {
+    "separatorChar": ("separator", ","),
+    "quoteChar": ("quoteChar", '"'),
+    "escapeChar": ("escaper", "\\"),
+}
+# Table parameters that change which rows a read returns, which the local reader cannot apply.
+_UNHONOURED_PARAMETERS = ("boundedFiles", "boundedSize")
+_UNESCAPE = "org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils"
+_INDEX = "__gluestack_partition__"
 
 
 @dataclass(frozen=True)
 class CatalogTable:
-    """A table's location, format, reader options and typed columns."""
+    """A table's location, format, reader options, typed columns and raw catalog metadata."""
 
     database: str
     name: str
@@ -25,6 +40,21 @@ class CatalogTable:
     format_options: dict[str, Any]
     columns: list[tuple[str, str]]
     partition_keys: list[tuple[str, str]]
+    serde: str = ""
+    parameters: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def positional(self) -> bool:
+        """Whether data columns map onto the catalog's by position (csv with no header)."""
+        return self.format == "csv" and not self.format_options.get("withHeader", False)
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A registered partition: its values in partition-key order and the folder of its files."""
+
+    values: tuple[str, ...]
+    location: str
 
 
 def catalog_table(glue: Any, database: str, name: str) -> CatalogTable:
@@ -34,26 +64,194 @@ def catalog_table(glue: Any, database: str, name: str) -> CatalogTable:
     table = glue.get_table(DatabaseName=database, Name=name)["Table"]
     storage = table["StorageDescriptor"]
     parameters = {**storage.get("Parameters", {}), **table.get("Parameters", {})}
-    fmt = parameters.get("classification") or _format_from_serde(storage)
-    serde = storage.get("SerdeInfo", {}).get("Parameters", {})
-    options: dict[str, Any] = {}
-    if fmt == "csv":
-        options["withHeader"] = parameters.get("skip.header.line.count") == "1"
-        options["separator"] = serde.get("field.delim", serde.get("separatorChar", ","))
+    serde = storage.get("SerdeInfo", {})
+    library = serde.get("SerializationLibrary", "")
+    fmt = (parameters.get("classification") or _format_from_serde(library)).lower()
+    _refuse_unhonoured(parameters)
     return CatalogTable(
         database=database,
         name=name,
         location=storage["Location"],
         format=fmt,
-        format_options=options,
+        format_options=_format_options(fmt, library, serde.get("Parameters", {}), parameters),
         columns=[(c["Name"], c["Type"]) for c in storage.get("Columns", [])],
         partition_keys=[(c["Name"], c["Type"]) for c in table.get("PartitionKeys", [])],
+        serde=library,
+        parameters=parameters,
     )
 
 
-def _format_from_serde(storage: dict[str, Any]) -> str:
-    library = storage.get("SerdeInfo", {}).get("SerializationLibrary", "")
+def conform_to_catalog(frame: "DataFrame", table: CatalogTable) -> "DataFrame":
+    """The frame read from the table's files as its catalog columns, then its partition keys.
+
+    Call it on the frame straight from the file scan: partition values come from file paths.
+    """
+    from pyspark.sql import functions as F
+
+    keys = {key.lower() for key, _ in table.partition_keys}
+    data = [name for name in frame.columns if name.lower() not in keys]
+    if table.positional:
+        sources = [data[i] if i < len(data) else None for i in range(len(table.columns))]
+    else:
+        sources = [_matching_column(data, name) for name, _ in table.columns]
+    raw = [F.lit(None) if s is None else F.col(_quoted(s)) for s in sources]
+    path = F.expr("url_decode(replace(input_file_name(), '+', '%2B'))")
+    raw += [_folder_value(path, key) for key, _ in table.partition_keys]
+    typed = table.columns + table.partition_keys
+    staged = frame.select(*[column.alias(f"_{i}") for i, column in enumerate(raw)])
+    return staged.select(*[_try_cast(f"_{i}", t).alias(n) for i, (n, t) in enumerate(typed)])
+
+
+def registered_partitions(glue: Any, table: CatalogTable, expression: str = "") -> list[Partition]:
+    """The table's registered partitions, filtered by Glue's GetPartitions expression if given."""
+    if not table.partition_keys:
+        return []
+    request: dict[str, Any] = {
+        "DatabaseName": table.database,
+        "TableName": table.name,
+        "ExcludeColumnSchema": True,
+        **({"Expression": expression} if expression else {}),
+    }
+    pages = glue.get_paginator("get_partitions").paginate(**request)
+    return [_partition(raw) for page in pages for raw in page["Partitions"]]
+
+
+def partition_paths(
+    spark: "SparkSession",
+    table: CatalogTable,
+    partitions: Sequence[Partition],
+    push_down_predicate: str = "",
+) -> list[str]:
+    """The folders from_catalog reads: the table's, or its partitions' that pass the predicate."""
+    if not table.partition_keys:
+        if push_down_predicate:
+            raise UnsupportedGlueFeature("push_down_predicate on a table without partition keys")
+        return [table.location]
+    for partition in partitions:
+        _check_folders(table, partition)
+    if push_down_predicate and partitions:
+        partitions = _passing(spark, table, partitions, push_down_predicate)
+    return list(dict.fromkeys(partition.location for partition in partitions))
+
+
+def _format_from_serde(library: str) -> str:
     for suffix, fmt in _SERDE_FORMATS.items():
         if library.endswith(suffix):
             return fmt
     raise UnsupportedGlueFeature(f"catalog table with SerDe '{library or 'none'}'")
+
+
+def _refuse_unhonoured(parameters: Mapping[str, str]) -> None:
+    for key in _UNHONOURED_PARAMETERS:
+        if key in parameters:
+            raise UnsupportedGlueFeature(f"table parameter {key}={parameters[key]!r}")
+    if _line_count(parameters, "skip.footer.line.count") != 0:
+        raise UnsupportedGlueFeature("table parameter skip.footer.line.count other than 0")
+
+
+def _format_options(
+    fmt: str, library: str, serde: Mapping[str, str], parameters: Mapping[str, str]
+) -> dict[str, Any]:
+    if fmt != "csv":
+        return {}
+    header = _line_count(parameters, "skip.header.line.count")
+    if header not in (0, 1):
+        raise UnsupportedGlueFeature(f"table parameter skip.header.line.count={header}")
+    options: dict[str, Any] = {"withHeader": header == 1}
+    if library.endswith("OpenCSVSerde"):
+        # Hive's OpenCSVSerde uses the first character of each property.
+        for key, (name, default) in _OPEN_CSV.items():
+            options[name] = (serde.get(key) or default)[0]
+        return options
+    delimiter = serde.get("field.delim") or serde.get("serialization.format") or ","
+    options["separator"] = _hive_byte(delimiter)
+    if serde.get("escape.delim"):
+        options["escaper"] = _hive_byte(serde["escape.delim"])
+    return options
+
+
+def _line_count(parameters: Mapping[str, str], key: str) -> int:
+    raw = str(parameters.get(key, "0")).strip() or "0"
+    if not re.fullmatch(r"[+-]?\d+", raw):
+        raise UnsupportedGlueFeature(f"table parameter {key}={raw!r} (not a whole number)")
+    return int(raw)
+
+
+def _hive_byte(value: str) -> str:
+    """A LazySimpleSerDe delimiter as Hive reads it: a byte number, else its first character."""
+    if re.fullmatch(r"[+-]?\d+", value) and -128 <= int(value) <= 127:
+        return chr(int(value) & 0xFF)
+    return value[0]
+
+
+def _matching_column(data: list[str], name: str) -> str | None:
+    if name in data:
+        return name
+    candidates = [column for column in data if column.lower() == name.lower()]
+    if len(candidates) > 1:
+        raise UnsupportedGlueFeature(f"data columns {candidates} all matching catalog '{name}'")
+    return candidates[0] if candidates else None
+
+
+def _folder_value(path: "Column", key: str) -> "Column":
+    """key's value in the last key=value folder of path, unescaped as Hive writes folders."""
+    from pyspark.sql import functions as F
+
+    found = F.regexp_extract(path, f"(?i)^.*/{re.escape(key)}=([^/]*)/", 1)
+    unescaped = F.reflect(F.lit(_UNESCAPE), F.lit("unescapePathName"), found)
+    return F.when(found == "", None).otherwise(unescaped)
+
+
+def _try_cast(column: str, type_: str) -> "Column":
+    from pyspark.sql import functions as F
+
+    return F.expr(f"try_cast({_quoted(column)} as {type_})")
+
+
+def _quoted(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _partition(raw: Mapping[str, Any]) -> Partition:
+    values = tuple(raw["Values"])
+    location = raw.get("StorageDescriptor", {}).get("Location")
+    if not location:
+        raise UnsupportedGlueFeature(f"partition {list(values)} without a Location")
+    return Partition(values=values, location=location)
+
+
+def _check_folders(table: CatalogTable, partition: Partition) -> None:
+    """Refuse a partition whose folders do not spell its values (conform_to_catalog reads them)."""
+    keys = [key for key, _ in table.partition_keys]
+    pairs = "/".join(f"{k}={v}" for k, v in zip(keys, partition.values, strict=False))
+    folders = partition.location.rstrip("/").split("/")[-len(keys) :]
+    if len(partition.values) != len(keys) or len(folders) != len(keys):
+        raise UnsupportedGlueFeature(f"partition {list(partition.values)} for keys {keys}")
+    spelled = [_unescape_folder(folder).partition("=") for folder in folders]
+    if not all(
+        sep == "=" and name.lower() == key.lower() and value == expected
+        for (name, sep, value), key, expected in zip(spelled, keys, partition.values, strict=True)
+    ):
+        raise UnsupportedGlueFeature(
+            f"partition {list(partition.values)} at {partition.location} (folders not {pairs})"
+        )
+
+
+def _unescape_folder(folder: str) -> str:
+    return re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), folder)
+
+
+def _passing(
+    spark: "SparkSession", table: CatalogTable, partitions: Sequence[Partition], predicate: str
+) -> list[Partition]:
+    """The partitions whose values, typed as their keys, satisfy the Spark SQL predicate."""
+    from pyspark.sql.types import IntegerType, StringType, StructField, StructType
+
+    keys = table.partition_keys
+    schema = StructType(
+        [StructField(_INDEX, IntegerType()), *[StructField(k, StringType()) for k, _ in keys]]
+    )
+    values = spark.createDataFrame([(i, *p.values) for i, p in enumerate(partitions)], schema)
+    typed = values.select(_INDEX, *[_try_cast(k, t).alias(k) for k, t in keys])
+    kept = {row[0] for row in typed.where(predicate).select(_INDEX).collect()}
+    return [partition for i, partition in enumerate(partitions) if i in kept]

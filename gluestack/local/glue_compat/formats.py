@@ -8,6 +8,9 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 FORMATS = ("csv", "json", "parquet", "orc")
+# Glue's own Parquet writer (setFormat("glueparquet")) writes ordinary Parquet files.
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-format-parquet-home.html
+FORMAT_ALIASES = {"glueparquet": "parquet"}
 
 # Glue's format_options and the Spark options they mean (None: accepted, no local effect).
 OptionNames = dict[str, dict[str, str | None]]
@@ -23,7 +26,8 @@ _WRITE_OPTIONS: OptionNames = {
     "csv": {"writeHeader": "header", "separator": "sep", "quoteChar": "quote",
             "compression": "compression"},
     "json": {"compression": "compression"},
-    "parquet": {"compression": "compression", "useGlueParquetWriter": None},
+    "parquet": {"compression": "compression", "useGlueParquetWriter": None,
+                "blockSize": None, "pageSize": None},
     "orc": {"compression": "compression"},
 }  # fmt: skip
 
@@ -36,7 +40,8 @@ def read_files(
     base_path: str | None = None,
 ) -> "DataFrame":
     """One DataFrame over the files or folders in paths; csv headerless columns are col0.."""
-    reader = spark.read.format(_checked(fmt))
+    fmt = spark_format(fmt)
+    reader = spark.read.format(fmt)
     options = _spark_options(fmt, format_options, _READ_OPTIONS)
     if fmt == "csv":
         options.setdefault("header", "false")
@@ -56,10 +61,11 @@ def write_frame(
     partition_keys: list[str],
 ) -> None:
     """Append frame's rows under path, as Glue's S3 sink does (it never overwrites)."""
+    fmt = spark_format(fmt)
     options = _spark_options(fmt, format_options, _WRITE_OPTIONS)
     if fmt == "csv":
         options.setdefault("header", "true")
-    writer = frame.write.format(_checked(fmt)).mode("append").options(**options)
+    writer = frame.write.format(fmt).mode("append").options(**options)
     if partition_keys:
         writer = writer.partitionBy(*partition_keys)
     writer.save(path)
@@ -85,18 +91,20 @@ def list_files(spark: "SparkSession", paths: list[str]) -> list[tuple[str, int]]
     return sorted(found)
 
 
-def _checked(fmt: str) -> str:
-    if fmt not in FORMATS:
+def spark_format(fmt: str) -> str:
+    """The Spark data source behind one of Glue's format names."""
+    name = FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
+    if name not in FORMATS:
         raise UnsupportedGlueFeature(f"format '{fmt}'")
-    return fmt
+    return name
 
 
 def _spark_options(fmt: str, format_options: dict[str, Any], names: OptionNames) -> dict[str, str]:
     options: dict[str, str] = {}
     for key, value in format_options.items():
-        if key not in names[_checked(fmt)]:
+        if key not in names[spark_format(fmt)]:
             raise UnsupportedGlueFeature(f"format_options['{key}'] for {fmt}")
-        spark_name = names[fmt][key]
+        spark_name = names[spark_format(fmt)][key]
         if spark_name is not None:
             options[spark_name] = str(value).lower() if isinstance(value, bool) else str(value)
     return options

@@ -1,8 +1,10 @@
 """What a locally run Glue script is connected to: Spark, the catalog, bookmarks, arguments."""
 
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.glue_compat.bookmarks import BookmarkStore
@@ -11,6 +13,8 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 BOOKMARK_OPTION = "--job-bookmark-option"
+BOOKMARK_ENABLE = "job-bookmark-enable"
+BOOKMARK_PAUSE = "job-bookmark-pause"
 
 
 @dataclass
@@ -27,21 +31,46 @@ class GlueRuntime:
     rows_written: int = 0
 
     @property
+    def bookmark_option(self) -> str:
+        return self.arguments.get(BOOKMARK_OPTION, "job-bookmark-disable")
+
+    @property
     def bookmarks_enabled(self) -> bool:
-        return self.arguments.get(BOOKMARK_OPTION) == "job-bookmark-enable"
+        """Sources skip what earlier runs processed (enable, and pause as well)."""
+        return self.bookmark_option in (BOOKMARK_ENABLE, BOOKMARK_PAUSE)
+
+    @property
+    def bookmarks_advance(self) -> bool:
+        """job.commit() records this run's reads; a paused bookmark stays where it is."""
+        return self.bookmark_option == BOOKMARK_ENABLE
+
+    def glue_client(self) -> Any:
+        """The Glue client catalog reads and writes use."""
+        if self.glue is None:
+            import boto3
+
+            # The default session: moto's account when the caller mocks AWS, else AWS's.
+            session = boto3.Session()
+            self.glue = session.client("glue", region_name=session.region_name or "us-east-1")
+        return self.glue
 
 
 _current: list[GlueRuntime] = []
 
 
-def current_runtime() -> GlueRuntime:
-    """The runtime of the script being run locally."""
-    if not _current:
-        raise RuntimeError(
-            "gluestack's local awsglue layer is not connected to a runtime; run the script "
-            "through gluestack.local (e.g. `gluestack local run`), not directly"
-        )
-    return _current[-1]
+def current_runtime() -> GlueRuntime | None:
+    """The runtime of the script gluestack is running, if any."""
+    return _current[-1] if _current else None
+
+
+def default_runtime(spark: "SparkSession") -> GlueRuntime:
+    """A runtime for a GlueContext made outside gluestack's runner, as in a user's own test.
+
+    Bookmarks go to a fresh temporary folder and are disabled (Glue's default); the catalog is
+    the boto3 default session's (moto's when the test mocks AWS).
+    """
+    folder = Path(tempfile.mkdtemp(prefix="gluestack-bookmarks-"))
+    return GlueRuntime(spark=spark, bookmarks=BookmarkStore(folder))
 
 
 @contextmanager

@@ -63,6 +63,9 @@ def test_partition_columns_survive_a_bookmarked_read(runtime: GlueRuntime, s3_ro
     context = GlueContext(runtime.spark.sparkContext)
     context.job_name = "clean"
     frame = context.create_dynamic_frame.from_options(
-        "s3", {"paths": ["s3://raw/events/"]}, format="json", transformation_ctx="read_events"
+        "s3",
+        {"paths": ["s3://raw/events/"], "recurse": True},
+        format="json",
+        transformation_ctx="read_events",
     )
     assert [tuple(r) for r in frame.toDF().collect()] == [(1, 1)]

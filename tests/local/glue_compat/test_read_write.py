@@ -70,8 +70,8 @@ def test_an_unsupported_format_is_named(glue_context: Any, s3_root: Path) -> Non
 
 
 def test_an_unsupported_context_method_is_named(glue_context: Any) -> None:
-    with pytest.raises(UnsupportedGlueFeature, match=r"GlueContext\.getSink"):
-        glue_context.getSink(path="s3://x/")
+    with pytest.raises(UnsupportedGlueFeature, match=r"GlueContext\.forEachBatch"):
+        glue_context.forEachBatch(frame=None, batch_function=print)
 
 
 @pytest.mark.parametrize("output_format", ["parquet", "csv"])

@@ -55,8 +55,12 @@ def test_resolve_choice_casts_and_drop_null_fields_drops_empty_columns(flights: 
     cast = ResolveChoice.apply(frame=flights, specs=[("delay", "cast:int")])
     assert sorted(r["delay"] or 0 for r in cast.toDF().collect()) == [0, 5, 30]
     assert DropNullFields.apply(frame=flights).toDF().columns == ["carrier", "delay", "origin"]
-    with pytest.raises(UnsupportedGlueFeature, match="make_struct"):
-        ResolveChoice.apply(frame=flights, choice="make_struct")
+    # A column without a choice of types is left as it is by make_struct / make_cols:
+    # https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-transforms-ResolveChoice.html
+    unchanged = ResolveChoice.apply(frame=flights, choice="make_struct")
+    assert unchanged.toDF().schema == flights.toDF().schema
+    with pytest.raises(UnsupportedGlueFeature, match="make_everything"):
+        ResolveChoice.apply(frame=flights, choice="make_everything")
 
 
 def test_join_split_and_map(flights: Any, glue_context: Any) -> None:

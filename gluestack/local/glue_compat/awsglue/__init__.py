@@ -1,1 +1,5 @@
 """gluestack's local stand-in for AWS Glue's awsglue package (never deployed to Glue)."""
+
+from awsglue.dynamicframe import DynamicFrame
+
+__all__ = ["DynamicFrame"]

@@ -1,194 +1,183 @@
-"""awsglue.context: GlueContext with create_dynamic_frame / write_dynamic_frame."""
+"""awsglue.context: GlueContext, with AWS's method names and signatures, over local Spark.
+
+https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-glue-context.html
+Inside a gluestack run the context is bound to the run's runtime; made anywhere else (a user's
+own pytest) it gets a default one: local Spark, the boto3 default session's catalog.
+"""
 
 import logging
+import time
+from collections.abc import Mapping
 from typing import Any
 
-from awsglue.dynamicframe import DynamicFrame
-from pyspark.sql import DataFrame
-from pyspark.sql import functions as F
-from pyspark.sql.types import StructType
+from awsglue.data_sink import DataSink
+from awsglue.dataframereader import DataFrameReader
+from awsglue.dataframewriter import DataFrameWriter
+from awsglue.dynamicframe import DynamicFrame, DynamicFrameReader, DynamicFrameWriter
+from pyspark.sql import SparkSession
 
-from gluestack.local.glue_compat.catalog import catalog_table
-from gluestack.local.glue_compat.formats import list_files, read_files, write_frame
-from gluestack.local.glue_compat.runtime import GlueRuntime, current_runtime
+from gluestack.local.glue_compat import sources
+from gluestack.local.glue_compat.options import CONTEXT_TUNING, check_options
+from gluestack.local.glue_compat.purge import purge_s3_path, purge_table
+from gluestack.local.glue_compat.runtime import GlueRuntime, current_runtime, default_runtime
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 
-# Tuning options that change speed on Glue, not results.
-_IGNORED_S3_OPTIONS = {"recurse", "groupFiles", "groupSize", "useS3ListImplementation"}
+Options = Mapping[str, Any] | None
 
 
 class GlueContext:
-    """Glue's entry point, bound to the local runtime gluestack set up for this run."""
+    """Glue's entry point: readers, writers, sinks and purges over the local runtime."""
 
-    def __init__(self, spark_context: Any, **_: Any) -> None:
-        self.runtime: GlueRuntime = current_runtime()
-        self.spark_session = self.runtime.spark
-        self._sc = spark_context
+    def __init__(self, sparkContext: Any = None, **options: Any) -> None:
+        check_options("GlueContext", options, CONTEXT_TUNING)
+        running = current_runtime()
+        if running is not None:
+            self.runtime: GlueRuntime = running
+        else:
+            if isinstance(sparkContext, SparkSession):
+                session = sparkContext
+            else:
+                session = SparkSession.builder.getOrCreate()
+            self.runtime = default_runtime(session)
+        self.spark_session = self.sparkSession = self.runtime.spark
+        self._sc = self.runtime.spark.sparkContext
         self.job_name = ""
-        self.create_dynamic_frame = _Reader(self)
-        self.write_dynamic_frame = _Writer(self)
+        self.create_dynamic_frame = DynamicFrameReader(self)
+        self.write_dynamic_frame = DynamicFrameWriter(self)
+        self.create_data_frame = DataFrameReader(self)
+        self.write_data_frame = DataFrameWriter(self)
 
     def get_logger(self) -> logging.Logger:
         return logging.getLogger("awsglue")
 
-    def create_dynamic_frame_from_catalog(self, *args: Any, **kwargs: Any) -> DynamicFrame:
-        return self.create_dynamic_frame.from_catalog(*args, **kwargs)
+    def currentTimeMillis(self) -> int:
+        return int(time.time() * 1000)
 
-    def create_dynamic_frame_from_options(self, *args: Any, **kwargs: Any) -> DynamicFrame:
-        return self.create_dynamic_frame.from_options(*args, **kwargs)
+    def create_dynamic_frame_from_options(
+        self, connection_type: str, connection_options: Options = None,
+        format: str | None = None, format_options: Options = None,
+        transformation_ctx: str = "", push_down_predicate: str = "", **kwargs: Any,
+    ) -> DynamicFrame:  # fmt: skip
+        check_options("create_dynamic_frame.from_options", kwargs)
+        frame = sources.read_from_options(
+            self, connection_type, dict(connection_options or {}), format,
+            dict(format_options or {}), transformation_ctx, push_down_predicate,
+        )  # fmt: skip
+        return DynamicFrame(frame, self, transformation_ctx)
 
-    def write_dynamic_frame_from_options(self, *args: Any, **kwargs: Any) -> DynamicFrame:
-        return self.write_dynamic_frame.from_options(*args, **kwargs)
+    def create_dynamic_frame_from_catalog(
+        self, database: str | None = None, table_name: str | None = None,
+        redshift_tmp_dir: str = "", transformation_ctx: str = "", push_down_predicate: str = "",
+        additional_options: Options = None, catalog_id: str | None = None, **kwargs: Any,
+    ) -> DynamicFrame:  # fmt: skip
+        """redshift_tmp_dir is only used for Redshift tables, so it has no effect on S3 ones."""
+        db = _database(database, kwargs)
+        name = _table_name(table_name)
+        check_options("create_dynamic_frame.from_catalog", kwargs)
+        _own_catalog(catalog_id)
+        frame = sources.read_from_catalog(
+            self, db, name, transformation_ctx, push_down_predicate,
+            dict(additional_options or {}),
+        )  # fmt: skip
+        return DynamicFrame(frame, self, transformation_ctx or name)
 
-    def write_dynamic_frame_from_catalog(self, *args: Any, **kwargs: Any) -> DynamicFrame:
-        return self.write_dynamic_frame.from_catalog(*args, **kwargs)
+    def create_data_frame_from_catalog(
+        self, database: str | None = None, table_name: str | None = None,
+        redshift_tmp_dir: str = "", transformation_ctx: str = "", push_down_predicate: str = "",
+        additional_options: Options = None, catalog_id: str | None = None, **kwargs: Any,
+    ) -> Any:  # fmt: skip
+        return self.create_dynamic_frame_from_catalog(
+            database, table_name, redshift_tmp_dir, transformation_ctx, push_down_predicate,
+            additional_options, catalog_id, **kwargs,
+        ).toDF()  # fmt: skip
+
+    def create_data_frame_from_options(
+        self, connection_type: str, connection_options: Options = None,
+        format: str | None = None, format_options: Options = None,
+        transformation_ctx: str = "", push_down_predicate: str = "", **kwargs: Any,
+    ) -> Any:  # fmt: skip
+        return self.create_dynamic_frame_from_options(
+            connection_type, connection_options, format, format_options, transformation_ctx,
+            push_down_predicate, **kwargs,
+        ).toDF()  # fmt: skip
+
+    def getSink(
+        self, connection_type: str, format: str | None = None, transformation_ctx: str = "",
+        **options: Any,
+    ) -> DataSink:  # fmt: skip
+        return DataSink(self, connection_type, format, transformation_ctx, options)
+
+    def write_dynamic_frame_from_options(
+        self, frame: DynamicFrame, connection_type: str, connection_options: Options = None,
+        format: str | None = None, format_options: Options = None,
+        transformation_ctx: str = "",
+    ) -> DynamicFrame:  # fmt: skip
+        sink = self.getSink(
+            connection_type, format, transformation_ctx, **(connection_options or {})
+        )
+        if format:
+            sink.setFormat(format, **(format_options or {}))
+        elif format_options:
+            raise ValueError("format_options given without a format")
+        return sink.writeFrame(frame)
+
+    def write_dynamic_frame_from_catalog(
+        self, frame: DynamicFrame, database: str | None = None, table_name: str | None = None,
+        redshift_tmp_dir: str = "", transformation_ctx: str = "",
+        additional_options: Options = None, catalog_id: str | None = None, **kwargs: Any,
+    ) -> DynamicFrame:  # fmt: skip
+        db = _database(database, kwargs)
+        name = _table_name(table_name)
+        check_options("write_dynamic_frame.from_catalog", kwargs)
+        _own_catalog(catalog_id)
+        sources.write_to_catalog(self, frame.toDF(), db, name, dict(additional_options or {}))
+        return frame
+
+    def write_data_frame_from_catalog(
+        self, frame: Any, database: str | None = None, table_name: str | None = None,
+        redshift_tmp_dir: str = "", transformation_ctx: str = "",
+        additional_options: Options = None, catalog_id: str | None = None, **kwargs: Any,
+    ) -> Any:  # fmt: skip
+        dynamic = DynamicFrame.fromDF(frame, self, table_name or "")
+        self.write_dynamic_frame_from_catalog(
+            dynamic, database, table_name, redshift_tmp_dir, transformation_ctx,
+            additional_options, catalog_id, **kwargs,
+        )  # fmt: skip
+        return frame
+
+    def purge_s3_path(
+        self, s3_path: str, options: Options = None, transformation_ctx: str = ""
+    ) -> None:
+        purge_s3_path(self.runtime, s3_path, dict(options or {}))
+
+    def purge_table(
+        self, database: str, table_name: str, options: Options = None,
+        transformation_ctx: str = "", catalog_id: str | None = None,
+    ) -> None:  # fmt: skip
+        _own_catalog(catalog_id)
+        purge_table(self.runtime, database, table_name, dict(options or {}))
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
         raise UnsupportedGlueFeature(f"GlueContext.{name}")
 
 
-class _Reader:
-    def __init__(self, context: GlueContext) -> None:
-        self.context = context
-
-    def from_options(
-        self,
-        connection_type: str,
-        connection_options: dict[str, Any],
-        format: str | None = None,
-        format_options: dict[str, Any] | None = None,
-        transformation_ctx: str = "",
-        **_: Any,
-    ) -> DynamicFrame:
-        if connection_type != "s3":
-            raise UnsupportedGlueFeature(f"connection_type '{connection_type}'")
-        unknown = set(connection_options) - {"paths", "path"} - _IGNORED_S3_OPTIONS
-        if unknown:
-            raise UnsupportedGlueFeature(f"connection_options {sorted(unknown)}")
-        paths = connection_options.get("paths") or [connection_options["path"]]
-        base = paths[0] if len(paths) == 1 else None
-        frame = self._read(paths, format or "", format_options or {}, transformation_ctx, base)
-        return DynamicFrame(frame, self.context, transformation_ctx)
-
-    def from_catalog(
-        self,
-        database: str | None = None,
-        table_name: str | None = None,
-        transformation_ctx: str = "",
-        push_down_predicate: str = "",
-        name_space: str | None = None,
-        **_: Any,
-    ) -> DynamicFrame:
-        table = catalog_table(
-            self.context.runtime.glue, str(database or name_space), str(table_name)
-        )
-        typed = table.columns + table.partition_keys
-        frame = self._read(
-            [table.location],
-            table.format,
-            table.format_options,
-            transformation_ctx,
-            table.location,
-            empty_schema=", ".join(f"`{n}` {t}" for n, t in typed),
-        )
-        frame = frame.select(
-            *[F.expr(f"try_cast(`{n}` as {t})").alias(n) for n, t in typed if n in frame.columns]
-        )
-        if push_down_predicate:
-            frame = frame.where(push_down_predicate)
-        return DynamicFrame(frame, self.context, transformation_ctx or str(table_name))
-
-    def _read(
-        self,
-        paths: list[str],
-        fmt: str,
-        options: dict[str, Any],
-        context: str,
-        base_path: str | None,
-        empty_schema: str = "",
-    ) -> DataFrame:
-        runtime = self.context.runtime
-        files = list_files(runtime.spark, paths)
-        if runtime.bookmarks_enabled and context and self.context.job_name:
-            done = runtime.bookmarks.processed(self.context.job_name, context)
-            new = [
-                (path, f"{path}@{mtime}") for path, mtime in files if f"{path}@{mtime}" not in done
-            ]
-            runtime.bookmarks.mark_read(self.context.job_name, context, [key for _, key in new])
-            if files and not new:
-                return read_files(runtime.spark, paths, fmt, options, base_path).limit(0)
-            files = [(path, 0) for path, _ in new]
-        if not files:
-            return runtime.spark.createDataFrame([], empty_schema or StructType([]))
-        frame = read_files(runtime.spark, [p for p, _ in files], fmt, options, base_path)
-        if runtime.count_rows:
-            runtime.rows_read += frame.count()
-        return frame
+def _database(database: str | None, kwargs: dict[str, Any]) -> str:
+    """database, or the older name_space keyword, as AWS's reader resolves them."""
+    if database is not None and "name_space" in kwargs:
+        raise Exception("Parameter name_space and database are both specified, choose one.")
+    if database is None and "name_space" not in kwargs:
+        raise Exception("Parameter name_space or database is missing.")
+    return str(kwargs.pop("name_space") if database is None else database)
 
 
-class _Writer:
-    def __init__(self, context: GlueContext) -> None:
-        self.context = context
-
-    def from_options(
-        self,
-        frame: DynamicFrame,
-        connection_type: str = "s3",
-        connection_options: dict[str, Any] | None = None,
-        format: str | None = None,
-        format_options: dict[str, Any] | None = None,
-        **_: Any,
-    ) -> DynamicFrame:
-        if connection_type != "s3":
-            raise UnsupportedGlueFeature(f"connection_type '{connection_type}'")
-        options = connection_options or {}
-        partition_keys = list(options.get("partitionKeys", []))
-        self._write(
-            frame.toDF(), options["path"], format or "", format_options or {}, partition_keys
-        )
-        return frame
-
-    def from_catalog(
-        self,
-        frame: DynamicFrame,
-        database: str | None = None,
-        table_name: str | None = None,
-        additional_options: dict[str, Any] | None = None,
-        **_: Any,
-    ) -> DynamicFrame:
-        table = catalog_table(self.context.runtime.glue, str(database), str(table_name))
-        keys = [name for name, _ in table.partition_keys] or list(
-            (additional_options or {}).get("partitionKeys", [])
-        )
-        self._write(frame.toDF(), table.location, table.format, {}, keys)
-        return frame
-
-    def _write(
-        self,
-        frame: DataFrame,
-        path: str,
-        fmt: str,
-        format_options: dict[str, Any],
-        partition_keys: list[str],
-    ) -> None:
-        runtime = self.context.runtime
-        before = (
-            {name for name, _ in list_files(runtime.spark, [path])} if runtime.count_rows else set()
-        )
-        write_frame(frame, path, fmt, format_options, partition_keys)
-        if runtime.count_rows:
-            # Read back only the files this write added (Parquet and ORC counts come from
-            # their footers), rather than computing the frame a second time.
-            added = [name for name, _ in list_files(runtime.spark, [path]) if name not in before]
-            if added:
-                options = _read_back_options(fmt, format_options)
-                runtime.rows_written += read_files(runtime.spark, added, fmt, options, path).count()
+def _table_name(table_name: str | None) -> str:
+    if table_name is None:
+        raise Exception("Parameter table_name is missing.")
+    return table_name
 
 
-def _read_back_options(fmt: str, write_options: dict[str, Any]) -> dict[str, Any]:
-    """How to read what a write with write_options produced (csv: its header and separator)."""
-    if fmt != "csv":
-        return {}
-    header = str(write_options.get("writeHeader", True)).lower() == "true"
-    kept = {k: v for k, v in write_options.items() if k in ("separator", "quoteChar")}
-    return {"withHeader": header, **kept}
+def _own_catalog(catalog_id: str | None) -> None:
+    if catalog_id:
+        raise UnsupportedGlueFeature(f"catalog_id '{catalog_id}' (another account's catalog)")

@@ -1,108 +1,190 @@
-"""awsglue.transforms: the commonly used Glue transforms, as Glue Studio scripts call them."""
+"""awsglue.transforms: Glue's transform classes, with AWS's names and call signatures.
 
-from collections.abc import Callable
+Each `X.apply(...)` calls the DynamicFrame method Glue's own transform calls. The transforms
+gluestack does not emulate are present by name and refuse to run (UnsupportedGlueFeature).
+"""
+
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from awsglue.dynamicframe import DynamicFrame, DynamicFrameCollection
+from awsglue.transforms.transform import GlueTransform
 
-__all__ = [
-    "ApplyMapping",
-    "DropFields",
-    "DropNullFields",
-    "Filter",
-    "Join",
-    "Map",
-    "RenameField",
-    "ResolveChoice",
-    "SelectFields",
-    "SplitFields",
-]
+Paths = str | Sequence[str]
 
 
-class ApplyMapping:
-    @classmethod
-    def apply(cls, frame: DynamicFrame, mappings: list[tuple[str, ...]], **_: Any) -> DynamicFrame:
-        return frame.apply_mapping(mappings)
-
-
-class SelectFields:
-    @classmethod
-    def apply(cls, frame: DynamicFrame, paths: list[str], **_: Any) -> DynamicFrame:
-        return frame.select_fields(paths)
-
-
-class DropFields:
-    @classmethod
-    def apply(cls, frame: DynamicFrame, paths: list[str], **_: Any) -> DynamicFrame:
-        return frame.drop_fields(paths)
-
-
-class RenameField:
-    @classmethod
-    def apply(cls, frame: DynamicFrame, old_name: str, new_name: str, **_: Any) -> DynamicFrame:
-        return frame.rename_field(old_name, new_name)
-
-
-class ResolveChoice:
-    @classmethod
-    def apply(
-        cls,
-        frame: DynamicFrame,
-        specs: list[tuple[str, str]] | None = None,
-        choice: str = "",
-        **_: Any,
-    ) -> DynamicFrame:
-        return frame.resolveChoice(specs=specs, choice=choice)
-
-
-class DropNullFields:
-    @classmethod
-    def apply(cls, frame: DynamicFrame, **_: Any) -> DynamicFrame:
-        return frame.drop_null_fields()
-
-
-class Filter:
-    @classmethod
-    def apply(
-        cls, frame: DynamicFrame, f: Callable[[dict[str, Any]], bool], **_: Any
-    ) -> DynamicFrame:
-        return frame.filter(f)
-
-
-class Map:
-    @classmethod
-    def apply(
-        cls, frame: DynamicFrame, f: Callable[[dict[str, Any]], dict[str, Any]], **_: Any
-    ) -> DynamicFrame:
-        return frame.map(f)
-
-
-class Join:
-    @classmethod
-    def apply(
-        cls,
-        frame1: DynamicFrame,
-        frame2: DynamicFrame,
-        keys1: list[str],
-        keys2: list[str],
-        **_: Any,
-    ) -> DynamicFrame:
-        return frame1.join(keys1, keys2, frame2)
-
-
-class SplitFields:
-    @classmethod
-    def apply(
-        cls,
-        frame: DynamicFrame,
-        paths: list[str],
-        name1: str | None = None,
-        name2: str | None = None,
-        **_: Any,
-    ) -> DynamicFrameCollection:
-        selected = frame.select_fields(paths)
-        rest = frame.drop_fields(paths)
-        names = (name1 or f"{frame.name}0", name2 or f"{frame.name}1")
-        return DynamicFrameCollection(
-            dict(zip(names, (selected, rest), strict=True)), frame.glue_ctx
+class ApplyMapping(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, mappings: Sequence[tuple[str, ...]],
+        case_sensitive: bool = False, transformation_ctx: str = "", info: str = "",
+        stageThreshold: int = 0,
+        totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.apply_mapping(
+            mappings, case_sensitive, transformation_ctx, info, stageThreshold, totalThreshold
         )
+
+
+class SelectFields(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, paths: Paths, transformation_ctx: str = "", info: str = "",
+        stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.select_fields(paths, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
+class DropFields(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, paths: Paths, transformation_ctx: str = "", info: str = "",
+        stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.drop_fields(paths, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
+class RenameField(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, old_name: str, new_name: str, transformation_ctx: str = "",
+        info: str = "", stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.rename_field(
+            old_name, new_name, transformation_ctx, info, stageThreshold, totalThreshold
+        )
+
+
+class ResolveChoice(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, specs: Sequence[tuple[str, str]] | None = None,
+        choice: str = "", database: str | None = None, table_name: str | None = None,
+        transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+        totalThreshold: int = 0, catalog_id: str | None = None,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.resolveChoice(
+            specs, choice, database, table_name, transformation_ctx, info, stageThreshold,
+            totalThreshold, catalog_id,
+        )  # fmt: skip
+
+
+class DropNullFields(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, transformation_ctx: str = "", info: str = "",
+        stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        """Drops the fields null or missing in every record (their type is NullType on Glue)."""
+        frame.select_fields([], stageThreshold=stageThreshold, totalThreshold=totalThreshold)
+        return frame._drop_null_fields()
+
+
+class Filter(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, f: Callable[[Any], bool], transformation_ctx: str = "",
+        info: str = "", stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.filter(f, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
+class Map(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, f: Callable[[Any], Any], preservesPartitioning: bool = False,
+        transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+        totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.map(
+            f, preservesPartitioning, transformation_ctx, info, stageThreshold, totalThreshold
+        )
+
+
+class Join(GlueTransform):
+    def __call__(
+        self, frame1: DynamicFrame, frame2: DynamicFrame, keys1: Paths, keys2: Paths,
+        transformation_ctx: str = "",
+    ) -> DynamicFrame:  # fmt: skip
+        return frame1.join(keys1, keys2, frame2, transformation_ctx)
+
+
+class Union(GlueTransform):
+    def __call__(
+        self, frame1: DynamicFrame, frame2: DynamicFrame, transformation_ctx: str = "",
+        info: str = "", stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame1.union(frame2, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
+class SplitFields(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, paths: Paths, name1: str | None = None,
+        name2: str | None = None, transformation_ctx: str = "", info: str = "",
+        stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrameCollection:  # fmt: skip
+        # AWS's SplitFields names the parts after the frame when no names are given.
+        first = name1 or f"{frame.name}0"
+        second = name2 or f"{frame.name}1"
+        return frame.split_fields(
+            paths, first, second, transformation_ctx, info, stageThreshold, totalThreshold
+        )
+
+
+class SplitRows(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, comparison_dict: Mapping[str, Mapping[str, Any]],
+        name1: str = "frame1", name2: str = "frame2", transformation_ctx: str = "",
+        info: str | None = None, stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrameCollection:  # fmt: skip
+        return frame.split_rows(
+            comparison_dict, name1, name2, transformation_ctx, info or "", stageThreshold,
+            totalThreshold,
+        )  # fmt: skip
+
+
+class SelectFromCollection(GlueTransform):
+    def __call__(
+        self, dfc: DynamicFrameCollection, key: str, transformation_ctx: str = ""
+    ) -> DynamicFrame:
+        return dfc.select(key, transformation_ctx)
+
+
+class Repartition(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, num_partitions: int, transformation_ctx: str = "",
+        info: str = "", stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.repartition(num_partitions)
+
+
+class Coalesce(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, num_partitions: int, shuffle: bool = False,
+        transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+        totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.coalesce(num_partitions, shuffle)
+
+
+# Present so imports work; calling them raises UnsupportedGlueFeature naming the transform.
+class Unbox(GlueTransform): ...
+
+
+class UnnestFrame(GlueTransform): ...
+
+
+class Relationalize(GlueTransform): ...
+
+
+class MapToCollection(GlueTransform): ...
+
+
+class FlatMap(GlueTransform): ...
+
+
+class ErrorsAsDynamicFrame(GlueTransform): ...
+
+
+class Spigot(GlueTransform): ...
+
+
+ALL_TRANSFORMS = {
+    ApplyMapping, Coalesce, DropFields, DropNullFields, ErrorsAsDynamicFrame, Filter, FlatMap,
+    Join, Map, MapToCollection, Relationalize, RenameField, Repartition, ResolveChoice,
+    SelectFields, SelectFromCollection, Spigot, SplitFields, SplitRows, Unbox, Union, UnnestFrame,
+}  # fmt: skip
+
+__all__ = ["GlueTransform", *sorted(t.__name__ for t in ALL_TRANSFORMS)]
