@@ -97,3 +97,34 @@ def run(
     console.print(f"workflow run {local.result.run_id}: {local.result.status}")
     if not local.succeeded:
         fail(f"pipeline {pipeline}: a node did not succeed; see its detail above")
+
+
+@app.command()
+def script(
+    script_path: Annotated[Path, typer.Argument(metavar="SCRIPT", help="The Glue script to run.")],
+    arg: Annotated[
+        list[str] | None,
+        typer.Option("--arg", help="NAME=VALUE job argument (--NAME on Glue), repeatable."),
+    ] = None,
+    workspace: Annotated[
+        Path, typer.Option(help="Folder of the offline buckets, bookmarks and logs.")
+    ] = DEFAULT_WORKSPACE,
+) -> None:
+    """Run one Glue script on local Spark over the workspace's files; exit 1 if it fails.
+
+    JOB_NAME is the script's file name unless `--arg JOB_NAME=...` gives it, as Glue passes
+    the job's name. The catalog is an empty offline one: read files with from_options.
+    """
+    from gluestack.testing import OfflineGlue
+
+    if not script_path.is_file():
+        fail(f"{script_path}: no such script", SPEC_ERROR_EXIT)
+    arguments = key_values(arg or [], "--arg")
+    with OfflineGlue(workspace) as glue:
+        for bucket in sorted(p.name for p in glue.workspace.s3_root.iterdir() if p.is_dir()):
+            glue.create_bucket(bucket)
+        run = glue.run_script(script_path, arguments)
+    console.print(run.output, end="", highlight=False, markup=False)
+    if not run.succeeded:
+        fail(f"{script_path}: {run.state}: {run.error}")
+    console.print(f"{script_path}: [green]{run.state}[/] (run {run.run_id})")

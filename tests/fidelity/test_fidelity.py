@@ -12,7 +12,8 @@ import pytest
 from gluestack.testing import OfflineGlue
 
 SCRIPTS = Path(__file__).parent / "scripts"
-PEOPLE = "Person Id,Name,City,Nickname\n1,Ann,Paris,\n2,Bob,,\n"
+# Headers as AWS's medicaid sample has them: mixed case, a space inside, spaces around.
+PEOPLE = "Person Id, Name ,City,Nickname\n1,Ann,Paris,\n2,Bob,,\n"
 
 
 def _file(tmp_path: Path, name: str, text: str) -> Path:

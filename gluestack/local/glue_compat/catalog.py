@@ -5,6 +5,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from gluestack.local.crawl.column_names import catalog_column_name
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 
 if TYPE_CHECKING:
@@ -99,7 +100,44 @@ def conform_to_catalog(frame: "DataFrame", table: CatalogTable) -> "DataFrame":
     raw += [_folder_value(path, key) for key, _ in table.partition_keys]
     typed = table.columns + table.partition_keys
     staged = frame.select(*[column.alias(f"_{i}") for i, column in enumerate(raw)])
+    _refuse_choice_columns(staged, table)
     return staged.select(*[_try_cast(f"_{i}", t).alias(n) for i, (n, t) in enumerate(typed)])
+
+
+def _refuse_choice_columns(staged: "DataFrame", table: CatalogTable) -> None:
+    """Refuse text data in a column the catalog types otherwise: Glue would make it a choice.
+
+    A DynamicFrame takes its schema from the records, not the catalog: AWS's medicaid sample
+    reads a CSV column catalogued bigint whose values are digits and text as
+    choice<long,string> (https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-python-samples-medicaid.html).
+    gluestack has no choice types, and casting would turn the text into nulls silently.
+    """
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import StringType
+
+    checked = [
+        (f"_{i}", name, kind)
+        for i, (name, kind) in enumerate(table.columns)
+        if kind.lower() not in ("string", "varchar", "char")
+        and not kind.lower().startswith(("varchar(", "char("))
+        and isinstance(staged.schema[f"_{i}"].dataType, StringType)
+    ]
+    if not checked:
+        return
+    probes = [
+        F.max(F.when(F.col(c).isNotNull() & _try_cast(c, kind).isNull(), F.col(c))).alias(c)
+        for c, _, kind in checked
+    ]
+    found = staged.select(*probes).first()
+    for column, name, kind in checked:
+        example = found[column] if found else None
+        if example is not None:
+            raise UnsupportedGlueFeature(
+                f"a choice type: column '{name}' of {table.database}.{table.name} is catalogued "
+                f"{kind} but holds text such as {example!r}, which Glue reads as "
+                f"choice<{kind},string> (catalogue the column as string and cast it in the "
+                "script)"
+            )
 
 
 def registered_partitions(glue: Any, table: CatalogTable, expression: str = "") -> list[Partition]:
@@ -187,7 +225,7 @@ def _hive_byte(value: str) -> str:
 def _matching_column(data: list[str], name: str) -> str | None:
     if name in data:
         return name
-    candidates = [column for column in data if column.lower() == name.lower()]
+    candidates = [column for column in data if catalog_column_name(column) == name.lower()]
     if len(candidates) > 1:
         raise UnsupportedGlueFeature(f"data columns {candidates} all matching catalog '{name}'")
     return candidates[0] if candidates else None

@@ -52,6 +52,7 @@ def _columns(glue: Any, table: str) -> list[tuple[str, str]]:
         ("Culmen Length (mm)", "culmen length (mm)"),
         ("Body-Mass.g", "body-mass.g"),
         ("col0", "col0"),
+        (" Total Discharges ", "total discharges"),  # the medicaid sample's header, trimmed
     ],
 )
 def test_a_top_level_name_is_lower_cased_and_otherwise_kept(read: str, written: str) -> None:

@@ -88,3 +88,21 @@ def test_join_split_and_map(flights: Any, glue_context: Any) -> None:
 def test_an_unsupported_dynamic_frame_method_is_named(flights: Any) -> None:
     with pytest.raises(UnsupportedGlueFeature, match=r"DynamicFrame.spigot .*README"):
         flights.spigot("s3://x/")
+
+
+def test_relationalize_and_unnest_through_the_transforms(glue_context: Any) -> None:
+    # https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-transforms-Relationalize.html
+    from awsglue.dynamicframe import DynamicFrame
+    from awsglue.transforms import Relationalize, SelectFromCollection, UnnestFrame
+
+    spark = glue_context.spark_session
+    people = spark.createDataFrame(
+        [("Ann", ("Paris",), ["x", "y"])],
+        "name string, home struct<city:string>, tags array<string>",
+    )
+    frame = DynamicFrame.fromDF(people, glue_context, "people")
+    assert UnnestFrame.apply(frame=frame).toDF().columns == ["name", "home.city", "tags"]
+    tables = Relationalize.apply(frame=frame, staging_path="s3://tmp/", name="root")
+    assert sorted(tables.keys()) == ["root", "root_tags"]
+    tags = SelectFromCollection.apply(dfc=tables, key="root_tags").toDF()
+    assert sorted(r["tags.val"] for r in tags.collect()) == ["x", "y"]

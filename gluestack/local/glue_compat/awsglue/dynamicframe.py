@@ -12,7 +12,7 @@ from pyspark.sql import DataFrame, Row
 from pyspark.sql import functions as F
 from pyspark.sql.types import StringType, StructField, StructType
 
-from gluestack.local.glue_compat import field_paths
+from gluestack.local.glue_compat import field_paths, flattening
 from gluestack.local.glue_compat.options import refuse_non_default
 from gluestack.local.glue_compat.record_functions import RecordErrors, apply_to_records
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
@@ -197,6 +197,29 @@ class DynamicFrame:
         matched = self._with(self._frame.where(condition))
         others = self._with(self._frame.where(~condition | condition.isNull()))
         return DynamicFrameCollection({name1: matched, name2: others}, self.glue_ctx)
+
+    def unnest(
+        self, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+        totalThreshold: int = 0,
+    ) -> "DynamicFrame":  # fmt: skip
+        """Struct fields become top-level fields named by their dotted paths."""
+        _thresholds("unnest", stageThreshold, totalThreshold)
+        return self._with(flattening.unnest(self._frame))
+
+    def relationalize(
+        self, root_table_name: str, staging_path: str, options: Mapping[str, Any] | None = None,
+        transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+        totalThreshold: int = 0,
+    ) -> "DynamicFrameCollection":  # fmt: skip
+        """The root table, unnested, and one table per array, joined by id.
+
+        staging_path only holds Glue's intermediate files, and Glue documents options as
+        "Currently unused", so neither changes what comes back.
+        """
+        _thresholds("relationalize", stageThreshold, totalThreshold)
+        tables = flattening.relationalize(self._frame, root_table_name)
+        frames = {name: DynamicFrame(frame, self.glue_ctx, name) for name, frame in tables.items()}
+        return DynamicFrameCollection(frames, self.glue_ctx)
 
     def repartition(
         self, num_partitions: int, transformation_ctx: str = "", info: str = "",

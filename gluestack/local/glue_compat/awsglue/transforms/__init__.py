@@ -159,14 +159,28 @@ class Coalesce(GlueTransform):
         return frame.coalesce(num_partitions, shuffle)
 
 
+class UnnestFrame(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, transformation_ctx: str = "", info: str = "",
+        stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.unnest(transformation_ctx, info, stageThreshold, totalThreshold)
+
+
+class Relationalize(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, staging_path: str | None = None, name: str = "roottable",
+        options: Mapping[str, Any] | None = None, transformation_ctx: str = "", info: str = "",
+        stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> DynamicFrameCollection:  # fmt: skip
+        return frame.relationalize(
+            name, staging_path or "", options, transformation_ctx, info, stageThreshold,
+            totalThreshold,
+        )  # fmt: skip
+
+
 # Present so imports work; calling them raises UnsupportedGlueFeature naming the transform.
 class Unbox(GlueTransform): ...
-
-
-class UnnestFrame(GlueTransform): ...
-
-
-class Relationalize(GlueTransform): ...
 
 
 class MapToCollection(GlueTransform): ...
