@@ -1,0 +1,61 @@
+"""One job run in a process of its own, as on Glue: `python -m gluestack.local.service.job_process
+CONFIG`. It reads the deployed job and its script through the offline endpoint, runs it on a
+fresh local Spark over the workspace's files, and writes how it ended to CONFIG's result file.
+"""
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import boto3
+
+from gluestack.local import local_s3
+from gluestack.local.job_execution import execute_job
+from gluestack.local.spark import local_spark_session
+from gluestack.local.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class JobProcessConfig:
+    """What the executor tells a job process: where the account is and which run to execute."""
+
+    endpoint: str
+    region: str
+    workspace: str
+    job_name: str
+    run_id: str
+    arguments: dict[str, str]
+    result_file: str
+
+    def write(self, path: Path) -> None:
+        path.write_text(json.dumps(self.__dict__))
+
+    @classmethod
+    def read(cls, path: Path) -> "JobProcessConfig":
+        return cls(**json.loads(path.read_text()))
+
+
+def main(config_file: str) -> int:
+    config = JobProcessConfig.read(Path(config_file))
+    session = boto3.Session(
+        aws_access_key_id="offline", aws_secret_access_key="offline", region_name=config.region
+    )
+    glue, s3, logs = (
+        session.client(n, endpoint_url=config.endpoint) for n in ("glue", "s3", "logs")
+    )
+    workspace = Workspace(Path(config.workspace))
+    local_s3.pull(s3, workspace.s3_root)
+    spark = local_spark_session(workspace.s3_root, app_name=f"glue-{config.job_name}")
+    execution = execute_job(
+        glue, s3, spark, workspace, config.job_name, config.run_id, config.arguments, logs=logs
+    )
+    if execution.succeeded:
+        local_s3.push(s3, workspace.s3_root, delete_missing=True)
+    result = {"succeeded": execution.succeeded, "error_message": execution.error_message}
+    Path(config.result_file).write_text(json.dumps(result))
+    return 0 if execution.succeeded else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,169 @@
+"""StartJobRun in the offline account executes the deployed script, with Glue's run semantics.
+
+States, Attempt / PreviousRunId, Timeout, MaxRetries and BatchStopJobRun follow
+https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-jobs-runs.html; each run is a process
+of its own, reaching the account through the served endpoint.
+"""
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+
+from gluestack.local.service import executing_glue
+from gluestack.local.service.executing import JobExecutor
+from gluestack.local.workspace import Workspace
+from gluestack.ops import wait_for_job_run
+from gluestack.ops.errors import JobRunFailed
+
+WRITER = """import sys, time
+from awsglue.context import GlueContext
+from awsglue.dynamicframe import DynamicFrame
+from awsglue.job import Job
+from awsglue.utils import getResolvedOptions
+from pyspark.context import SparkContext
+
+args = getResolvedOptions(sys.argv, ["JOB_NAME", "target_path", "then"])
+sc = SparkContext()
+glue_context = GlueContext(sc)
+job = Job(glue_context)
+job.init(args["JOB_NAME"], args)
+rows = glue_context.spark_session.createDataFrame([(1, "a"), (2, "b")], "id int, name string")
+glue_context.write_dynamic_frame.from_options(
+    frame=DynamicFrame.fromDF(rows, glue_context, "rows"), connection_type="s3",
+    connection_options={"path": args["target_path"]}, format="json",
+)
+print("wrote two rows")
+if args["then"] == "fail":
+    raise ValueError("the input was bad")
+if args["then"] == "sleep":
+    time.sleep(600)
+job.commit()
+"""
+# Timeouts are in minutes; the executor under test makes a minute last this many seconds.
+MINUTE_SECONDS = 5.0
+
+
+@pytest.fixture
+def account(aws: boto3.Session, tmp_path: Path) -> Iterator[tuple[boto3.Session, JobExecutor]]:
+    s3 = aws.client("s3")
+    for bucket in ("scripts", "out"):
+        s3.create_bucket(Bucket=bucket)
+    s3.put_object(Bucket="scripts", Key="writer.py", Body=WRITER.encode())
+    with executing_glue(Workspace(tmp_path / "ws"), seconds_per_minute=MINUTE_SECONDS) as executor:
+        yield aws, executor
+        executor.wait_idle(120)
+
+
+def _job(glue: Any, name: str, then: str, **settings: Any) -> str:
+    glue.create_job(
+        Name=name,
+        Role="arn:aws:iam::123456789012:role/glue",
+        Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/writer.py"},
+        DefaultArguments={"--target_path": f"s3://out/{name}/", "--then": then},
+        GlueVersion="5.0",
+        WorkerType="G.1X",
+        NumberOfWorkers=2,
+        **settings,
+    )
+    return name
+
+
+def _keys(s3: Any, prefix: str) -> list[str]:
+    listed = s3.list_objects_v2(Bucket="out", Prefix=prefix).get("Contents", [])
+    return sorted(o["Key"] for o in listed if o["Key"].endswith(".json"))
+
+
+def _until(condition: Any, seconds: float = 90) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < end, "the condition did not hold in time"
+        time.sleep(0.5)
+
+
+def test_a_run_executes_the_script_and_its_output_is_in_s3(account: Any) -> None:
+    session, _ = account
+    glue, s3 = session.client("glue"), session.client("s3")
+    run_id = glue.start_job_run(JobName=_job(glue, "ok", "commit"))["JobRunId"]
+    assert glue.get_job_run(JobName="ok", RunId=run_id)["JobRun"]["JobRunState"] in (
+        "STARTING", "RUNNING",
+    )  # fmt: skip
+    result = wait_for_job_run(glue, "ok", run_id, deadline_seconds=180)
+    assert result.state == "SUCCEEDED"
+    run = glue.get_job_run(JobName="ok", RunId=run_id)["JobRun"]
+    assert (run["Attempt"], run["GlueVersion"], run["LogGroupName"]) == (0, "5.0", "/aws-glue/jobs")
+    assert run["ExecutionTime"] >= 1 and run["DPUSeconds"] == run["ExecutionTime"] * 2.0
+    assert _keys(s3, "ok/")  # written by the job's process, readable through the API
+    bodies = [s3.get_object(Bucket="out", Key=k)["Body"].read().decode() for k in _keys(s3, "ok/")]
+    lines = sorted(line for body in bodies for line in body.splitlines())
+    assert lines == ['{"id":1,"name":"a"}', '{"id":2,"name":"b"}']
+
+
+def test_a_failing_run_is_failed_with_its_message_retried_and_its_output_unchanged(
+    account: Any,
+) -> None:
+    session, _ = account
+    glue, s3, logs = (session.client(n) for n in ("glue", "s3", "logs"))
+    run_id = glue.start_job_run(JobName=_job(glue, "bad", "fail", MaxRetries=1))["JobRunId"]
+    with pytest.raises(JobRunFailed):
+        wait_for_job_run(glue, "bad", run_id, deadline_seconds=180)
+    first = glue.get_job_run(JobName="bad", RunId=run_id)["JobRun"]
+    assert (first["JobRunState"], first["ErrorMessage"]) == (
+        "FAILED",
+        "ValueError: the input was bad",
+    )
+    _until(lambda: len(glue.get_job_runs(JobName="bad")["JobRuns"]) == 2)
+    retry = next(r for r in glue.get_job_runs(JobName="bad")["JobRuns"] if r["Id"] != run_id)
+    assert (retry["Attempt"], retry["PreviousRunId"]) == (1, run_id)
+    _until(
+        lambda: (
+            glue.get_job_run(JobName="bad", RunId=retry["Id"])["JobRun"]["JobRunState"] == "FAILED"
+        ),
+        180,
+    )
+    assert _keys(s3, "bad/") == []  # a failed run's writes are rolled back
+    events = logs.filter_log_events(logGroupName="/aws-glue/jobs/error", logStreamNames=[run_id])
+    assert any("the input was bad" in e["message"] for e in events["events"])
+
+
+def test_concurrent_runs_over_the_limit_are_refused(account: Any) -> None:
+    session, _ = account
+    glue = session.client("glue")
+    run_id = glue.start_job_run(JobName=_job(glue, "busy", "sleep"))["JobRunId"]
+    with pytest.raises(glue.exceptions.ConcurrentRunsExceededException):
+        glue.start_job_run(JobName="busy")
+    glue.batch_stop_job_run(JobName="busy", JobRunIds=[run_id])
+
+
+def test_a_stopped_run_is_stopped_and_leaves_its_outputs_as_they_were(account: Any) -> None:
+    session, _ = account
+    glue, s3 = session.client("glue"), session.client("s3")
+    run_id = glue.start_job_run(JobName=_job(glue, "stopme", "sleep"))["JobRunId"]
+    written = account[1].workspace.s3_root / "out" / "stopme"
+    _until(lambda: list(written.glob("*.json")), 120)  # the script has written, then sleeps
+    answer = glue.batch_stop_job_run(JobName="stopme", JobRunIds=[run_id])
+    assert answer["SuccessfulSubmissions"] == [{"JobName": "stopme", "JobRunId": run_id}]
+    _until(
+        lambda: (
+            glue.get_job_run(JobName="stopme", RunId=run_id)["JobRun"]["JobRunState"] == "STOPPED"
+        )
+    )
+    assert _keys(s3, "stopme/") == []
+    assert not list(written.glob("*.json"))  # the folder is restored on disk too
+
+
+def test_a_run_over_its_timeout_is_timeout(account: Any) -> None:
+    session, _ = account
+    glue = session.client("glue")
+    run_id = glue.start_job_run(JobName=_job(glue, "slow", "sleep"), Timeout=1)["JobRunId"]
+    _until(
+        lambda: (
+            glue.get_job_run(JobName="slow", RunId=run_id)["JobRun"]["JobRunState"] == "TIMEOUT"
+        ),
+        120,
+    )
+    run = glue.get_job_run(JobName="slow", RunId=run_id)["JobRun"]
+    assert run["Timeout"] == 1 and "timeout of 1 minutes" in run["ErrorMessage"]
