@@ -54,28 +54,30 @@ def run_trigger_chain(
     pending = [t for t in triggers if t["Type"] == "CONDITIONAL"]
     states: dict[Node, str] = {}
     outcomes: list[NodeOutcome] = []
-    queue = [(starts[0]["Name"], _node(action)) for action in starts[0]["Actions"]]
+    queue = [(starts[0]["Name"], action_node(action)) for action in starts[0]["Actions"]]
     while queue:
         trigger_name, node = queue.pop(0)
         started = clock()
         state, detail = run_node(node)
         states[node] = state
         outcomes.append(NodeOutcome(node, state, trigger_name, clock() - started, detail))
-        for trigger in [t for t in pending if _predicate_holds(t["Predicate"], states)]:
+        for trigger in [t for t in pending if predicate_holds(t["Predicate"], states)]:
             pending.remove(trigger)
-            queue += [(trigger["Name"], _node(action)) for action in trigger["Actions"]]
+            queue += [(trigger["Name"], action_node(action)) for action in trigger["Actions"]]
     return outcomes
 
 
-def _node(entry: dict[str, Any]) -> Node:
+def action_node(entry: dict[str, Any]) -> Node:
+    """The job or crawler a trigger action or condition names."""
     if "JobName" in entry:
         return Node("job", entry["JobName"])
     return Node("crawler", entry["CrawlerName"])
 
 
-def _predicate_holds(predicate: dict[str, Any], states: dict[Node, str]) -> bool:
+def predicate_holds(predicate: dict[str, Any], states: dict[Node, str]) -> bool:
+    """Whether a conditional trigger's conditions hold for the nodes' last states."""
     results = [
-        states.get(_node(c)) == (c.get("State") or c.get("CrawlState"))
+        states.get(action_node(c)) == (c.get("State") or c.get("CrawlState"))
         for c in predicate["Conditions"]
     ]
     return any(results) if predicate.get("Logical") == "ANY" else all(results)

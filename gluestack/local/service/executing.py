@@ -8,6 +8,7 @@ https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-jobs-runs.html describes
 
 import contextlib
 import json
+import math
 import os
 import signal
 import subprocess
@@ -22,10 +23,15 @@ from typing import Any
 
 from moto.server import ThreadedMotoServer
 
+from gluestack.local.moto_crawler_metrics import CrawlMetrics, record_crawl_metrics
 from gluestack.local.output_guard import recover
+from gluestack.local.service.crawl_process import CrawlProcessConfig
+from gluestack.local.service.crawls import ExecutedCrawl
 from gluestack.local.service.job_process import JobProcessConfig
 from gluestack.local.service.job_runs import ExecutedJobRun
 from gluestack.local.service.moto_hooks import executing_hooks
+from gluestack.local.service.workflows import WorkflowEngine
+from gluestack.local.trigger_chain import Node
 from gluestack.local.workspace import Workspace
 
 POLL_SECONDS = 0.2
@@ -42,6 +48,7 @@ class JobExecutor:
     workspace: Workspace
     # Timeouts are in minutes; tests shorten the minute rather than wait for real ones.
     seconds_per_minute: float = 60.0
+    workflows: WorkflowEngine = field(default_factory=WorkflowEngine)
     threads: list[threading.Thread] = field(default_factory=list)
 
     def start(self, job: Any, run: ExecutedJobRun) -> None:
@@ -67,6 +74,10 @@ class JobExecutor:
                 state, message = "ERROR", f"gluestack could not run the job: {error}"
             run.end(state, message)
             if state != "FAILED" or run.attempt >= int(job.max_retries or 0):
+                if run.workflow_start:
+                    self.workflows.node_ended(
+                        run.workflow_start, Node("job", job.name), state, message
+                    )
                 return
             retry = ExecutedJobRun(
                 job, dict(run.arguments or {}), attempt=run.attempt + 1,
@@ -74,12 +85,12 @@ class JobExecutor:
                 worker_type=run.worker_type, number_of_workers=run.number_of_workers,
                 max_capacity=run.max_capacity,
             )  # fmt: skip
+            retry.workflow_start = run.workflow_start
             job.job_runs.append(retry)
             run = retry
 
     def _attempt(self, job: Any, run: ExecutedJobRun) -> tuple[str, str]:
-        folder = self.workspace.root / "runs" / job.name
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = self._folder("runs", job.name)
         result = folder / f"{run.job_run_id}.result.json"
         config = folder / f"{run.job_run_id}.config.json"
         JobProcessConfig(
@@ -87,35 +98,119 @@ class JobExecutor:
             job_name=job.name, run_id=run.job_run_id, arguments=dict(run.arguments or {}),
             result_file=str(result),
         ).write(config)  # fmt: skip
-        with (folder / f"{run.job_run_id}.process.log").open("w") as log:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gluestack.local.service.job_process", str(config)],
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )  # fmt: skip
-            run.state = "RUNNING"
-            ended = self._watch(process, run)
-        if ended is not None:
+        deadline = time.monotonic() + self.seconds_per_minute * float(run.timeout or 0)
+        run.state = "RUNNING"
+        ended = _run_process(
+            "gluestack.local.service.job_process",
+            config,
+            run.stop_requested,
+            deadline,
+            self._environment(),
+        )
+        if ended == "STOPPED":
             recover(self.workspace.journal(job.name))  # outputs as they were before the run
-            return ended
-        if not result.is_file():
-            return "FAILED", f"the job process exited with code {process.returncode}"
-        outcome = json.loads(result.read_text())
+            return "STOPPED", ""
+        if ended == "TIMEOUT":
+            recover(self.workspace.journal(job.name))
+            return "TIMEOUT", f"Job run exceeded its timeout of {run.timeout} minutes"
+        outcome = _result(result)
         return ("SUCCEEDED", "") if outcome["succeeded"] else ("FAILED", outcome["error_message"])
 
-    def _watch(
-        self, process: subprocess.Popen[bytes], run: ExecutedJobRun
-    ) -> tuple[str, str] | None:
-        """Wait for the process; end it on a stop or the timeout, saying how the run ended."""
-        deadline = time.monotonic() + self.seconds_per_minute * float(run.timeout or 0)
+    def start_crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
+        thread = threading.Thread(target=self._crawl, args=(crawler, crawl), daemon=True)
+        self.threads.append(thread)
+        thread.start()
+
+    def _crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
+        self._run_crawl(crawler, crawl)
+        if crawl.workflow_start:
+            node = Node("crawler", crawler.name)
+            self.workflows.node_ended(
+                crawl.workflow_start, node, crawl.api_status, crawl.error_message
+            )
+
+    def _run_crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
+        try:
+            folder = self._folder("crawls", crawler.name)
+            result = folder / f"{crawl.crawl_id}.result.json"
+            config = folder / f"{crawl.crawl_id}.config.json"
+            CrawlProcessConfig(
+                endpoint=self.endpoint, region=self.region, workspace=str(self.workspace.root),
+                crawler_name=crawler.name, result_file=str(result),
+            ).write(config)  # fmt: skip
+            ended = _run_process(
+                "gluestack.local.service.crawl_process",
+                config,
+                crawl.stop_requested,
+                math.inf,
+                self._environment(),
+            )
+            if ended == "STOPPED":
+                crawl.end("STOPPED")
+                return
+            outcome = _result(result)
+        except Exception as error:  # the executor's own failure
+            outcome = {"succeeded": False, "error_message": f"gluestack could not crawl: {error}"}
+        if not outcome["succeeded"]:
+            crawl.end("FAILED", str(outcome["error_message"]))
+            return
+        metrics = CrawlMetrics(
+            TablesCreated=len(outcome["created"]),
+            TablesUpdated=len(outcome["updated"]),
+            TablesDeleted=len(outcome["deleted"]),
+            LastRuntimeSeconds=float(outcome["seconds"]),
+        )
+        record_crawl_metrics(
+            crawler.backend.account_id, crawler.backend.region_name, crawler.name, metrics
+        )
+        crawl.end("COMPLETED")
+
+    def _environment(self) -> dict[str, str]:
+        """The job's environment: boto3 clients a script makes reach the offline account."""
+        return {
+            **os.environ,
+            "AWS_ENDPOINT_URL": self.endpoint,
+            "AWS_DEFAULT_REGION": self.region,
+            "AWS_ACCESS_KEY_ID": "offline",
+            "AWS_SECRET_ACCESS_KEY": "offline",
+        }
+
+    def _folder(self, kind: str, name: str) -> Path:
+        folder = self.workspace.root / kind / name
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+
+def _run_process(
+    module: str, config: Path, stop: threading.Event, deadline: float, env: dict[str, str]
+) -> str | None:
+    """Run `python -m module config` as a process group; STOPPED or TIMEOUT if it was ended."""
+    log_file = config.with_name(config.name.replace(".config.json", ".process.log"))
+    with log_file.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", module, str(config)],
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env,
+        )  # fmt: skip
         while process.poll() is None:
-            if run.stop_requested.is_set():
+            if stop.is_set():
                 _kill(process)
-                return "STOPPED", ""
+                return "STOPPED"
             if time.monotonic() > deadline:
                 _kill(process)
-                return "TIMEOUT", f"Job run exceeded its timeout of {run.timeout} minutes"
+                return "TIMEOUT"
             time.sleep(POLL_SECONDS)
-        return None
+    return None
+
+
+def _result(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        log = path.with_name(path.name.replace(".result.json", ".process.log"))
+        return {
+            "succeeded": False,
+            "error_message": f"the process ended without a result; see {log}",
+        }
+    outcome: dict[str, Any] = json.loads(path.read_text())
+    return outcome
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
@@ -147,5 +242,9 @@ def executing_glue(
             endpoint = f"http://{host}:{port}"
         root = Workspace(Path(workspace.root).resolve())
         executor = JobExecutor(endpoint, region, root, seconds_per_minute)
-        stack.enter_context(executing_hooks(executor.start, executor.stop))
+        stack.enter_context(
+            executing_hooks(
+                executor.start, executor.stop, executor.start_crawl, executor.workflows.start
+            )
+        )
         yield executor

@@ -11,6 +11,7 @@ from typing import Any
 from moto.core.utils import utcnow
 from moto.glue.models import FakeJobRun
 
+from gluestack.local.service.start_context import WorkflowStart, current_start
 from gluestack.ops.states import JOB_FAILED, JOB_SUCCEEDED
 
 # Where Glue writes a run's /output and /error streams.
@@ -47,6 +48,7 @@ class ExecutedJobRun(FakeJobRun):
         self.completed_on = None  # type: ignore[assignment]
         self.execution_seconds = 0
         self.stop_requested = threading.Event()
+        self.workflow_start: WorkflowStart | None = current_start()
 
     @property  # type: ignore[override]
     def status(self) -> str:

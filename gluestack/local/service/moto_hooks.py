@@ -10,20 +10,33 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from moto.glue.exceptions import ConcurrentRunsExceededException
-from moto.glue.models import FakeJob
+from moto.glue.exceptions import (
+    ConcurrentRunsExceededException,
+    CrawlerNotRunningException,
+    CrawlerRunningException,
+)
+from moto.glue.models import FakeCrawler, FakeJob, GlueBackend
 from moto.glue.responses import GlueResponse
 
+from gluestack.local.service.crawls import ExecutedCrawl
 from gluestack.local.service.job_runs import ExecutedJobRun
 
 StartRun = Callable[[Any, ExecutedJobRun], None]  # (moto's job, the new run)
 StopRun = Callable[[ExecutedJobRun], None]
+StartCrawl = Callable[[Any, ExecutedCrawl], None]  # (moto's crawler, the new crawl)
+StartWorkflowRun = Callable[[Any, str, str], None]  # (moto's backend, workflow, run id)
 
 
 @contextmanager
-def executing_hooks(start: StartRun, stop: StopRun) -> Iterator[None]:
-    """Inside the block moto's Glue job runs are executed by start and stopped by stop."""
+def executing_hooks(
+    start: StartRun, stop: StopRun, start_crawl: StartCrawl, start_workflow: StartWorkflowRun
+) -> Iterator[None]:
+    """Inside the block moto's job runs, crawls and workflow runs are executed."""
     original_start = FakeJob.start_job_run
+    original_workflow_start = GlueBackend.start_workflow_run
+    original_crawler = {
+        n: FakeCrawler.__dict__[n] for n in ("start_crawler", "stop_crawler", "as_dict")
+    }
 
     def start_job_run(
         self: FakeJob, allocated_capacity: int | None, max_capacity: float | None,
@@ -63,13 +76,48 @@ def executing_hooks(start: StartRun, stop: StopRun) -> Iterator[None]:
             stopped.append({"JobName": name, "JobRunId": run_id})
         return json.dumps({"SuccessfulSubmissions": stopped, "Errors": errors})
 
+    def start_crawler(self: FakeCrawler) -> None:
+        if self.crawls and self.crawls[-1].status in ("RUNNING", "STOPPING"):
+            raise CrawlerRunningException(f"Crawler with name {self.name} has already started")
+        crawl = ExecutedCrawl(self.name)
+        self.crawls.append(crawl)
+        start_crawl(self, crawl)
+
+    def stop_crawler(self: FakeCrawler) -> None:
+        crawl = self.crawls[-1] if self.crawls else None
+        if not isinstance(crawl, ExecutedCrawl) or crawl.state != "RUNNING":
+            raise CrawlerNotRunningException(f"Crawler with name {self.name} isn't running")
+        crawl.state = "STOPPING"
+        crawl.stop_requested.set()
+
+    def crawler_as_dict(self: FakeCrawler) -> dict[str, Any]:
+        answer: dict[str, Any] = original_crawler["as_dict"](self)
+        crawl = self.crawls[-1] if self.crawls else None
+        if isinstance(crawl, ExecutedCrawl) and "LastCrawl" in answer:
+            answer["LastCrawl"] = crawl.last_crawl_info(answer["LastCrawl"])
+        return answer
+
+    def start_workflow_run(
+        self: GlueBackend, workflow_name: str, properties: dict[str, str] | None
+    ) -> str:
+        run_id: str = original_workflow_start(self, workflow_name, properties)
+        start_workflow(self, workflow_name, run_id)
+        return run_id
+
     FakeJob.start_job_run = start_job_run  # type: ignore[method-assign]
+    GlueBackend.start_workflow_run = start_workflow_run  # type: ignore[method-assign]
     GlueResponse.batch_stop_job_run = batch_stop_job_run  # type: ignore[attr-defined]
+    FakeCrawler.start_crawler = start_crawler  # type: ignore[method-assign]
+    FakeCrawler.stop_crawler = stop_crawler  # type: ignore[method-assign]
+    FakeCrawler.as_dict = crawler_as_dict  # type: ignore[method-assign]
     try:
         yield
     finally:
         FakeJob.start_job_run = original_start  # type: ignore[method-assign]
+        GlueBackend.start_workflow_run = original_workflow_start  # type: ignore[method-assign]
         del GlueResponse.batch_stop_job_run  # type: ignore[attr-defined]
+        for name, original in original_crawler.items():
+            setattr(FakeCrawler, name, original)
 
 
 def _stop_error(job: str, run_id: str, message: str) -> dict[str, Any]:

@@ -6,16 +6,10 @@ of its own, reaching the account through the served endpoint.
 """
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 
-from gluestack.local.service import executing_glue
-from gluestack.local.service.executing import JobExecutor
-from gluestack.local.workspace import Workspace
 from gluestack.ops import wait_for_job_run
 from gluestack.ops.errors import JobRunFailed
 
@@ -43,19 +37,11 @@ if args["then"] == "sleep":
     time.sleep(600)
 job.commit()
 """
-# Timeouts are in minutes; the executor under test makes a minute last this many seconds.
-MINUTE_SECONDS = 5.0
 
 
-@pytest.fixture
-def account(aws: boto3.Session, tmp_path: Path) -> Iterator[tuple[boto3.Session, JobExecutor]]:
-    s3 = aws.client("s3")
-    for bucket in ("scripts", "out"):
-        s3.create_bucket(Bucket=bucket)
-    s3.put_object(Bucket="scripts", Key="writer.py", Body=WRITER.encode())
-    with executing_glue(Workspace(tmp_path / "ws"), seconds_per_minute=MINUTE_SECONDS) as executor:
-        yield aws, executor
-        executor.wait_idle(120)
+@pytest.fixture(autouse=True)
+def writer_script(account: Any) -> None:
+    account[0].client("s3").put_object(Bucket="scripts", Key="writer.py", Body=WRITER.encode())
 
 
 def _job(glue: Any, name: str, then: str, **settings: Any) -> str:

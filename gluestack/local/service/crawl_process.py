@@ -1,0 +1,66 @@
+"""One crawl in a process of its own: `python -m gluestack.local.service.crawl_process CONFIG`.
+It infers the crawler's tables from the workspace's files (pulled from the offline S3) and
+writes them to the catalog through the offline endpoint, then writes what it did to CONFIG's
+result file.
+"""
+
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import boto3
+
+from gluestack.local import local_s3
+from gluestack.local.crawl import emulate_crawl
+from gluestack.local.spark import local_spark_session
+from gluestack.local.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class CrawlProcessConfig:
+    """Where the account is and which crawler to run."""
+
+    endpoint: str
+    region: str
+    workspace: str
+    crawler_name: str
+    result_file: str
+
+    def write(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self)))
+
+    @classmethod
+    def read(cls, path: Path) -> "CrawlProcessConfig":
+        return cls(**json.loads(path.read_text()))
+
+
+def main(config_file: str) -> int:
+    config = CrawlProcessConfig.read(Path(config_file))
+    session = boto3.Session(
+        aws_access_key_id="offline", aws_secret_access_key="offline", region_name=config.region
+    )
+    glue = session.client("glue", endpoint_url=config.endpoint)
+    s3 = session.client("s3", endpoint_url=config.endpoint)
+    workspace = Workspace(Path(config.workspace))
+    local_s3.pull(s3, workspace.s3_root)
+    spark = local_spark_session(workspace.s3_root, app_name=f"crawl-{config.crawler_name}")
+    started = time.monotonic()
+    result: dict[str, object]
+    try:
+        summary = emulate_crawl(glue, spark, workspace, config.crawler_name)
+    except Exception as error:
+        result = {"succeeded": False, "error_message": f"{type(error).__name__}: {error}"}
+    else:
+        result = {
+            "succeeded": True,
+            "seconds": round(time.monotonic() - started, 3),
+            **asdict(summary),
+        }
+    Path(config.result_file).write_text(json.dumps(result))
+    return 0 if result["succeeded"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
