@@ -70,9 +70,10 @@ cfn-lint: synth
 checkov: synth $(CHECKOV_STAMP)
 	$(CHECKOV_VENV)/bin/checkov --directory cdk.out --framework cloudformation --skip-download --compact --quiet
 
+# Two workers: on the 2-core machine the suite waits on job processes, JVMs and cdk synth.
 pytest: $(VENV_STAMP)
 	@tools/check_prereqs.sh java
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 bench: $(VENV_STAMP) $(NODE_STAMP)
 	@tools/check_prereqs.sh java

@@ -22,40 +22,83 @@ app = typer.Typer(no_args_is_help=True)
 
 
 @app.command()
-def deploy(
+def serve(
     env: EnvOption = "dev",
     project: ProjectOption = Path("."),
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 for the moto server.")] = 5000,
-    serve: Annotated[bool, typer.Option(help="Keep serving until Ctrl-C.")] = True,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 for the offline account.")] = 5000,
+    workspace: Annotated[
+        Path, typer.Option(help="Folder of the offline buckets, bookmarks, runs and logs.")
+    ] = DEFAULT_WORKSPACE,
+    deploy_app: Annotated[
+        bool, typer.Option("--deploy/--no-deploy", help="Synthesize and deploy the app first.")
+    ] = True,
+    forever: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Keep serving until Ctrl-C.")
+    ] = True,
 ) -> None:
-    """Synthesize, deploy every stack into a moto server, print what was created."""
+    """Serve the offline account on 127.0.0.1: Glue's run APIs execute what is deployed.
+
+    StartJobRun runs the job's deployed script in a process of its own, StartCrawler crawls the
+    offline S3, StartWorkflowRun follows the workflow's triggers; boto3, the AWS CLI and
+    gluestack's commands reach it with --endpoint-url.
+    """
+    from gluestack.local import local_s3
     from gluestack.local.deploy import AssemblyError, DeployError, deploy_assembly
     from gluestack.local.offline import moto_server
+    from gluestack.local.service import executing_glue
 
-    try:
-        cdk_out = synthesize(project.resolve(), env)
-    except SynthError as error:
-        fail(error, SPEC_ERROR_EXIT)
-    with moto_server(port) as (endpoint, session):
+    root = workspace if workspace.is_absolute() else project / workspace
+    cdk_out = None
+    if deploy_app:
         try:
-            deployed = deploy_assembly(cdk_out, session, endpoint_url=endpoint)
-        except (AssemblyError, DeployError) as error:
-            fail(f"deploy failed: {error}")
-        table = Table(title=f"Deployed into moto at {endpoint}")
-        for column in ("stack", "logical id", "type", "physical id"):
-            table.add_column(column, overflow="fold")
-        for stack in deployed.stacks.values():
-            for resource in stack.resources.values():
-                table.add_row(stack.name, resource.logical_id, resource.type, resource.physical_id)
-        console.print(table)
-        if not serve:
+            cdk_out = synthesize(project.resolve(), env)
+        except SynthError as error:
+            fail(error, SPEC_ERROR_EXIT)
+    with (
+        moto_server(port) as (endpoint, session),
+        executing_glue(Workspace(root), endpoint=endpoint),
+    ):
+        if cdk_out is not None:
+            try:
+                deployed = deploy_assembly(cdk_out, session, endpoint_url=endpoint)
+            except (AssemblyError, DeployError) as error:
+                fail(f"deploy failed: {error}")
+            table = Table(title=f"Deployed into the offline account at {endpoint}")
+            for column in ("stack", "logical id", "type", "physical id"):
+                table.add_column(column, overflow="fold")
+            for stack in deployed.stacks.values():
+                for resource in stack.resources.values():
+                    table.add_row(
+                        stack.name, resource.logical_id, resource.type, resource.physical_id
+                    )
+            console.print(table)
+            # What earlier runs left in the workspace is in the offline S3 too.
+            local_s3.push(session.client("s3", endpoint_url=endpoint), Workspace(root).s3_root)
+        if not forever:
             return
-        console.print(f"serving; use --endpoint-url {endpoint} with other commands. Ctrl-C stops.")
+        console.print(f"serving at {endpoint} (workspace {root}); use --endpoint-url {endpoint}")
+        console.print("Ctrl-C stops.")
         try:
             while True:
                 time.sleep(3600)
         except KeyboardInterrupt:
             console.print("stopped")
+
+
+@app.command()
+def deploy(
+    env: EnvOption = "dev",
+    project: ProjectOption = Path("."),
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 for the offline account.")] = 5000,
+    workspace: Annotated[
+        Path, typer.Option(help="Folder of the offline buckets, bookmarks, runs and logs.")
+    ] = DEFAULT_WORKSPACE,
+    forever: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Keep serving until Ctrl-C.")
+    ] = True,
+) -> None:
+    """Synthesize, deploy every stack into the offline account, print it, and serve it."""
+    serve(env, project, port, workspace, True, forever)
 
 
 @app.command()

@@ -8,11 +8,16 @@ import sys
 import time
 from pathlib import Path
 
+import boto3
 from typer.testing import CliRunner
 
 from gluestack.cli import app
+from gluestack.local.demo.data import load_raw_sources
 from gluestack.local.deploy import deploy_assembly
 from gluestack.local.offline import moto_server
+from gluestack.ops import pipeline_manifest, wait_for_workflow_run
+from gluestack.spec import load
+from gluestack.spec.names import pipeline_stack_name
 
 runner = CliRunner()
 
@@ -72,45 +77,58 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_local_deploy_serves_other_processes(project_root: Path) -> None:
+def test_a_served_account_runs_the_flights_workflow_for_another_process(
+    project_root: Path, tmp_path: Path
+) -> None:
+    """The user's path from the README: serve, load raw files with boto3, run, read the output."""
     port = _free_port()
+    endpoint = f"http://127.0.0.1:{port}"
     gluestack = [sys.executable, "-m", "gluestack.cli"]
     env = {**os.environ, "COLUMNS": "200"}
+    workspace = tmp_path / "ws"
     server = subprocess.Popen(
-        [*gluestack, "local", "deploy", "--port", str(port), "--project", str(project_root)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
+        [*gluestack, "local", "serve", "--port", str(port), "--project", str(project_root),
+         "--workspace", str(workspace)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+    )  # fmt: skip
     try:
-        deadline = time.monotonic() + 90
-        lines = []
-        while time.monotonic() < deadline:
-            line = server.stdout.readline() if server.stdout else ""
-            lines.append(line)
-            if line.startswith("serving") or server.poll() is not None:
-                break
-        assert any(line.startswith("serving") for line in lines), "".join(lines)
-        assert any("AWS::Glue::Job" in line for line in lines)
-        job = subprocess.run(
-            [
-                *gluestack,
-                "job",
-                "run",
-                "flights-dev-clean",
-                "--json",
-                "--endpoint-url",
-                f"http://127.0.0.1:{port}",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-            env=env,
+        _wait_for_serving(server)
+        session = boto3.Session(
+            aws_access_key_id="offline", aws_secret_access_key="offline", region_name="us-east-1"
         )
-        assert job.returncode == 0, job.stderr
-        assert json.loads(job.stdout)["state"] == "SUCCEEDED"
+        glue, s3, cloudformation = (
+            session.client(name, endpoint_url=endpoint) for name in ("glue", "s3", "cloudformation")
+        )
+        manifest = pipeline_manifest(cloudformation, pipeline_stack_name("dev", "flights"))
+        raw = next(b["Name"] for b in s3.list_buckets()["Buckets"] if "-raw-" in b["Name"])
+        load_raw_sources(s3, raw, load(project_root / "pipelines" / "flights.yaml"), 3000)
+
+        run_id = glue.start_workflow_run(Name=manifest.workflow)["RunId"]
+        result = wait_for_workflow_run(glue, manifest.workflow, run_id, deadline_seconds=600)
+
+        assert result.status == "COMPLETED"
+        statistics = glue.get_workflow_run(Name=manifest.workflow, RunId=run_id)["Run"][
+            "Statistics"
+        ]
+        assert statistics["FailedActions"] == 0 and statistics["SucceededActions"] >= 3
+        features = glue.get_table(DatabaseName=manifest.database, Name="flights_features")["Table"]
+        location = features["StorageDescriptor"]["Location"]
+        bucket, _, prefix = location.removeprefix("s3://").partition("/")
+        written = s3.list_objects_v2(Bucket=bucket, Prefix=prefix).get("Contents", [])
+        assert any(o["Key"].endswith(".parquet") for o in written)
+        clean = glue.get_job_runs(JobName=manifest.jobs["clean"])["JobRuns"][0]
+        assert clean["JobRunState"] == "SUCCEEDED" and clean["ExecutionTime"] >= 1
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=60)
+
+
+def _wait_for_serving(server: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 120
+    lines = []
+    while time.monotonic() < deadline:
+        line = server.stdout.readline() if server.stdout else ""
+        lines.append(line)
+        if line.startswith("serving") or server.poll() is not None:
+            break
+    assert any(line.startswith("serving") for line in lines), "".join(lines)
