@@ -14,7 +14,6 @@ BOOKMARKS_ON = {"--job-bookmark-option": "job-bookmark-enable"}
 
 def measure() -> list[Measurement]:
     with tempfile.TemporaryDirectory() as scratch, deployed_flights(Path(scratch)) as world:
-        runner = world.runner
         output = world.workspace.local_path(
             f"s3://{world.outputs['CuratedBucketName']}/flights_clean/"
         )
@@ -23,13 +22,13 @@ def measure() -> list[Measurement]:
             """Seconds for a bookmarked run, and the rows it added to flights_clean."""
             before = _rows(world.spark, output)
             started = time.perf_counter()
-            local_s3.pull(runner.s3, world.workspace.s3_root)
-            run_id = runner.glue.start_job_run(JobName=world.clean_job, Arguments=BOOKMARKS_ON)[
+            local_s3.pull(world.s3, world.workspace.s3_root)
+            run_id = world.glue.start_job_run(JobName=world.clean_job, Arguments=BOOKMARKS_ON)[
                 "JobRunId"
             ]
             execution = execute_job(
-                runner.glue,
-                runner.s3,
+                world.glue,
+                world.s3,
                 world.spark,
                 world.workspace,
                 world.clean_job,
@@ -38,7 +37,7 @@ def measure() -> list[Measurement]:
             )
             if not execution.succeeded:
                 raise RuntimeError(execution.error_message)
-            local_s3.push(runner.s3, world.workspace.s3_root)
+            local_s3.push(world.s3, world.workspace.s3_root)
             return time.perf_counter() - started, _rows(world.spark, output) - before
 
         first_seconds, first_rows = run()

@@ -1,29 +1,100 @@
-"""`gluestack local run PIPELINE`: deploy into moto, run the workflow over the workspace's files.
+"""`gluestack local run PIPELINE`: deploy into the offline account, run its workflow there.
 
-The workspace outlives the run: its bucket folders hold the inputs (and what earlier runs
-wrote) and its bookmarks, so a rerun with no new input processes nothing new.
+The run goes through the offline Glue service, as any client's would: StartWorkflowRun, then
+the service runs each node (every job in a process of its own) and the run is waited for with
+gluestack.ops. The workspace outlives the run: its bucket folders hold the inputs (and what
+earlier runs wrote) and its bookmarks, so a rerun with no new input processes nothing new.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+import boto3
+
 from gluestack.local import local_s3
-from gluestack.local.deploy import deploy_assembly
-from gluestack.local.node_runner import LocalNodeRunner
+from gluestack.local.deploy import DeployedApp, deploy_assembly
 from gluestack.local.offline import offline_account
-from gluestack.local.spark import local_spark_session, use_s3_root
-from gluestack.local.trigger_chain import Node
-from gluestack.local.workflow_run import LocalWorkflowRun, run_workflow_locally
+from gluestack.local.service import executing_glue
+from gluestack.local.service.executing import JobExecutor
+from gluestack.local.trigger_chain import Node, NodeOutcome
 from gluestack.local.workspace import Workspace
-from gluestack.ops import client, pipeline_manifest
-from gluestack.ops.stacks import StackNotFound
+from gluestack.ops import client, glue_client, pipeline_manifest
+from gluestack.ops.errors import WorkflowRunFailed
+from gluestack.ops.polling import PollSchedule
+from gluestack.ops.stacks import PipelineManifest, StackNotFound
+from gluestack.ops.workflows import WorkflowRunResult, start_workflow_run, wait_for_workflow_run
 from gluestack.spec.names import pipeline_stack_name
 
 OnNode = Callable[[Node, str, str], None]  # node, state, detail
+WORKFLOW_DEADLINE_SECONDS = 4 * 3600
+# The account is in this process: reading a run's state is cheap, so poll often.
+LOCAL_POLLING = PollSchedule(first_seconds=0.25, factor=1.3, cap_seconds=2.0)
 
 
 class PipelineNotDeployed(LookupError):
     """The synthesized app has no stack for the pipeline asked for."""
+
+
+@dataclass(frozen=True)
+class LocalWorkflowRun:
+    """The run as the Glue API reports it, and each node's outcome with its seconds."""
+
+    result: WorkflowRunResult
+    outcomes: list[NodeOutcome]
+
+    @property
+    def succeeded(self) -> bool:
+        return all(outcome.state == "SUCCEEDED" for outcome in self.outcomes)
+
+
+@dataclass(frozen=True)
+class OfflineApp:
+    """The app deployed into an executing offline account over a workspace."""
+
+    session: boto3.Session
+    app: DeployedApp
+    executor: JobExecutor
+
+
+@contextmanager
+def executing_app(cdk_out: Path, workspace: Workspace) -> Iterator[OfflineApp]:
+    """Deploy cdk_out into an offline account whose runs execute; the workspace's files in S3."""
+    with (
+        offline_account() as session,
+        executing_glue(workspace, count_rows=True) as executor,
+    ):
+        app = deploy_assembly(cdk_out, session)
+        local_s3.push(client(session, "s3"), workspace.s3_root)  # what earlier runs left
+        yield OfflineApp(session, app, executor)
+        executor.wait_idle(60)
+
+
+def run_workflow(
+    offline: OfflineApp,
+    manifest: PipelineManifest,
+    run_properties: Mapping[str, str] | None = None,
+    on_node: OnNode | None = None,
+) -> LocalWorkflowRun:
+    """Start the pipeline's workflow run through the API and wait for it with gluestack.ops."""
+    glue = glue_client(offline.session)
+    engine = offline.executor.workflows
+    if on_node:
+        engine.listeners.append(on_node)
+    try:
+        run_id = start_workflow_run(glue, manifest.workflow, run_properties)
+        try:
+            result = wait_for_workflow_run(
+                glue, manifest.workflow, run_id,
+                deadline_seconds=WORKFLOW_DEADLINE_SECONDS, schedule=LOCAL_POLLING,
+            )  # fmt: skip
+        except WorkflowRunFailed as failed:
+            result = failed.result
+    finally:
+        if on_node:
+            engine.listeners.remove(on_node)
+    return LocalWorkflowRun(result, engine.finished.get(run_id, []))
 
 
 def run_pipeline_locally(
@@ -35,24 +106,12 @@ def run_pipeline_locally(
     run_properties: Mapping[str, str] | None = None,
     on_node: OnNode | None = None,
 ) -> LocalWorkflowRun:
-    """Deploy cdk_out into an in-process moto, load the workspace's files, run the workflow."""
-    with offline_account() as session:
-        app = deploy_assembly(cdk_out, session)
+    """Deploy cdk_out into an executing offline account and run the pipeline's workflow."""
+    with executing_app(cdk_out, workspace) as offline:
         try:
             manifest = pipeline_manifest(
-                client(session, "cloudformation"), pipeline_stack_name(env, pipeline)
+                client(offline.session, "cloudformation"), pipeline_stack_name(env, pipeline)
             )
         except StackNotFound as error:
             raise PipelineNotDeployed(f"pipeline '{pipeline}' (env {env}): {error}") from None
-        local_s3.push(client(session, "s3"), workspace.s3_root)
-        spark = local_spark_session(workspace.s3_root, app_name=f"gluestack-{pipeline}")
-        use_s3_root(spark, workspace.s3_root)
-        runner = LocalNodeRunner(session, spark, workspace, app.account)
-
-        def run_node(node: Node) -> tuple[str, str]:
-            state, detail = runner(node)
-            if on_node:
-                on_node(node, state, detail)
-            return state, detail
-
-        return run_workflow_locally(session, app.account, manifest, run_node, run_properties)
+        return run_workflow(offline, manifest, run_properties, on_node)

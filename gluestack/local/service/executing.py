@@ -48,6 +48,8 @@ class JobExecutor:
     workspace: Workspace
     # Timeouts are in minutes; tests shorten the minute rather than wait for real ones.
     seconds_per_minute: float = 60.0
+    # Run reports (local run, demo) show rows in and out per job; counting costs a pass.
+    count_rows: bool = False
     workflows: WorkflowEngine = field(default_factory=WorkflowEngine)
     threads: list[threading.Thread] = field(default_factory=list)
 
@@ -75,8 +77,9 @@ class JobExecutor:
             run.end(state, message)
             if state != "FAILED" or run.attempt >= int(job.max_retries or 0):
                 if run.workflow_start:
+                    detail = run.report if state == "SUCCEEDED" else message
                     self.workflows.node_ended(
-                        run.workflow_start, Node("job", job.name), state, message
+                        run.workflow_start, Node("job", job.name), state, detail
                     )
                 return
             retry = ExecutedJobRun(
@@ -96,9 +99,10 @@ class JobExecutor:
         JobProcessConfig(
             endpoint=self.endpoint, region=self.region, workspace=str(self.workspace.root),
             job_name=job.name, run_id=run.job_run_id, arguments=dict(run.arguments or {}),
-            result_file=str(result),
+            result_file=str(result), count_rows=self.count_rows,
         ).write(config)  # fmt: skip
-        deadline = time.monotonic() + self.seconds_per_minute * float(run.timeout or 0)
+        started = time.monotonic()
+        deadline = started + self.seconds_per_minute * float(run.timeout or 0)
         run.state = "RUNNING"
         ended = _run_process(
             "gluestack.local.service.job_process",
@@ -114,7 +118,13 @@ class JobExecutor:
             recover(self.workspace.journal(job.name))
             return "TIMEOUT", f"Job run exceeded its timeout of {run.timeout} minutes"
         outcome = _result(result)
-        return ("SUCCEEDED", "") if outcome["succeeded"] else ("FAILED", outcome["error_message"])
+        if not outcome["succeeded"]:
+            return "FAILED", outcome["error_message"]
+        rows = outcome.get("rows")
+        counted = f"{rows[0]:,} rows in, {rows[1]:,} out; " if rows else ""
+        seconds = time.monotonic() - started
+        run.report = f"{counted}run {run.job_run_id[:15]}… {seconds:.1f}s"
+        return "SUCCEEDED", ""
 
     def start_crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
         thread = threading.Thread(target=self._crawl, args=(crawler, crawl), daemon=True)
@@ -125,9 +135,8 @@ class JobExecutor:
         self._run_crawl(crawler, crawl)
         if crawl.workflow_start:
             node = Node("crawler", crawler.name)
-            self.workflows.node_ended(
-                crawl.workflow_start, node, crawl.api_status, crawl.error_message
-            )
+            detail = crawl.report if crawl.api_status == "SUCCEEDED" else crawl.error_message
+            self.workflows.node_ended(crawl.workflow_start, node, crawl.api_status, detail)
 
     def _run_crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
         try:
@@ -163,6 +172,7 @@ class JobExecutor:
         record_crawl_metrics(
             crawler.backend.account_id, crawler.backend.region_name, crawler.name, metrics
         )
+        crawl.report = "tables: " + ", ".join(outcome["created"] + outcome["updated"])
         crawl.end("COMPLETED")
 
     def _environment(self) -> dict[str, str]:
@@ -227,6 +237,7 @@ def executing_glue(
     endpoint: str | None = None,
     region: str = "us-east-1",
     seconds_per_minute: float = 60.0,
+    count_rows: bool = False,
 ) -> Iterator[JobExecutor]:
     """Inside an offline account (offline_account or a served moto), job runs execute.
 
@@ -241,7 +252,7 @@ def executing_glue(
             host, port = server.get_host_and_port()
             endpoint = f"http://{host}:{port}"
         root = Workspace(Path(workspace.root).resolve())
-        executor = JobExecutor(endpoint, region, root, seconds_per_minute)
+        executor = JobExecutor(endpoint, region, root, seconds_per_minute, count_rows)
         stack.enter_context(
             executing_hooks(
                 executor.start, executor.stop, executor.start_crawl, executor.workflows.start

@@ -27,6 +27,7 @@ class JobProcessConfig:
     run_id: str
     arguments: dict[str, str]
     result_file: str
+    count_rows: bool = False
 
     def write(self, path: Path) -> None:
         path.write_text(json.dumps(self.__dict__))
@@ -48,11 +49,17 @@ def main(config_file: str) -> int:
     local_s3.pull(s3, workspace.s3_root)
     spark = local_spark_session(workspace.s3_root, app_name=f"glue-{config.job_name}")
     execution = execute_job(
-        glue, s3, spark, workspace, config.job_name, config.run_id, config.arguments, logs=logs
-    )
+        glue, s3, spark, workspace, config.job_name, config.run_id, config.arguments,
+        count_rows=config.count_rows, logs=logs,
+    )  # fmt: skip
     if execution.succeeded:
         local_s3.push(s3, workspace.s3_root, delete_missing=True)
-    result = {"succeeded": execution.succeeded, "error_message": execution.error_message}
+    result: dict[str, object] = {
+        "succeeded": execution.succeeded,
+        "error_message": execution.error_message,
+    }
+    if config.count_rows:
+        result["rows"] = [execution.rows_read, execution.rows_written]
     Path(config.result_file).write_text(json.dumps(result))
     return 0 if execution.succeeded else 1
 

@@ -49,6 +49,7 @@ class ExecutedJobRun(FakeJobRun):
         self.execution_seconds = 0
         self.stop_requested = threading.Event()
         self.workflow_start: WorkflowStart | None = current_start()
+        self.report = ""  # what gluestack's run reports say of a success (rows, tables)
 
     @property  # type: ignore[override]
     def status(self) -> str:

@@ -10,6 +10,7 @@ https://docs.aws.amazon.com/glue/latest/dg/workflow-run-properties-code.html
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,11 +39,22 @@ class WorkflowRunProgress:
     outcomes: list[NodeOutcome] = field(default_factory=list)
 
 
+NodeListener = Callable[[Node, str, str], None]  # node, state, detail
+
+
 @dataclass
 class WorkflowEngine:
-    """Follows every workflow run of the offline account."""
+    """Follows every workflow run of the offline account.
 
+    finished keeps each ended run's node outcomes (with gluestack's run-report details) for the
+    in-process clients that print them; listeners hear of each node as it ends.
+    """
+
+    # Writes how a run ended into moto (its graph, statistics, COMPLETED).
+    record_end: Callable[[str, str, str, str, list[NodeOutcome]], None] = record_workflow_run_end
     runs: dict[str, WorkflowRunProgress] = field(default_factory=dict)
+    finished: dict[str, list[NodeOutcome]] = field(default_factory=dict)
+    listeners: list[NodeListener] = field(default_factory=list)
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def start(self, backend: Any, workflow: str, run_id: str) -> None:
@@ -67,6 +79,8 @@ class WorkflowEngine:
             progress.states[node] = state
             outcome = NodeOutcome(node, state, start.trigger, time.monotonic() - began, detail)
             progress.outcomes.append(outcome)
+            for listener in self.listeners:
+                listener(node, state, detail)
             for trigger in progress.triggers:
                 if (
                     trigger["Type"] == "CONDITIONAL"
@@ -107,8 +121,9 @@ class WorkflowEngine:
         if progress.running:
             return
         backend = progress.backend
-        record_workflow_run_end(
+        self.record_end(
             backend.account_id, backend.region_name, progress.workflow, progress.run_id,
             progress.outcomes,
         )  # fmt: skip
+        self.finished[progress.run_id] = progress.outcomes
         self.runs.pop(progress.run_id, None)
