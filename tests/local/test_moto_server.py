@@ -15,6 +15,7 @@ from gluestack.cli import app
 from gluestack.local.demo.data import load_raw_sources
 from gluestack.local.deploy import deploy_assembly
 from gluestack.local.offline import moto_server
+from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import pipeline_manifest, wait_for_workflow_run
 from gluestack.spec import load
 from gluestack.spec.names import pipeline_stack_name
@@ -104,7 +105,9 @@ def test_a_served_account_runs_the_flights_workflow_for_another_process(
         load_raw_sources(s3, raw, load(project_root / "pipelines" / "flights.yaml"), 3000)
 
         run_id = glue.start_workflow_run(Name=manifest.workflow)["RunId"]
-        result = wait_for_workflow_run(glue, manifest.workflow, run_id, deadline_seconds=600)
+        result = wait_for_workflow_run(
+            glue, manifest.workflow, run_id, deadline_seconds=600, schedule=LOCAL_POLLING
+        )
 
         assert result.status == "COMPLETED"
         statistics = glue.get_workflow_run(Name=manifest.workflow, RunId=run_id)["Run"][

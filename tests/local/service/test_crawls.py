@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import wait_for_crawler
 
 
@@ -32,7 +33,7 @@ def test_objects_put_through_the_api_are_crawled_into_tables(account: Any) -> No
     assert glue.get_crawler(Name="orders")["Crawler"]["State"] == "RUNNING"
     with pytest.raises(glue.exceptions.CrawlerRunningException):
         glue.start_crawler(Name="orders")
-    result = wait_for_crawler(glue, "orders", deadline_seconds=120)
+    result = wait_for_crawler(glue, "orders", deadline_seconds=120, schedule=LOCAL_POLLING)
     assert result.status == "SUCCEEDED"
     crawler = glue.get_crawler(Name="orders")["Crawler"]
     assert (crawler["State"], crawler["LastCrawl"]["Status"]) == ("READY", "SUCCEEDED")

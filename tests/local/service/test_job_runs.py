@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import wait_for_job_run
 from gluestack.ops.errors import JobRunFailed
 
@@ -67,7 +68,7 @@ def _until(condition: Any, seconds: float = 90) -> None:
     end = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < end, "the condition did not hold in time"
-        time.sleep(0.5)
+        time.sleep(0.2)
 
 
 def test_a_run_executes_the_script_and_its_output_is_in_s3(account: Any) -> None:
@@ -77,7 +78,7 @@ def test_a_run_executes_the_script_and_its_output_is_in_s3(account: Any) -> None
     assert glue.get_job_run(JobName="ok", RunId=run_id)["JobRun"]["JobRunState"] in (
         "STARTING", "RUNNING",
     )  # fmt: skip
-    result = wait_for_job_run(glue, "ok", run_id, deadline_seconds=180)
+    result = wait_for_job_run(glue, "ok", run_id, deadline_seconds=180, schedule=LOCAL_POLLING)
     assert result.state == "SUCCEEDED"
     run = glue.get_job_run(JobName="ok", RunId=run_id)["JobRun"]
     assert (run["Attempt"], run["GlueVersion"], run["LogGroupName"]) == (0, "5.0", "/aws-glue/jobs")
@@ -95,7 +96,7 @@ def test_a_failing_run_is_failed_with_its_message_retried_and_its_output_unchang
     glue, s3, logs = (session.client(n) for n in ("glue", "s3", "logs"))
     run_id = glue.start_job_run(JobName=_job(glue, "bad", "fail", MaxRetries=1))["JobRunId"]
     with pytest.raises(JobRunFailed):
-        wait_for_job_run(glue, "bad", run_id, deadline_seconds=180)
+        wait_for_job_run(glue, "bad", run_id, deadline_seconds=180, schedule=LOCAL_POLLING)
     first = glue.get_job_run(JobName="bad", RunId=run_id)["JobRun"]
     assert (first["JobRunState"], first["ErrorMessage"]) == (
         "FAILED",

@@ -8,6 +8,7 @@ when nothing is left to run. Jobs read and write run properties through --WORKFL
 
 from typing import Any
 
+from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import wait_for_workflow_run
 
 CLEAN = """import sys
@@ -76,7 +77,7 @@ def test_a_workflow_run_crawls_then_runs_the_job_and_completes(account: Any) -> 
     _workflow(glue, s3)
 
     run_id = glue.start_workflow_run(Name="w")["RunId"]
-    result = wait_for_workflow_run(glue, "w", run_id, deadline_seconds=300)
+    result = wait_for_workflow_run(glue, "w", run_id, deadline_seconds=300, schedule=LOCAL_POLLING)
 
     assert result.status == "COMPLETED"
     run = glue.get_workflow_run(Name="w", RunId=run_id, IncludeGraph=True)["Run"]
