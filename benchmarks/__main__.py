@@ -1,6 +1,7 @@
 """`make bench`: run every measure, print the table, write benchmarks/results.md and README's table.
 
-python -m benchmarks [--only NAME ...]   (names: synth local demo waits deploy bookmarks make-test)
+python -m benchmarks [--only NAME ...]
+(names: synth local demo waits deploy bookmarks service make-test)
 A partial run prints its figures but leaves results.md and README as they are.
 """
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import bookmarks, deploy, end_to_end, local_execution, synth, waits
+from benchmarks import bookmarks, deploy, end_to_end, local_execution, service, synth, waits
 from benchmarks.measurement import Measurement
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,7 @@ MEASURES: dict[str, Callable[[], list[Measurement]]] = {
     "waits": waits.measure,
     "deploy": deploy.measure,
     "bookmarks": bookmarks.measure,
+    "service": service.measure,
     "make-test": end_to_end.measure_make_test,
 }
 

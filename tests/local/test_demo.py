@@ -22,7 +22,7 @@ def test_demo_runs_the_chain_on_spark_and_beats_the_baseline(
 ) -> None:
     console = Console(record=True, width=200)
     workspace = Workspace(tmp_path / "workspace")
-    assert run_demo(project_root, "dev", console, workspace=workspace, flights_rows=30000) == 0
+    assert run_demo(project_root, "dev", console, workspace=workspace, flights_rows=15000) == 0
     text = console.export_text()
     assert re.search(r"deployed \d+ resources of 4 stacks into the offline account", text)
     chain = [

@@ -21,13 +21,13 @@ class S3FileSystemBuildError(RuntimeError):
 def local_s3_jar(cache_dir: Path | None = None) -> Path:
     """Path of the compiled jar, building it into the cache on first use."""
     key = hashlib.sha256(SOURCE.read_bytes() + pyspark.__version__.encode()).hexdigest()[:16]
-    jar = (cache_dir or _default_cache()) / f"gluestack-s3fs-{key}.jar"
+    jar = (cache_dir or gluestack_cache()) / f"gluestack-s3fs-{key}.jar"
     if not jar.is_file():
         _build(jar)
     return jar
 
 
-def _default_cache() -> Path:
+def gluestack_cache() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "gluestack"
 

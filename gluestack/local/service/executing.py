@@ -29,6 +29,7 @@ from gluestack.local.service.crawl_process import CrawlProcessConfig
 from gluestack.local.service.crawls import ExecutedCrawl
 from gluestack.local.service.job_process import JobProcessConfig
 from gluestack.local.service.job_runs import ExecutedJobRun
+from gluestack.local.service.jvm_archive import JvmArchive, with_java_options
 from gluestack.local.service.moto_hooks import executing_hooks
 from gluestack.local.service.workflows import WorkflowEngine
 from gluestack.local.trigger_chain import Node
@@ -50,6 +51,7 @@ class JobExecutor:
     seconds_per_minute: float = 60.0
     # Run reports (local run, demo) show rows in and out per job; counting costs a pass.
     count_rows: bool = False
+    archive: JvmArchive = field(default_factory=JvmArchive)
     workflows: WorkflowEngine = field(default_factory=WorkflowEngine)
     threads: list[threading.Thread] = field(default_factory=list)
 
@@ -105,12 +107,9 @@ class JobExecutor:
         deadline = started + self.seconds_per_minute * float(run.timeout or 0)
         run.state = "RUNNING"
         ended = _run_process(
-            "gluestack.local.service.job_process",
-            config,
-            run.stop_requested,
-            deadline,
-            self._environment(),
-        )
+            "gluestack.local.service.job_process", config, run.stop_requested, deadline,
+            self.archive, self._environment(),
+        )  # fmt: skip
         if ended == "STOPPED":
             recover(self.workspace.journal(job.name))  # outputs as they were before the run
             return "STOPPED", ""
@@ -148,12 +147,9 @@ class JobExecutor:
                 crawler_name=crawler.name, result_file=str(result),
             ).write(config)  # fmt: skip
             ended = _run_process(
-                "gluestack.local.service.crawl_process",
-                config,
-                crawl.stop_requested,
-                math.inf,
-                self._environment(),
-            )
+                "gluestack.local.service.crawl_process", config, crawl.stop_requested, math.inf,
+                self.archive, self._environment(),
+            )  # fmt: skip
             if ended == "STOPPED":
                 crawl.end("STOPPED")
                 return
@@ -192,24 +188,49 @@ class JobExecutor:
 
 
 def _run_process(
+    module: str, config: Path, stop: threading.Event, deadline: float, archive: JvmArchive,
+    env: dict[str, str],
+) -> str | None:  # fmt: skip
+    """Run `python -m module config` as a process group; STOPPED or TIMEOUT if it was ended."""
+    options, partial = archive.options()
+    try:
+        return _watched_process(module, config, stop, deadline, with_java_options(env, options))
+    finally:
+        archive.written(partial)
+
+
+def _watched_process(
     module: str, config: Path, stop: threading.Event, deadline: float, env: dict[str, str]
 ) -> str | None:
-    """Run `python -m module config` as a process group; STOPPED or TIMEOUT if it was ended."""
     log_file = config.with_name(config.name.replace(".config.json", ".process.log"))
     with log_file.open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", module, str(config)],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env,
         )  # fmt: skip
-        while process.poll() is None:
-            if stop.is_set():
-                _kill(process)
-                return "STOPPED"
-            if time.monotonic() > deadline:
-                _kill(process)
-                return "TIMEOUT"
-            time.sleep(POLL_SECONDS)
-    return None
+        try:
+            while process.poll() is None:
+                if stop.is_set():
+                    _kill(process)
+                    return "STOPPED"
+                if time.monotonic() > deadline:
+                    _kill(process)
+                    return "TIMEOUT"
+                time.sleep(POLL_SECONDS)
+            return None
+        finally:
+            _wait_for_group(process.pid)
+
+
+def _wait_for_group(group: int) -> None:
+    """A run is over when its JVM is gone too: it may still be writing (e.g. the CDS archive)."""
+    end = time.monotonic() + KILL_GRACE_SECONDS
+    while time.monotonic() < end:
+        try:
+            os.killpg(group, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(POLL_SECONDS / 2)
 
 
 def _result(path: Path) -> dict[str, Any]:
