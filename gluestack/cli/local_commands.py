@@ -20,21 +20,23 @@ from gluestack.local.workspace import DEFAULT_WORKSPACE, Workspace
 
 app = typer.Typer(no_args_is_help=True)
 
+PortOption = Annotated[int, typer.Option(help="Port on 127.0.0.1 for the offline account.")]
+WorkspaceOption = Annotated[
+    Path, typer.Option(help="Folder of the offline buckets, bookmarks, runs and logs.")
+]
+ServeOption = Annotated[bool, typer.Option("--serve/--no-serve", help="Keep serving until Ctrl-C.")]
+
 
 @app.command()
 def serve(
     env: EnvOption = "dev",
     project: ProjectOption = Path("."),
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 for the offline account.")] = 5000,
-    workspace: Annotated[
-        Path, typer.Option(help="Folder of the offline buckets, bookmarks, runs and logs.")
-    ] = DEFAULT_WORKSPACE,
+    port: PortOption = 5000,
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
     deploy_app: Annotated[
         bool, typer.Option("--deploy/--no-deploy", help="Synthesize and deploy the app first.")
     ] = True,
-    forever: Annotated[
-        bool, typer.Option("--serve/--no-serve", help="Keep serving until Ctrl-C.")
-    ] = True,
+    forever: ServeOption = True,
 ) -> None:
     """Serve the offline account on 127.0.0.1: Glue's run APIs execute what is deployed.
 
@@ -89,13 +91,9 @@ def serve(
 def deploy(
     env: EnvOption = "dev",
     project: ProjectOption = Path("."),
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 for the offline account.")] = 5000,
-    workspace: Annotated[
-        Path, typer.Option(help="Folder of the offline buckets, bookmarks, runs and logs.")
-    ] = DEFAULT_WORKSPACE,
-    forever: Annotated[
-        bool, typer.Option("--serve/--no-serve", help="Keep serving until Ctrl-C.")
-    ] = True,
+    port: PortOption = 5000,
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
+    forever: ServeOption = True,
 ) -> None:
     """Synthesize, deploy every stack into the offline account, print it, and serve it."""
     serve(env, project, port, workspace, True, forever)
@@ -106,9 +104,7 @@ def run(
     pipeline: str,
     env: EnvOption = "dev",
     project: ProjectOption = Path("."),
-    workspace: Annotated[
-        Path, typer.Option(help="Folder of the offline buckets, bookmarks and logs.")
-    ] = DEFAULT_WORKSPACE,
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
     run_property: Annotated[
         list[str] | None,
         typer.Option("--property", help="NAME=VALUE workflow run property, repeatable."),
@@ -149,9 +145,7 @@ def script(
         list[str] | None,
         typer.Option("--arg", help="NAME=VALUE job argument (--NAME on Glue), repeatable."),
     ] = None,
-    workspace: Annotated[
-        Path, typer.Option(help="Folder of the offline buckets, bookmarks and logs.")
-    ] = DEFAULT_WORKSPACE,
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
 ) -> None:
     """Run one Glue script on local Spark over the workspace's files; exit 1 if it fails.
 

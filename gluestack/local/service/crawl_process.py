@@ -10,39 +10,23 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import boto3
-
 from gluestack.local import local_s3
 from gluestack.local.crawl import emulate_crawl
+from gluestack.local.service.process_config import ProcessConfig
 from gluestack.local.spark import local_spark_session
 from gluestack.local.workspace import Workspace
 
 
 @dataclass(frozen=True)
-class CrawlProcessConfig:
-    """Where the account is and which crawler to run."""
+class CrawlProcessConfig(ProcessConfig):
+    """Which crawler to run."""
 
-    endpoint: str
-    region: str
-    workspace: str
-    crawler_name: str
-    result_file: str
-
-    def write(self, path: Path) -> None:
-        path.write_text(json.dumps(asdict(self)))
-
-    @classmethod
-    def read(cls, path: Path) -> "CrawlProcessConfig":
-        return cls(**json.loads(path.read_text()))
+    crawler_name: str = ""
 
 
 def main(config_file: str) -> int:
     config = CrawlProcessConfig.read(Path(config_file))
-    session = boto3.Session(
-        aws_access_key_id="offline", aws_secret_access_key="offline", region_name=config.region
-    )
-    glue = session.client("glue", endpoint_url=config.endpoint)
-    s3 = session.client("s3", endpoint_url=config.endpoint)
+    glue, s3 = config.client("glue"), config.client("s3")
     workspace = Workspace(Path(config.workspace))
     local_s3.pull(s3, workspace.s3_root)
     spark = local_spark_session(workspace.s3_root, app_name=f"crawl-{config.crawler_name}")

@@ -5,39 +5,23 @@ LastCrawl.Status is SUCCEEDED, CANCELLED or FAILED, with ErrorMessage on failure
 the crawler's State is RUNNING, then STOPPING when asked to stop, then READY.
 """
 
-import threading
 from typing import Any
 
 from moto.core.utils import utcnow
 from moto.glue.models import FakeCrawl
 
-from gluestack.local.service.start_context import WorkflowStart, current_start
+from gluestack.local.service.executed import Executed
 
 # moto's crawler State is derived from these internal statuses of its last crawl.
 _API_STATUS = {"COMPLETED": "SUCCEEDED", "STOPPED": "CANCELLED", "FAILED": "FAILED"}
 
 
-class ExecutedCrawl(FakeCrawl):
+class ExecutedCrawl(Executed, FakeCrawl):  # type: ignore[misc]
     """A crawl whose state the executor sets as the crawl process goes."""
 
     def __init__(self, crawler_name: str) -> None:
-        super().__init__(crawler_name)
-        self.state = "RUNNING"
-        self.error_message = ""
-        self.stop_requested = threading.Event()
-        self.workflow_start: WorkflowStart | None = current_start()
-        self.report = ""  # what gluestack's run reports say of a success (rows, tables)
-
-    @property  # type: ignore[override]
-    def status(self) -> str:
-        return self.state
-
-    @status.setter
-    def status(self, value: str) -> None:
-        self.state = value
-
-    def advance(self) -> None:
-        """moto advances its own crawls on every read; this one moves only when the crawl does."""
+        FakeCrawl.__init__(self, crawler_name)
+        self.start_executing("RUNNING")
 
     def end(self, state: str, error_message: str = "") -> None:
         self.state = state

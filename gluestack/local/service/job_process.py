@@ -5,46 +5,29 @@ fresh local Spark over the workspace's files, and writes how it ended to CONFIG'
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import boto3
 
 from gluestack.local import local_s3
 from gluestack.local.job_execution import execute_job
+from gluestack.local.service.process_config import ProcessConfig
 from gluestack.local.spark import local_spark_session
 from gluestack.local.workspace import Workspace
 
 
 @dataclass(frozen=True)
-class JobProcessConfig:
-    """What the executor tells a job process: where the account is and which run to execute."""
+class JobProcessConfig(ProcessConfig):
+    """Which run to execute, with which arguments."""
 
-    endpoint: str
-    region: str
-    workspace: str
-    job_name: str
-    run_id: str
-    arguments: dict[str, str]
-    result_file: str
+    job_name: str = ""
+    run_id: str = ""
+    arguments: dict[str, str] = field(default_factory=dict)
     count_rows: bool = False
-
-    def write(self, path: Path) -> None:
-        path.write_text(json.dumps(self.__dict__))
-
-    @classmethod
-    def read(cls, path: Path) -> "JobProcessConfig":
-        return cls(**json.loads(path.read_text()))
 
 
 def main(config_file: str) -> int:
     config = JobProcessConfig.read(Path(config_file))
-    session = boto3.Session(
-        aws_access_key_id="offline", aws_secret_access_key="offline", region_name=config.region
-    )
-    glue, s3, logs = (
-        session.client(n, endpoint_url=config.endpoint) for n in ("glue", "s3", "logs")
-    )
+    glue, s3, logs = (config.client(name) for name in ("glue", "s3", "logs"))
     workspace = Workspace(Path(config.workspace))
     local_s3.pull(s3, workspace.s3_root)
     spark = local_spark_session(workspace.s3_root, app_name=f"glue-{config.job_name}")

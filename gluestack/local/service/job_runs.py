@@ -5,13 +5,12 @@ Fields and states follow https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api
 DPUSeconds, GlueVersion, LogGroupName, ...).
 """
 
-import threading
 from typing import Any
 
 from moto.core.utils import utcnow
 from moto.glue.models import FakeJobRun
 
-from gluestack.local.service.start_context import WorkflowStart, current_start
+from gluestack.local.service.executed import Executed
 from gluestack.ops.states import JOB_FAILED, JOB_SUCCEEDED
 
 # Where Glue writes a run's /output and /error streams.
@@ -22,14 +21,15 @@ WORKER_DPUS = {"G.025X": 0.25, "G.1X": 1.0, "G.2X": 2.0, "G.4X": 4.0, "G.8X": 8.
                "G.12X": 12.0, "G.16X": 16.0, "Z.2X": 2.0, "Standard": 1.0}  # fmt: skip
 
 
-class ExecutedJobRun(FakeJobRun):
+class ExecutedJobRun(Executed, FakeJobRun):  # type: ignore[misc]
     """A run whose state the executor sets as the job's process goes, never on its own."""
 
     def __init__(self, job: Any, arguments: dict[str, str], *, attempt: int = 0,
                  previous_run_id: str | None = None, timeout: int | None = None,
                  worker_type: str | None = None, number_of_workers: int | None = None,
                  max_capacity: float | None = None) -> None:  # fmt: skip
-        super().__init__(
+        FakeJobRun.__init__(
+            self,
             job_name=job.name,
             arguments=arguments,
             allocated_capacity=None,
@@ -43,24 +43,9 @@ class ExecutedJobRun(FakeJobRun):
         self.attempt = attempt
         self.glue_version = job.glue_version or "5.0"
         self.execution_class = job.execution_class or "STANDARD"
-        self.state = "STARTING"
-        self.error_message = ""
+        self.start_executing("STARTING")
         self.completed_on = None  # type: ignore[assignment]
         self.execution_seconds = 0
-        self.stop_requested = threading.Event()
-        self.workflow_start: WorkflowStart | None = current_start()
-        self.report = ""  # what gluestack's run reports say of a success (rows, tables)
-
-    @property  # type: ignore[override]
-    def status(self) -> str:
-        return self.state
-
-    @status.setter
-    def status(self, value: str) -> None:
-        self.state = value
-
-    def advance(self) -> None:
-        """moto advances its own runs on every read; this one moves only when the job does."""
 
     def end(self, state: str, error_message: str = "") -> None:
         """Record how the run ended, now."""

@@ -1,0 +1,32 @@
+"""What the executor hands a job or crawl process: a JSON file, and how to reach the account."""
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Self
+
+import boto3
+
+
+@dataclass(frozen=True)
+class ProcessConfig:
+    """Fields every process needs: the offline endpoint, its region, the workspace, a result."""
+
+    endpoint: str
+    region: str
+    workspace: str
+    result_file: str
+
+    def write(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self)))
+
+    @classmethod
+    def read(cls, path: Path) -> Self:
+        return cls(**json.loads(path.read_text()))
+
+    def client(self, service: str) -> Any:
+        """A boto3 client of the offline account (its credentials are not checked)."""
+        session = boto3.Session(
+            aws_access_key_id="offline", aws_secret_access_key="offline", region_name=self.region
+        )
+        return session.client(service, endpoint_url=self.endpoint)  # type: ignore[call-overload]
