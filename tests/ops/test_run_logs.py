@@ -7,8 +7,9 @@ from typing import Any
 
 import boto3
 import pytest
+from moto.core.utils import utcnow
+from moto.glue.models import glue_backends
 
-from gluestack.local.moto_records import end_job_run
 from gluestack.ops import LogLine, WaitDeadlineExceeded, follow_run_logs, read_run_logs
 from tests.ops.conftest import FakeClock
 
@@ -137,3 +138,10 @@ def test_following_a_run_past_the_deadline_raises_without_stopping_it(
             logs, glue, "etl", run_id, deadline_seconds=30, on_line=print, clock=FakeClock()
         )
     assert glue.get_job_run(JobName="etl", RunId=run_id)["JobRun"]["JobRunState"] == "STARTING"
+
+
+def end_job_run(account: str, region: str, job_name: str, run_id: str, state: str) -> None:
+    """End a run moto started in the state given (moto has no API to end one)."""
+    run = glue_backends[account][region].get_job(job_name).get_job_run(run_id)
+    run.status = state
+    run.completed_on = utcnow()

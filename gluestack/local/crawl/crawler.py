@@ -50,7 +50,7 @@ def emulate_crawl(
             workspace.local_path(location),
             target.get("Exclusions", []),
         )
-        existing = _existing_table(glue, database, table_name)
+        existing = existing_table(glue, database, table_name)
         if table is None:
             if existing is not None:
                 _retire_table(glue, database, existing, policy["DeleteBehavior"], summary)
@@ -67,7 +67,8 @@ def emulate_crawl(
     return summary
 
 
-def _existing_table(glue: Any, database: str, name: str) -> dict[str, Any] | None:
+def existing_table(glue: Any, database: str, name: str) -> dict[str, Any] | None:
+    """The catalog table as GetTable returns it, or None when there is none."""
     try:
         table: dict[str, Any] = glue.get_table(DatabaseName=database, Name=name)["Table"]
     except glue.exceptions.EntityNotFoundException:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.crawl.column_names import catalog_column_name
+from gluestack.local.glue_compat.field_paths import quote_name
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def conform_to_catalog(frame: "DataFrame", table: CatalogTable) -> "DataFrame":
         sources = [data[i] if i < len(data) else None for i in range(len(table.columns))]
     else:
         sources = [_matching_column(data, name) for name, _ in table.columns]
-    raw = [F.lit(None) if s is None else F.col(_quoted(s)) for s in sources]
+    raw = [F.lit(None) if s is None else F.col(quote_name(s)) for s in sources]
     path = F.expr("url_decode(replace(input_file_name(), '+', '%2B'))")
     raw += [_folder_value(path, key) for key, _ in table.partition_keys]
     typed = table.columns + table.partition_keys
@@ -243,11 +244,7 @@ def _folder_value(path: "Column", key: str) -> "Column":
 def _try_cast(column: str, type_: str) -> "Column":
     from pyspark.sql import functions as F
 
-    return F.expr(f"try_cast({_quoted(column)} as {type_})")
-
-
-def _quoted(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
+    return F.expr(f"try_cast({quote_name(column)} as {type_})")
 
 
 def _partition(raw: Mapping[str, Any]) -> Partition:

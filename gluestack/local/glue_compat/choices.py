@@ -13,6 +13,7 @@ from typing import Any
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 
+from gluestack.local.glue_compat.field_paths import quote_name, sql_path
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 
 _UNCHANGED_ACTIONS = ("make_cols", "make_struct", "make_array")
@@ -41,7 +42,7 @@ def resolve_choice(
     for path, action in specs:
         kind, target = _action(action)
         if kind in ("cast", "project"):
-            frame = frame.withColumn(path, F.expr(f"try_cast({_quoted(path)} as {target})"))
+            frame = frame.withColumn(path, F.expr(f"try_cast({sql_path(path)} as {target})"))
     return frame
 
 
@@ -52,7 +53,7 @@ def comparison_condition(comparison_dict: Mapping[str, Mapping[str, Any]]) -> Co
         for operator, value in comparisons.items():
             if operator not in _COMPARISONS:
                 raise UnsupportedGlueFeature(f"SplitRows comparison '{operator}'")
-            term = getattr(F.col(_quoted(path)), _COMPARISONS[operator])(F.lit(value))
+            term = getattr(F.col(sql_path(path)), _COMPARISONS[operator])(F.lit(value))
             condition = term if condition is None else condition & term
     if condition is None:
         raise ValueError("SplitRows needs at least one comparison")
@@ -71,7 +72,7 @@ def _action(action: str) -> tuple[str, str]:
 def _cast_all(frame: DataFrame, choice: str) -> DataFrame:
     _kind, target = _action(choice)
     return frame.select(
-        *[F.expr(f"try_cast({_quoted(c)} as {target})").alias(c) for c in frame.columns]
+        *[F.expr(f"try_cast({quote_name(c)} as {target})").alias(c) for c in frame.columns]
     )
 
 
@@ -86,13 +87,9 @@ def _match_catalog(
     types = {name.lower(): kind for name, kind in table.columns + table.partition_keys}
     return frame.select(
         *[
-            F.expr(f"try_cast({_quoted(c)} as {types[c.lower()]})").alias(c)
+            F.expr(f"try_cast({quote_name(c)} as {types[c.lower()]})").alias(c)
             if c.lower() in types
-            else F.col(_quoted(c))
+            else F.col(quote_name(c))
             for c in frame.columns
         ]
     )
-
-
-def _quoted(path: str) -> str:
-    return ".".join(f"`{part.strip('`')}`" for part in path.split("."))

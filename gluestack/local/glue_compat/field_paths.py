@@ -261,6 +261,16 @@ def _struct(names: list[str], fields: _Fields) -> Column:
     return F.when(_ref(names).isNull(), F.lit(None)).otherwise(built)
 
 
+def quote_name(name: str) -> str:
+    """One column name as Spark SQL refers to it (dots in it are part of the name)."""
+    return _sql([name])
+
+
+def sql_path(path: str) -> str:
+    """A Glue field path (`a.b`, `` `x.y`.z ``) as a Spark SQL column reference."""
+    return _sql(parse_path(path))
+
+
 def _ref(names: list[str]) -> Column:
     return F.col(_sql(names))
 

@@ -71,6 +71,16 @@ def write_frame(
     writer.save(path)
 
 
+def delete_files(spark: "SparkSession", names: list[str]) -> None:
+    """Delete the files at names (s3:// paths map to the local root, as reads do)."""
+    jvm = spark.sparkContext._jvm
+    assert jvm is not None
+    conf = spark.sparkContext._jsc.hadoopConfiguration()  # type: ignore[union-attr]
+    for name in names:
+        path = jvm.org.apache.hadoop.fs.Path(name)
+        path.getFileSystem(conf).delete(path, False)
+
+
 def list_files(spark: "SparkSession", paths: list[str]) -> list[tuple[str, int]]:
     """(path, modification time) of every data file under paths, skipping _SUCCESS and dot files."""
     jvm = spark.sparkContext._jvm

@@ -10,7 +10,7 @@ import time
 from typing import Any
 
 from gluestack.local.glue_compat.catalog import catalog_table
-from gluestack.local.glue_compat.formats import list_files
+from gluestack.local.glue_compat.formats import delete_files, list_files
 from gluestack.local.glue_compat.options import check_options, json_list
 from gluestack.local.glue_compat.runtime import GlueRuntime
 
@@ -65,10 +65,5 @@ def _retention_hours(options: dict[str, Any]) -> float:
 def _purge(runtime: GlueRuntime, paths: list[str], retention_hours: float) -> list[str]:
     cutoff_ms = (time.time() - retention_hours * 3600) * 1000
     old = [name for name, mtime in list_files(runtime.spark, paths) if mtime < cutoff_ms]
-    jvm = runtime.spark.sparkContext._jvm
-    assert jvm is not None
-    conf = runtime.spark.sparkContext._jsc.hadoopConfiguration()  # type: ignore[union-attr]
-    for name in old:
-        path = jvm.org.apache.hadoop.fs.Path(name)
-        path.getFileSystem(conf).delete(path, False)
+    delete_files(runtime.spark, old)
     return old

@@ -9,9 +9,16 @@ keeps the schema and still adds partitions.
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from gluestack.local.crawl.crawler import existing_table
 from gluestack.local.crawl.infer import InferredTable
 from gluestack.local.crawl.partitions import add_partitions
-from gluestack.local.glue_compat.formats import list_files, read_files, spark_format, write_frame
+from gluestack.local.glue_compat.formats import (
+    delete_files,
+    list_files,
+    read_files,
+    spark_format,
+    write_frame,
+)
 from gluestack.local.glue_compat.options import UPDATE_BEHAVIORS
 from gluestack.local.glue_compat.runtime import GlueRuntime
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
@@ -48,25 +55,27 @@ def write_s3(runtime: GlueRuntime, frame: "DataFrame", target: S3Target) -> None
 
     A frame without records writes no file: a DynamicFrame's schema comes from its records, so
     Glue's sinks have nothing to write (a bookmarked rerun with no new data writes nothing).
+    Spark writes one schema-only file for an empty frame, so that file is removed afterwards,
+    rather than computing the frame once more beforehand to see whether it is empty.
     """
-    if not frame.columns or frame.isEmpty():
+    if not frame.columns:
         return
     missing = [key for key in target.partition_keys if key not in frame.columns]
     if missing:
         raise ValueError(f"partitionKeys {missing} are not fields of the frame: {frame.columns}")
-    before = (
-        {n for n, _ in list_files(runtime.spark, [target.path])} if runtime.count_rows else set()
-    )
+    before = {n for n, _ in list_files(runtime.spark, [target.path])}
     write_frame(frame, target.path, target.format, target.format_options, target.partition_keys)
+    added = [n for n, _ in list_files(runtime.spark, [target.path]) if n not in before]
+    if not added or not (runtime.count_rows or len(added) == 1):
+        return
+    # Only the files this write added are read back (Parquet and ORC counts come from their
+    # footers), rather than computing the frame a second time.
+    options = _read_back_options(target.format, target.format_options)
+    rows = read_files(runtime.spark, added, target.format, options, target.path).count()
+    if rows == 0:
+        delete_files(runtime.spark, added)
     if runtime.count_rows:
-        # Read back only the files this write added (Parquet and ORC counts come from their
-        # footers), rather than computing the frame a second time.
-        added = [n for n, _ in list_files(runtime.spark, [target.path]) if n not in before]
-        if added:
-            options = _read_back_options(target.format, target.format_options)
-            runtime.rows_written += read_files(
-                runtime.spark, added, target.format, options, target.path
-            ).count()
+        runtime.rows_written += rows
 
 
 def update_catalog(
@@ -84,7 +93,7 @@ def update_catalog(
         columns=columns,
     ).table_input()
     table_input["PartitionKeys"] = keys
-    existing = _table(glue, update.database, update.table)
+    existing = existing_table(glue, update.database, update.table)
     if existing is None:
         glue.create_table(DatabaseName=update.database, TableInput=table_input)
     elif update.behavior == "UPDATE_IN_DATABASE":
@@ -112,14 +121,6 @@ def _add_partitions(
     add_partitions(
         glue, update.database, update.table, target.path, target.partition_keys, storage, values
     )
-
-
-def _table(glue: Any, database: str, name: str) -> dict[str, Any] | None:
-    try:
-        table: dict[str, Any] = glue.get_table(DatabaseName=database, Name=name)["Table"]
-        return table
-    except glue.exceptions.EntityNotFoundException:
-        return None
 
 
 def _updatable(table: dict[str, Any]) -> dict[str, Any]:

@@ -57,12 +57,17 @@ class JobExecutor:
 
     def start(self, job: Any, run: ExecutedJobRun) -> None:
         thread = threading.Thread(target=self._execute, args=(job, run), daemon=True)
-        self.threads.append(thread)
-        thread.start()
+        self._track(thread)
 
     def stop(self, run: ExecutedJobRun) -> None:
         run.state = "STOPPING"
         run.stop_requested.set()
+
+    def _track(self, thread: threading.Thread) -> None:
+        """Start thread; forget the ones that ended (a served account runs for days)."""
+        self.threads = [t for t in self.threads if t.is_alive()]
+        self.threads.append(thread)
+        thread.start()
 
     def wait_idle(self, deadline_seconds: float) -> None:
         """Wait for every run started so far to end (used when shutting down)."""
@@ -127,8 +132,7 @@ class JobExecutor:
 
     def start_crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
         thread = threading.Thread(target=self._crawl, args=(crawler, crawl), daemon=True)
-        self.threads.append(thread)
-        thread.start()
+        self._track(thread)
 
     def _crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
         self._run_crawl(crawler, crawl)

@@ -3,20 +3,14 @@
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 from pyspark.sql import SparkSession
 
 from gluestack.local.crawl import emulate_crawl
 from gluestack.local.crawl.column_names import catalog_column_name
 from gluestack.local.workspace import Workspace
-
-
-@pytest.fixture
-def glue(aws: boto3.Session) -> Any:
-    client = aws.client("glue")
-    client.create_database(DatabaseInput={"Name": "db"})
-    return client
+from tests.local.crawl.conftest import table_columns
+from tests.local.glue_compat.conftest import put
 
 
 def _crawl(glue: Any, spark: SparkSession, s3_root: Path, path: str) -> None:
@@ -27,17 +21,6 @@ def _crawl(glue: Any, spark: SparkSession, s3_root: Path, path: str) -> None:
         Targets={"S3Targets": [{"Path": path}]},
     )
     emulate_crawl(glue, spark, Workspace(s3_root.parent), "c")
-
-
-def _put(root: Path, key: str, text: str) -> None:
-    path = root / key
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-
-
-def _columns(glue: Any, table: str) -> list[tuple[str, str]]:
-    found = glue.get_table(DatabaseName="db", Name=table)["Table"]
-    return [(c["Name"], c["Type"]) for c in found["StorageDescriptor"]["Columns"]]
 
 
 # AWS's crawl of a CSV headed "DRG Definition,Provider Id,..." lists `drg definition`,
@@ -67,9 +50,9 @@ def test_csv_header_names_are_lower_cased_with_spaces_and_parentheses_kept(
     glue: Any, spark: SparkSession, s3_root: Path
 ) -> None:
     header = "Species,Culmen Length (mm),Body-Mass.g,CarrierCode"
-    _put(s3_root, "raw/penguins/a.csv", f"{header}\nAdelie,39.1,3750,UA\nGentoo,46.5,5200,AA\n")
+    put(s3_root, "raw/penguins/a.csv", f"{header}\nAdelie,39.1,3750,UA\nGentoo,46.5,5200,AA\n")
     _crawl(glue, spark, s3_root, "s3://raw/penguins/")
-    assert _columns(glue, "penguins") == [
+    assert table_columns(glue, "penguins") == [
         ("species", "string"),
         ("culmen length (mm)", "double"),
         ("body-mass.g", "int"),
@@ -83,9 +66,9 @@ def test_csv_header_names_are_lower_cased_with_spaces_and_parentheses_kept(
 def test_json_top_level_names_are_lower_cased_and_nested_field_names_kept(
     glue: Any, spark: SparkSession, s3_root: Path
 ) -> None:
-    _put(s3_root, "raw/users/a.json", '{"UserId": 1, "Profile": {"FirstName": "a", "Age": 3}}\n')
+    put(s3_root, "raw/users/a.json", '{"UserId": 1, "Profile": {"FirstName": "a", "Age": 3}}\n')
     _crawl(glue, spark, s3_root, "s3://raw/users/")
-    assert _columns(glue, "users") == [
+    assert table_columns(glue, "users") == [
         ("profile", "struct<Age:bigint,FirstName:string>"),
         ("userid", "bigint"),
     ]
@@ -103,7 +86,7 @@ def test_parquet_mixed_case_columns_are_lower_cased(
         "FlightYear int, CarrierCode string, Route struct<FromCode:string, Miles:double>",
     ).write.parquet("s3://cur/flights/")
     _crawl(glue, spark, s3_root, "s3://cur/flights/")
-    assert _columns(glue, "flights") == [
+    assert table_columns(glue, "flights") == [
         ("flightyear", "int"),
         ("carriercode", "string"),
         ("route", "struct<FromCode:string,Miles:double>"),

@@ -3,19 +3,13 @@
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 from pyspark.sql import SparkSession
 
 from gluestack.local.crawl import emulate_crawl
 from gluestack.local.workspace import Workspace
-
-
-@pytest.fixture
-def glue(aws: boto3.Session) -> Any:
-    client = aws.client("glue")
-    client.create_database(DatabaseInput={"Name": "db"})
-    return client
+from tests.local.crawl.conftest import table_columns
+from tests.local.glue_compat.conftest import put
 
 
 def _crawler(
@@ -36,26 +30,15 @@ def _crawler(
     return "c"
 
 
-def _put(root: Path, key: str, text: str) -> None:
-    path = root / key
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-
-
-def _columns(glue: Any, table: str) -> list[tuple[str, str]]:
-    found = glue.get_table(DatabaseName="db", Name=table)["Table"]
-    return [(c["Name"], c["Type"]) for c in found["StorageDescriptor"]["Columns"]]
-
-
 def test_csv_with_header_and_na_markers(
     glue: Any, spark: SparkSession, s3_root: Path, tmp_path: Path
 ) -> None:
-    _put(s3_root, "raw/flights/a.csv", "year,carrier,delay,dist\n2013,UA,5,1.5\n2013,AA,NA,2\n")
+    put(s3_root, "raw/flights/a.csv", "year,carrier,delay,dist\n2013,UA,5,1.5\n2013,AA,NA,2\n")
     summary = emulate_crawl(
         glue, spark, Workspace(s3_root.parent), _crawler(glue, "s3://raw/flights/")
     )
     assert summary.created == ["flights"]
-    assert _columns(glue, "flights") == [
+    assert table_columns(glue, "flights") == [
         ("year", "int"), ("carrier", "string"), ("delay", "string"), ("dist", "double"),
     ]  # fmt: skip
     table = glue.get_table(DatabaseName="db", Name="flights")["Table"]
@@ -73,15 +56,15 @@ def test_hive_partitions_become_partition_keys(
     emulate_crawl(glue, spark, Workspace(s3_root.parent), _crawler(glue, "s3://cur/t", prefix="p_"))
     table = glue.get_table(DatabaseName="db", Name="p_t")["Table"]
     assert [k["Name"] for k in table["PartitionKeys"]] == ["year", "month"]
-    assert _columns(glue, "p_t") == [("n", "int"), ("s", "string")]
+    assert table_columns(glue, "p_t") == [("n", "int"), ("s", "string")]
     partitions = glue.get_partitions(DatabaseName="db", TableName="p_t")["Partitions"]
     assert sorted(tuple(p["Values"]) for p in partitions) == [("2013", "1"), ("2013", "2")]
 
 
 def test_nested_json_keeps_its_structure(glue: Any, spark: SparkSession, s3_root: Path) -> None:
-    _put(s3_root, "raw/ev/a.json", '{"id": 1, "geo": {"lat": 1.5, "tags": ["a"]}}\n')
+    put(s3_root, "raw/ev/a.json", '{"id": 1, "geo": {"lat": 1.5, "tags": ["a"]}}\n')
     emulate_crawl(glue, spark, Workspace(s3_root.parent), _crawler(glue, "s3://raw/ev/"))
-    assert _columns(glue, "ev") == [
+    assert table_columns(glue, "ev") == [
         ("geo", "struct<lat:double,tags:array<string>>"), ("id", "bigint"),
     ]  # fmt: skip
 
@@ -89,12 +72,12 @@ def test_nested_json_keeps_its_structure(glue: Any, spark: SparkSession, s3_root
 def test_a_recrawl_adds_a_new_column(glue: Any, spark: SparkSession, s3_root: Path) -> None:
     name = _crawler(glue, "s3://raw/ev/")
     workspace = Workspace(s3_root.parent)
-    _put(s3_root, "raw/ev/a.json", '{"id": 1}\n')
+    put(s3_root, "raw/ev/a.json", '{"id": 1}\n')
     emulate_crawl(glue, spark, workspace, name)
-    _put(s3_root, "raw/ev/b.json", '{"id": 2, "late": true}\n')
+    put(s3_root, "raw/ev/b.json", '{"id": 2, "late": true}\n')
     summary = emulate_crawl(glue, spark, workspace, name)
     assert summary.updated == ["ev"]
-    assert _columns(glue, "ev") == [("id", "bigint"), ("late", "boolean")]
+    assert table_columns(glue, "ev") == [("id", "bigint"), ("late", "boolean")]
 
 
 def test_an_empty_target_creates_no_table(glue: Any, spark: SparkSession, s3_root: Path) -> None:
@@ -106,12 +89,12 @@ def test_an_empty_target_creates_no_table(glue: Any, spark: SparkSession, s3_roo
 
 
 def test_excluded_files_are_not_read(glue: Any, spark: SparkSession, s3_root: Path) -> None:
-    _put(s3_root, "raw/ev/2013/a.json", '{"id": 1}\n')
-    _put(s3_root, "raw/ev/2013/broken.json", '{"id": 2, "debug": "x"}\n')
-    _put(s3_root, "raw/ev/tmp/b.json", '{"id": 3, "scratch": 1}\n')
+    put(s3_root, "raw/ev/2013/a.json", '{"id": 1}\n')
+    put(s3_root, "raw/ev/2013/broken.json", '{"id": 2, "debug": "x"}\n')
+    put(s3_root, "raw/ev/tmp/b.json", '{"id": 3, "scratch": 1}\n')
     crawler = _crawler(glue, "s3://raw/ev/", exclusions=["**/broken.json", "tmp/**"])
     emulate_crawl(glue, spark, Workspace(s3_root.parent), crawler)
-    assert _columns(glue, "ev") == [("id", "bigint")]
+    assert table_columns(glue, "ev") == [("id", "bigint")]
 
 
 @pytest.mark.parametrize(
@@ -131,11 +114,11 @@ def test_update_behavior_decides_whether_a_changed_schema_is_written(
     policy = {"UpdateBehavior": update_behavior, "DeleteBehavior": "LOG"}
     name = _crawler(glue, "s3://raw/ev/", policy=policy)
     workspace = Workspace(s3_root.parent)
-    _put(s3_root, "raw/ev/a.json", '{"id": 1}\n')
+    put(s3_root, "raw/ev/a.json", '{"id": 1}\n')
     emulate_crawl(glue, spark, workspace, name)
-    _put(s3_root, "raw/ev/b.json", '{"id": 2, "late": true}\n')
+    put(s3_root, "raw/ev/b.json", '{"id": 2, "late": true}\n')
     emulate_crawl(glue, spark, workspace, name)
-    assert _columns(glue, "ev") == columns
+    assert table_columns(glue, "ev") == columns
 
 
 @pytest.mark.parametrize(
@@ -148,7 +131,7 @@ def test_delete_behavior_decides_what_happens_to_a_table_whose_data_is_gone(
     policy = {"UpdateBehavior": "UPDATE_IN_DATABASE", "DeleteBehavior": delete_behavior}
     name = _crawler(glue, "s3://raw/ev/", policy=policy)
     workspace = Workspace(s3_root.parent)
-    _put(s3_root, "raw/ev/a.json", '{"id": 1}\n')
+    put(s3_root, "raw/ev/a.json", '{"id": 1}\n')
     emulate_crawl(glue, spark, workspace, name)
     (s3_root / "raw/ev/a.json").unlink()
     summary = emulate_crawl(glue, spark, workspace, name)

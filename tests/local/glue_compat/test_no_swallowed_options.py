@@ -96,6 +96,16 @@ REFUSALS = {
         "'manifestFilePath'",
     ),
     "context-option": (lambda c: type(c)(c.spark_session.sparkContext, cache=True), "'cache'"),
+    "data-frame-kwarg": (
+        lambda c: c.create_data_frame.from_catalog(database="raw", table_name="t", x=1),
+        "'x'",
+    ),
+    "catalog-writer-kwarg": (
+        lambda c: c.write_dynamic_frame.from_catalog(
+            frame=None, database="raw", table_name="t", x=1
+        ),
+        "'x'",
+    ),
 }
 
 

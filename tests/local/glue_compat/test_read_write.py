@@ -93,3 +93,22 @@ def test_rows_read_and_written_are_counted_for_run_reports(
             format=output_format,
         )
     assert (runtime.rows_read, runtime.rows_written) == (3, 2)
+
+
+@pytest.mark.parametrize("output_format", ["parquet", "json"])
+def test_a_frame_without_records_writes_no_file(
+    glue_context: Any, s3_root: Path, output_format: str
+) -> None:
+    # A DynamicFrame's schema comes from its records: with none, Glue's sink has nothing to write
+    # (https://docs.aws.amazon.com/glue/latest/dg/monitor-continuations.html, a rerun with no new
+    # data); Spark alone would leave one schema-only file.
+    from awsglue.dynamicframe import DynamicFrame
+
+    empty = glue_context.spark_session.createDataFrame([(1, "a")], "id int, k string").limit(0)
+    glue_context.write_dynamic_frame.from_options(
+        frame=DynamicFrame.fromDF(empty, glue_context, "empty"),
+        connection_type="s3",
+        connection_options={"path": "s3://curated/empty/"},
+        format=output_format,
+    )
+    assert [p for p in (s3_root / "curated" / "empty").rglob("*") if p.name[0] not in "._"] == []
