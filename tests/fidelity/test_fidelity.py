@@ -129,3 +129,29 @@ def _pipe_separated_table(glue: OfflineGlue, location: str) -> None:
             },
         },
     )
+
+
+# A DynamicFrame types CSV fields from the records: whole numbers are long (Spark's inferSchema
+# says integer), text is string, and a column holding both is a choice of long and string:
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-python-samples-medicaid.html
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-dynamic-frame.html
+def test_a_glue_studio_s3_csv_source_types_whole_numbers_as_long(
+    offline_glue: OfflineGlue, tmp_path: Path
+) -> None:
+    orders = "order id,zip,customer\n1,02134,Ann\n2,75001,Bob\n"
+    offline_glue.upload("s3://raw/orders/", _file(tmp_path, "orders.csv", orders))
+    offline_glue.create_bucket("out")
+    script = SCRIPTS / "studio_s3_csv_orders.py"
+    arguments = {"--source": "s3://raw/orders/", "--target": "s3://out/orders/"}
+
+    run = offline_glue.run_script(script, arguments)
+
+    assert run.state == "SUCCEEDED", run.error + run.output
+    written = offline_glue.read("s3://out/orders/")
+    assert written.schema.simpleString() == "struct<order_id:bigint,zip:bigint,customer:string>"
+    assert sorted(tuple(r) for r in written.collect()) == [(1, 2134, "Ann"), (2, 75001, "Bob")]
+
+    offline_glue.upload("s3://raw/orders/", _file(tmp_path, "late.csv", "order id,zip\nX9,1\n"))
+    refused = offline_glue.run_script(script, arguments)
+    assert refused.state == "FAILED"
+    assert "choice" in refused.error and "'order id'" in refused.error and "'X9'" in refused.error

@@ -13,7 +13,7 @@ from typing import Any
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 
-from gluestack.local.glue_compat.field_paths import quote_name, sql_path
+from gluestack.local.glue_compat.field_paths import cast_field, quote_name, sql_path
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 
 _UNCHANGED_ACTIONS = ("make_cols", "make_struct", "make_array")
@@ -42,7 +42,7 @@ def resolve_choice(
     for path, action in specs:
         kind, target = _action(action)
         if kind in ("cast", "project"):
-            frame = frame.withColumn(path, F.expr(f"try_cast({sql_path(path)} as {target})"))
+            frame = cast_field(frame, path, target)
     return frame
 
 

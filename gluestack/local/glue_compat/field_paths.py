@@ -7,7 +7,7 @@ documented well enough to copy.
 """
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeAlias
 
 from pyspark.sql import Column, DataFrame
@@ -120,21 +120,38 @@ def rename_field(df: DataFrame, old_path: str, new_path: str) -> DataFrame:
         raise UnsupportedGlueFeature(f"rename_field moving '{old_path}' to '{new_path}'")
     if _lookup(df.schema, new, new_path, case_sensitive=True) is not None:
         raise UnsupportedGlueFeature(f"rename_field onto the existing field '{new_path}'")
-    renamed = _renamed([], df.schema, names, new[-1])
+    renamed = _replaced([], df.schema, names, lambda column: (new[-1], column))
     return df.select(*[column.alias(name) for name, column in renamed])
 
 
-def _renamed(prefix: list[str], struct: StructType, names: list[str], new_name: str) -> _Fields:
+def cast_field(df: DataFrame, path: str, target_type: str) -> DataFrame:
+    """Cast the field at path in place, inside its struct; a value that cannot be cast is null."""
+    names = _lookup(df.schema, parse_path(path), path, case_sensitive=True)
+    if names is None:
+        # What Glue does with a spec for a field the frame lacks is not documented.
+        raise UnsupportedGlueFeature(f"resolveChoice spec for the absent field '{path}'")
+    cast = F.expr(f"try_cast({_sql(names)} AS {target_type})")
+    replaced = _replaced([], df.schema, names, lambda _column: (names[-1], cast))
+    return df.select(*[column.alias(name) for name, column in replaced])
+
+
+def _replaced(
+    prefix: list[str],
+    struct: StructType,
+    names: list[str],
+    leaf: Callable[[Column], tuple[str, Column]],
+) -> _Fields:
+    """The struct's fields with the field at names replaced by leaf(its column), order kept."""
     fields: _Fields = []
     for field in struct.fields:
         column = _ref([*prefix, field.name])
         if field.name != names[0]:
             fields.append((field.name, column))
         elif len(names) == 1:
-            fields.append((new_name, column))
+            fields.append(leaf(column))
         else:
             assert isinstance(field.dataType, StructType)
-            inner = _renamed([*prefix, field.name], field.dataType, names[1:], new_name)
+            inner = _replaced([*prefix, field.name], field.dataType, names[1:], leaf)
             fields.append((field.name, _struct([*prefix, field.name], inner)))
     return fields
 

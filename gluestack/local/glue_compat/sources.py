@@ -3,6 +3,7 @@
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.glue_compat.catalog import CatalogTable, catalog_table
+from gluestack.local.glue_compat.formats import spark_format
 from gluestack.local.glue_compat.options import (
     CATALOG_SINK_HONOURED,
     S3_SOURCE_HONOURED,
@@ -13,6 +14,7 @@ from gluestack.local.glue_compat.options import (
     json_list,
 )
 from gluestack.local.glue_compat.reading import FileSelection, read_source
+from gluestack.local.glue_compat.record_types import typed_csv_records
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.glue_compat.writing import CatalogUpdate, S3Target, update_catalog, write_s3
 
@@ -53,6 +55,8 @@ def read_from_options(
     frame = read_source(
         runtime, context.job_name, transformation_ctx, files, fmt, format_options, base
     )
+    if spark_format(fmt) == "csv":
+        frame = typed_csv_records(frame)
     if push_down_predicate:
         frame = _pruned(frame, [name for name, _ in files], push_down_predicate)
     return frame

@@ -8,6 +8,7 @@ from pyspark.sql import DataFrame, SparkSession
 from gluestack.local.glue_compat.field_paths import (
     apply_mapping,
     as_paths,
+    cast_field,
     drop_fields,
     parse_path,
     rename_field,
@@ -223,3 +224,25 @@ def test_apply_mapping_refuses_unknown_types_and_clashing_targets(people: DataFr
         apply_mapping(people, [("id", "long", "id", "choice")])
     with pytest.raises(UnsupportedGlueFeature, match="two mappings"):
         apply_mapping(people, [("id", "long", "k", "long"), ("p.id", "long", "k", "long")])
+
+
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-transforms-ResolveChoice.html
+# (specs name a field by its path; cast:T casts that field, wherever it is)
+def test_resolve_choice_cast_of_a_nested_path_casts_the_field_inside_its_struct(
+    people: DataFrame,
+) -> None:
+    cast = cast_field(people, "p.inner.x", "string")
+    assert cast.columns == people.columns
+    assert cast.schema["p"].simpleString() == (
+        "p:struct<id:bigint,Name:string,inner:struct<x:string,y:int>>"
+    )
+    assert [row.p for row in cast.orderBy("id").collect()] == [(10, "Ann", ("1", 2)), None]
+
+
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-transforms-ResolveChoice.html
+# ("myList[].price" in the page's example: paths into arrays are not emulated)
+def test_resolve_choice_cast_refuses_absent_fields_and_array_paths(people: DataFrame) -> None:
+    with pytest.raises(UnsupportedGlueFeature, match=r"absent field 'p\.nope'"):
+        cast_field(people, "p.nope", "int")
+    with pytest.raises(UnsupportedGlueFeature, match="tags"):
+        cast_field(people, "tags[].k", "int")

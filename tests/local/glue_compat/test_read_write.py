@@ -8,7 +8,7 @@ import pytest
 from gluestack.local.glue_compat import UnsupportedGlueFeature
 from tests.local.glue_compat.conftest import csv_table, put
 
-CSV = "year,month,carrier,delay\n2013,1,UA,5\n2013,2,AA,NA\n"
+CSV = "year,month,carrier,delay\n2013,1,UA,5\n2013,2,AA,\n"
 
 
 def test_csv_from_options_then_partitioned_parquet(glue_context: Any, s3_root: Path) -> None:
@@ -43,7 +43,7 @@ def test_headerless_csv_columns_are_named_like_glue(glue_context: Any, s3_root: 
 def test_catalog_reads_cast_to_the_catalog_types(
     glue_context: Any, runtime: Any, s3_root: Path
 ) -> None:
-    put(s3_root, "raw/flights/part1.csv", CSV.replace(",NA", ","))
+    put(s3_root, "raw/flights/part1.csv", CSV)
     columns = [("year", "int"), ("month", "int"), ("carrier", "string"), ("delay", "double")]
     csv_table(runtime.glue, "flights", "s3://raw/flights/", columns)
     frame = glue_context.create_dynamic_frame.from_catalog(database="raw", table_name="flights")
@@ -84,7 +84,7 @@ def test_rows_read_and_written_are_counted_for_run_reports(
     frame = glue_context.create_dynamic_frame.from_options(
         "s3", {"paths": ["s3://raw/flights/"]}, format="csv", format_options={"withHeader": True}
     )
-    late = frame.filter(lambda row: row["delay"] not in ("NA", "5"))
+    late = frame.filter(lambda row: row["delay"] not in (None, 5))
     for _ in range(2):
         glue_context.write_dynamic_frame.from_options(
             frame=late,
@@ -112,3 +112,22 @@ def test_a_frame_without_records_writes_no_file(
         format=output_format,
     )
     assert [p for p in (s3_root / "curated" / "empty").rglob("*") if p.name[0] not in "._"] == []
+
+
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-python-samples-medicaid.html
+# (records type a DynamicFrame's CSV fields: whole numbers long, text string, both a choice)
+def test_csv_from_options_types_whole_numbers_as_long_and_refuses_choices(
+    glue_context: Any, s3_root: Path
+) -> None:
+    put(s3_root, "raw/flights/part1.csv", CSV)
+    read = glue_context.create_dynamic_frame.from_options
+    frame = read("s3", {"paths": ["s3://raw/flights/"]}, "csv", {"withHeader": True})
+    assert frame.toDF().schema.simpleString() == (
+        "struct<year:bigint,month:bigint,carrier:string,delay:bigint>"
+    )
+    put(s3_root, "raw/mixed/a.csv", "id,price\n1,2.5\nX,3\n")
+    with pytest.raises(UnsupportedGlueFeature, match="choice type: CSV column 'id'"):
+        read("s3", {"paths": ["s3://raw/mixed/"]}, "csv", {"withHeader": True})
+    put(s3_root, "raw/prices/a.csv", "price\n2.5\n3\n")
+    with pytest.raises(UnsupportedGlueFeature, match="'price' of decimal numbers"):
+        read("s3", {"paths": ["s3://raw/prices/"]}, "csv", {"withHeader": True})
