@@ -27,6 +27,8 @@ from gluestack.local.moto_crawler_metrics import CrawlMetrics, record_crawl_metr
 from gluestack.local.output_guard import recover
 from gluestack.local.service.crawl_process import CrawlProcessConfig
 from gluestack.local.service.crawls import ExecutedCrawl
+from gluestack.local.service.event_targets import sns_rule_targets
+from gluestack.local.service.glue_events import crawler_state_changed, job_state_changed
 from gluestack.local.service.job_process import JobProcessConfig
 from gluestack.local.service.job_runs import ExecutedJobRun
 from gluestack.local.service.jvm_archive import JvmArchive, with_java_options
@@ -82,6 +84,10 @@ class JobExecutor:
             except Exception as error:  # the executor's own failure: Glue's ERROR state
                 state, message = "ERROR", f"gluestack could not run the job: {error}"
             run.end(state, message)
+            backend = job.backend
+            job_state_changed(
+                backend.account_id, backend.region_name, job.name, run.job_run_id, state, message
+            )
             if state != "FAILED" or run.attempt >= int(job.max_retries or 0):
                 if run.workflow_start:
                     detail = run.report if state == "SUCCEEDED" else message
@@ -135,7 +141,12 @@ class JobExecutor:
         self._track(thread)
 
     def _crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
+        account, region = crawler.backend.account_id, crawler.backend.region_name
+        crawler_state_changed(account, region, crawler.name, "Started")
         self._run_crawl(crawler, crawl)
+        if crawl.api_status in ("SUCCEEDED", "FAILED"):
+            state = crawl.api_status.capitalize()
+            crawler_state_changed(account, region, crawler.name, state, crawl.error_message)
         if crawl.workflow_start:
             node = Node("crawler", crawler.name)
             detail = crawl.report if crawl.api_status == "SUCCEEDED" else crawl.error_message
@@ -278,6 +289,7 @@ def executing_glue(
             endpoint = f"http://{host}:{port}"
         root = Workspace(Path(workspace.root).resolve())
         executor = JobExecutor(endpoint, region, root, seconds_per_minute, count_rows)
+        stack.enter_context(sns_rule_targets())
         stack.enter_context(
             executing_hooks(
                 executor.start, executor.stop, executor.start_crawl, executor.workflows.start

@@ -1,0 +1,91 @@
+"""EventBridge rules of the offline account deliver to their SNS topic targets.
+
+moto's EventBridge has no SNS target, and its input transformer pastes a string value into a
+JSON template without quotes. Here a rule's SNS targets get the event as EventBridge shapes it
+(https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html):
+`Input` as given; else `InputTransformer`, whose template variables outside quotes become JSON
+values and inside quotes their text; else the whole event. Other targets stay moto's.
+"""
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from jsonpath_ng.ext import parse as json_path
+from moto.events.models import Rule
+from moto.sns.models import sns_backends
+from moto.utilities.arns import parse_arn
+
+_LOCK = threading.Lock()
+
+
+@contextmanager
+def sns_rule_targets() -> Iterator[None]:
+    """Inside the block a matching rule publishes its event to each SNS topic target."""
+    original = Rule.send_to_targets
+
+    def send_to_targets(self: Rule, event: Any, transform_input: bool = True) -> None:
+        topics = [t for t in self.targets if parse_arn(t["Arn"]).service == "sns"]
+        with _LOCK:  # moto's part sees only its own kinds of target
+            targets, self.targets = self.targets, [t for t in self.targets if t not in topics]
+            try:
+                original(self, event, transform_input)
+            finally:
+                self.targets = targets
+        if not topics or not self.event_pattern.matches_event(event):
+            return
+        for target in topics:
+            arn = parse_arn(target["Arn"])
+            message = target_input(target, event) if transform_input else json.dumps(event)
+            sns_backends[arn.account][arn.region].publish(message, arn=target["Arn"])
+
+    Rule.send_to_targets = send_to_targets  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Rule.send_to_targets = original  # type: ignore[method-assign]
+
+
+def target_input(target: dict[str, Any], event: dict[str, Any]) -> str:
+    """What EventBridge sends the target for event."""
+    if "Input" in target:
+        return str(target["Input"])
+    transformer = target.get("InputTransformer")
+    if not transformer:
+        return json.dumps(event)
+    values = {
+        name: _first(json_path(path).find(event))  # type: ignore[no-untyped-call]
+        for name, path in transformer.get("InputPathsMap", {}).items()
+    }
+    values["aws.events.event"] = event
+    values["aws.events.event.json"] = event
+    return _filled(transformer["InputTemplate"], values)
+
+
+def _first(matches: list[Any]) -> Any:
+    return matches[0].value if matches else None
+
+
+def _filled(template: str, values: dict[str, Any]) -> str:
+    out: list[str] = []
+    quoted, i = False, 0
+    while i < len(template):
+        char = template[i]
+        end = template.find(">", i) if char == "<" else -1
+        name = template[i + 1 : end] if end > 0 else ""
+        if name in values:
+            value = values[name]
+            if quoted:
+                text = value if isinstance(value, str) else json.dumps(value)
+                out.append(json.dumps(text)[1:-1])
+            else:
+                out.append(json.dumps(value))
+            i = end + 1
+            continue
+        if char == '"' and (i == 0 or template[i - 1] != "\\"):
+            quoted = not quoted
+        out.append(char)
+        i += 1
+    return "".join(out)
