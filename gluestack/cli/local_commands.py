@@ -48,6 +48,7 @@ def serve(
     from gluestack.local.deploy import AssemblyError, DeployError, deploy_assembly
     from gluestack.local.offline import moto_server
     from gluestack.local.service import executing_glue
+    from gluestack.local.service.clock import OfflineClock
 
     root = workspace if workspace.is_absolute() else project / workspace
     cdk_out = None
@@ -58,7 +59,9 @@ def serve(
             fail(error, SPEC_ERROR_EXIT)
     with (
         moto_server(port) as (endpoint, session),
-        executing_glue(Workspace(root), endpoint=endpoint),
+        executing_glue(
+            Workspace(root), endpoint=endpoint, clock=OfflineClock(follows_real_time=True)
+        ),
     ):
         if cdk_out is not None:
             try:
@@ -85,6 +88,35 @@ def serve(
                 time.sleep(3600)
         except KeyboardInterrupt:
             console.print("stopped")
+
+
+@app.command()
+def clock(
+    advance: Annotated[
+        str | None,
+        typer.Option(
+            help="Move the clock forward by 90s, 15m, 1h or 2d; schedules it passes fire."
+        ),
+    ] = None,
+    endpoint_url: Annotated[
+        str, typer.Option(help="The served offline account (gluestack local serve).")
+    ] = "http://127.0.0.1:5000",
+) -> None:
+    """Show the offline account's clock, or move it forward so scheduled triggers fire."""
+    from gluestack.local.service.clock import parse_duration
+    from gluestack.local.service.clock_client import ClockUnreachable, read_clock
+
+    try:
+        seconds = parse_duration(advance).total_seconds() if advance else None
+    except ValueError as error:
+        fail(f"--advance: {error}", SPEC_ERROR_EXIT)
+    try:
+        answer = read_clock(endpoint_url, seconds)
+    except ClockUnreachable as error:
+        fail(error)
+    console.print(f"offline time {answer['now']}")
+    for trigger in answer.get("fired", []):
+        console.print(f"fired {trigger}")
 
 
 @app.command()

@@ -39,6 +39,38 @@ def next_run(expression: str, after: datetime) -> datetime:
     return result
 
 
+def fire_times(
+    expression: str, after: datetime, until: datetime, limit: int = 1000
+) -> list[datetime]:
+    """Every time in (after, until] a checked expression fires, its year field included."""
+    match = _CRON.match(check_glue_cron(expression))
+    assert match is not None
+    fields = match["fields"].split()
+    times = croniter(_five_fields(fields), after)
+    found: list[datetime] = []
+    while len(found) < limit:
+        moment: datetime = times.get_next(datetime)
+        if moment > until:
+            break
+        if _year_matches(fields[5], moment.year):
+            found.append(moment)
+    return found
+
+
+def _year_matches(field: str, year: int) -> bool:
+    """Glue's year field: '*', years, ranges and steps (2026, 2026-2030, 2026/2), listed."""
+    for part in field.split(","):
+        span, _, step = part.partition("/")
+        if span == "*":
+            first, last = 0, 9999
+        else:
+            start, _, end = span.partition("-")
+            first, last = int(start), int(end or (9999 if step else start))
+        if first <= year <= last and (year - first) % int(step or 1) == 0:
+            return True
+    return False
+
+
 def _five_fields(fields: list[str]) -> str:
     """croniter's form: Glue's fields without the year, '?' as '*', weekdays from 0."""
     minutes, hours, day_of_month, month, day_of_week = fields[:5]

@@ -41,7 +41,7 @@ def sns_rule_targets() -> Iterator[None]:
             message = target_input(target, event) if transform_input else json.dumps(event)
             sns_backends[arn.account][arn.region].publish(message, arn=target["Arn"])
 
-    Rule.send_to_targets = send_to_targets  # type: ignore[method-assign]
+    Rule.send_to_targets = send_to_targets  # type: ignore[method-assign,assignment]
     try:
         yield
     finally:

@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from moto.server import ThreadedMotoServer
 
 from gluestack.local.moto_crawler_metrics import CrawlMetrics, record_crawl_metrics
 from gluestack.local.output_guard import recover
+from gluestack.local.service.clock import OfflineClock
+from gluestack.local.service.clock_route import clock_route
 from gluestack.local.service.crawl_process import CrawlProcessConfig
 from gluestack.local.service.crawls import ExecutedCrawl
 from gluestack.local.service.event_targets import sns_rule_targets
@@ -33,11 +36,14 @@ from gluestack.local.service.job_process import JobProcessConfig
 from gluestack.local.service.job_runs import ExecutedJobRun
 from gluestack.local.service.jvm_archive import JvmArchive, with_java_options
 from gluestack.local.service.moto_hooks import executing_hooks
+from gluestack.local.service.triggers import TriggerEngine
 from gluestack.local.service.workflows import WorkflowEngine
 from gluestack.local.trigger_chain import Node
 from gluestack.local.workspace import Workspace
 
 POLL_SECONDS = 0.2
+# How often a served account, whose clock follows real time, looks for schedules to fire.
+TICK_SECONDS = 1.0
 # A killed process group has this long to go before the executor stops waiting for it.
 KILL_GRACE_SECONDS = 30
 
@@ -55,7 +61,18 @@ class JobExecutor:
     count_rows: bool = False
     archive: JvmArchive = field(default_factory=JvmArchive)
     workflows: WorkflowEngine = field(default_factory=WorkflowEngine)
+    clock: OfflineClock = field(default_factory=OfflineClock)
+    triggers: TriggerEngine = field(init=False)
     threads: list[threading.Thread] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.triggers = TriggerEngine(self.clock)
+
+    def advance_clock(self, by: timedelta) -> tuple[datetime, list[str]]:
+        """Move the offline clock forward; the new time and the scheduled triggers that fired."""
+        self.triggers.tick()  # schedules first seen now count from the time before the move
+        now = self.clock.advance(by)
+        return now, self.triggers.tick()
 
     def start(self, job: Any, run: ExecutedJobRun) -> None:
         thread = threading.Thread(target=self._execute, args=(job, run), daemon=True)
@@ -94,6 +111,8 @@ class JobExecutor:
                     self.workflows.node_ended(
                         run.workflow_start, Node("job", job.name), state, detail
                     )
+                else:
+                    self.triggers.node_ended(job.backend, Node("job", job.name))
                 return
             retry = ExecutedJobRun(
                 job, dict(run.arguments or {}), attempt=run.attempt + 1,
@@ -147,10 +166,12 @@ class JobExecutor:
         if crawl.api_status in ("SUCCEEDED", "FAILED"):
             state = crawl.api_status.capitalize()
             crawler_state_changed(account, region, crawler.name, state, crawl.error_message)
+        node = Node("crawler", crawler.name)
         if crawl.workflow_start:
-            node = Node("crawler", crawler.name)
             detail = crawl.report if crawl.api_status == "SUCCEEDED" else crawl.error_message
             self.workflows.node_ended(crawl.workflow_start, node, crawl.api_status, detail)
+        else:
+            self.triggers.node_ended(crawler.backend, node)
 
     def _run_crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
         try:
@@ -274,11 +295,13 @@ def executing_glue(
     region: str = "us-east-1",
     seconds_per_minute: float = 60.0,
     count_rows: bool = False,
+    clock: OfflineClock | None = None,
 ) -> Iterator[JobExecutor]:
     """Inside an offline account (offline_account or a served moto), job runs execute.
 
     endpoint: where job processes reach the account; None serves the in-process account on a
     free loopback port for them (servers in one process share moto's backends).
+    clock: the account's time for schedules; by default it stands still until advanced.
     """
     with ExitStack() as stack:
         if endpoint is None:
@@ -288,11 +311,35 @@ def executing_glue(
             host, port = server.get_host_and_port()
             endpoint = f"http://{host}:{port}"
         root = Workspace(Path(workspace.root).resolve())
-        executor = JobExecutor(endpoint, region, root, seconds_per_minute, count_rows)
+        executor = JobExecutor(
+            endpoint, region, root, seconds_per_minute, count_rows, clock=clock or OfflineClock()
+        )
         stack.enter_context(sns_rule_targets())
+        stack.enter_context(clock_route(executor.advance_clock, executor.clock.now))
         stack.enter_context(
             executing_hooks(
-                executor.start, executor.stop, executor.start_crawl, executor.workflows.start
+                executor.start, executor.stop, executor.start_crawl, executor.workflows.start,
+                executor.triggers.start_trigger,
             )
-        )
+        )  # fmt: skip
+        if executor.clock.follows_real_time:
+            stack.enter_context(_ticking(executor.triggers))
         yield executor
+
+
+@contextmanager
+def _ticking(triggers: TriggerEngine) -> Iterator[None]:
+    """Fire schedules as real time passes, checking every TICK_SECONDS, until the block ends."""
+    done = threading.Event()
+
+    def tick() -> None:
+        while not done.wait(TICK_SECONDS):
+            triggers.tick()
+
+    thread = threading.Thread(target=tick, name="gluestack-schedules", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join(TICK_SECONDS * 2)

@@ -1,4 +1,4 @@
-"""Patches that route moto's StartJobRun and BatchStopJobRun to the offline executor.
+"""Patches that route moto's run APIs (jobs, crawls, workflows, triggers) to the executor.
 
 Installed and removed together by executing_glue(); while installed, every StartJobRun in the
 process (in-process mock or served endpoint) makes an ExecutedJobRun and hands it to the
@@ -15,7 +15,7 @@ from moto.glue.exceptions import (
     CrawlerNotRunningException,
     CrawlerRunningException,
 )
-from moto.glue.models import FakeCrawler, FakeJob, GlueBackend
+from moto.glue.models import FakeCrawler, FakeJob, FakeTrigger, GlueBackend
 from moto.glue.responses import GlueResponse
 
 from gluestack.local.service.crawls import ExecutedCrawl
@@ -25,14 +25,20 @@ StartRun = Callable[[Any, ExecutedJobRun], None]  # (moto's job, the new run)
 StopRun = Callable[[ExecutedJobRun], None]
 StartCrawl = Callable[[Any, ExecutedCrawl], None]  # (moto's crawler, the new crawl)
 StartWorkflowRun = Callable[[Any, str, str], None]  # (moto's backend, workflow, run id)
+StartTrigger = Callable[[Any, Any], None]  # (moto's backend, moto's trigger)
 
 
 @contextmanager
 def executing_hooks(
-    start: StartRun, stop: StopRun, start_crawl: StartCrawl, start_workflow: StartWorkflowRun
+    start: StartRun,
+    stop: StopRun,
+    start_crawl: StartCrawl,
+    start_workflow: StartWorkflowRun,
+    start_trigger: StartTrigger,
 ) -> Iterator[None]:
-    """Inside the block moto's job runs, crawls and workflow runs are executed."""
+    """Inside the block moto's job runs, crawls, workflow runs and triggers are executed."""
     original_start = FakeJob.start_job_run
+    original_trigger_start = FakeTrigger.start_trigger
     original_workflow_start = GlueBackend.start_workflow_run
     original_crawler = {
         n: FakeCrawler.__dict__[n] for n in ("start_crawler", "stop_crawler", "as_dict")
@@ -104,7 +110,11 @@ def executing_hooks(
         start_workflow(self, workflow_name, run_id)
         return run_id
 
+    def trigger_start(self: FakeTrigger) -> None:
+        start_trigger(self.backend, self)
+
     FakeJob.start_job_run = start_job_run  # type: ignore[method-assign]
+    FakeTrigger.start_trigger = trigger_start  # type: ignore[method-assign]
     GlueBackend.start_workflow_run = start_workflow_run  # type: ignore[method-assign]
     GlueResponse.batch_stop_job_run = batch_stop_job_run  # type: ignore[attr-defined]
     FakeCrawler.start_crawler = start_crawler  # type: ignore[method-assign]
@@ -114,6 +124,7 @@ def executing_hooks(
         yield
     finally:
         FakeJob.start_job_run = original_start  # type: ignore[method-assign]
+        FakeTrigger.start_trigger = original_trigger_start  # type: ignore[method-assign]
         GlueBackend.start_workflow_run = original_workflow_start  # type: ignore[method-assign]
         del GlueResponse.batch_stop_job_run  # type: ignore[attr-defined]
         for name, original in original_crawler.items():

@@ -16,6 +16,7 @@ from typing import Any
 
 from gluestack.local.moto_workflow_runs import record_workflow_run_end
 from gluestack.local.service.start_context import WorkflowStart, starting_for
+from gluestack.local.service.trigger_actions import start_action
 from gluestack.local.trigger_chain import (
     STARTING_TYPES,
     Node,
@@ -98,24 +99,9 @@ class WorkflowEngine:
             progress.running[node] = time.monotonic()
             try:
                 with starting_for(start):
-                    self._start_node(progress.backend, node, action, start)
+                    start_action(progress.backend, action, _run_arguments(start))
             except Exception as error:  # e.g. ConcurrentRunsExceededException
                 self.node_ended(start, node, "FAILED", f"{type(error).__name__}: {error}")
-
-    @staticmethod
-    def _start_node(backend: Any, node: Node, action: dict[str, Any], start: WorkflowStart) -> None:
-        if node.kind == "crawler":
-            backend.start_crawler(node.name)
-            return
-        arguments = {
-            **action.get("Arguments", {}),
-            "--WORKFLOW_NAME": start.workflow,
-            "--WORKFLOW_RUN_ID": start.run_id,
-        }
-        backend.start_job_run(
-            node.name, arguments, None, None, action.get("Timeout"), None,
-            action.get("SecurityConfiguration"), None, action.get("NotificationProperty"), None,
-        )  # fmt: skip
 
     def _complete_if_done(self, progress: WorkflowRunProgress) -> None:
         if progress.running:
@@ -127,3 +113,8 @@ class WorkflowEngine:
         )  # fmt: skip
         self.finished[progress.run_id] = progress.outcomes
         self.runs.pop(progress.run_id, None)
+
+
+def _run_arguments(start: WorkflowStart) -> dict[str, str]:
+    """What a job started by a workflow run receives to reach the run's properties."""
+    return {"--WORKFLOW_NAME": start.workflow, "--WORKFLOW_RUN_ID": start.run_id}

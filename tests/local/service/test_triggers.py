@@ -1,0 +1,128 @@
+"""Triggers outside a workflow run fire as Glue's do, and schedules fire on the offline clock.
+
+https://docs.aws.amazon.com/glue/latest/dg/about-triggers.html: a scheduled trigger fires on its
+cron, a conditional trigger when the jobs and crawlers it watches end in the watched states;
+only an ACTIVATED trigger fires; StartTrigger fires an on-demand trigger.
+"""
+
+from datetime import timedelta
+from typing import Any
+
+from typer.testing import CliRunner
+
+from gluestack.cli import app
+from gluestack.local.pipeline_run import LOCAL_POLLING
+from gluestack.local.service.clock_client import read_clock
+from gluestack.ops import wait_for_job_run
+
+QUICK = """import sys
+from awsglue.utils import getResolvedOptions
+args = getResolvedOptions(sys.argv, ["JOB_NAME"])
+print("ran", args["JOB_NAME"])
+"""
+ROLE = "arn:aws:iam::123456789012:role/glue"
+NOON = "cron(0 12 * * ? *)"
+
+
+def _jobs(glue: Any, s3: Any, *names: str) -> None:
+    s3.put_object(Bucket="scripts", Key="quick.py", Body=QUICK.encode())
+    for name in names:
+        glue.create_job(
+            Name=name, Role=ROLE, GlueVersion="5.0",
+            Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/quick.py"},
+        )  # fmt: skip
+
+
+def _runs(glue: Any, job: str) -> list[dict[str, Any]]:
+    runs: list[dict[str, Any]] = glue.get_job_runs(JobName=job)["JobRuns"]
+    return runs
+
+
+def test_a_schedule_fires_when_the_clock_passes_it_and_its_job_starts_the_next(
+    account: Any,
+) -> None:
+    session, executor = account
+    glue = session.client("glue")
+    _jobs(glue, session.client("s3"), "extract", "load")
+    glue.create_trigger(
+        Name="nightly", Type="SCHEDULED", Schedule=NOON, StartOnCreation=True,
+        Actions=[{"JobName": "extract"}],
+    )  # fmt: skip
+    glue.create_trigger(
+        Name="paused", Type="SCHEDULED", Schedule=NOON, Actions=[{"JobName": "load"}]
+    )  # CREATED, never activated: it does not fire
+    glue.create_trigger(
+        Name="after-extract", Type="CONDITIONAL", StartOnCreation=True,
+        Predicate={"Logical": "ANY", "Conditions": [
+            {"LogicalOperator": "EQUALS", "JobName": "extract", "State": "SUCCEEDED"}
+        ]},
+        Actions=[{"JobName": "load"}],
+    )  # fmt: skip
+    assert read_clock(executor.endpoint)["now"] == executor.clock.now().isoformat()
+    assert _runs(glue, "extract") == []  # the clock stands still in-process
+
+    moved = read_clock(executor.endpoint, advance_seconds=timedelta(days=1).total_seconds())
+
+    assert moved["fired"] == ["nightly"]  # once: one noon in any 24 hours
+    (extract,) = _runs(glue, "extract")
+    wait_for_job_run(glue, "extract", extract["Id"], deadline_seconds=120, schedule=LOCAL_POLLING)
+    executor.wait_idle(120)
+    (load,) = _runs(glue, "load")
+    assert load["JobRunState"] == "SUCCEEDED"
+
+
+def test_start_trigger_fires_an_on_demand_trigger_and_activates_a_scheduled_one(
+    account: Any,
+) -> None:
+    session, executor = account
+    glue = session.client("glue")
+    _jobs(glue, session.client("s3"), "adhoc")
+    glue.create_trigger(Name="now", Type="ON_DEMAND", Actions=[{"JobName": "adhoc"}])
+    glue.create_trigger(
+        Name="later", Type="SCHEDULED", Schedule=NOON, Actions=[{"JobName": "adhoc"}]
+    )
+
+    glue.start_trigger(Name="now")
+    glue.start_trigger(Name="later")
+
+    (run,) = _runs(glue, "adhoc")
+    assert run["JobRunState"] in ("STARTING", "RUNNING")
+    assert glue.get_trigger(Name="later")["Trigger"]["State"] == "ACTIVATED"
+    executor.wait_idle(120)
+
+
+def test_the_clock_command_shows_and_moves_the_served_clock(account: Any) -> None:
+    _, executor = account
+    runner = CliRunner()
+    shown = runner.invoke(app, ["local", "clock", "--endpoint-url", executor.endpoint])
+    assert shown.exit_code == 0, shown.output
+    before = executor.clock.now()
+    moved = runner.invoke(
+        app, ["local", "clock", "--advance", "90m", "--endpoint-url", executor.endpoint]
+    )
+    assert moved.exit_code == 0, moved.output
+    assert executor.clock.now() - before == timedelta(minutes=90)
+    wrong = runner.invoke(
+        app, ["local", "clock", "--advance", "soon", "--endpoint-url", executor.endpoint]
+    )
+    assert wrong.exit_code == 2 and "90s, 15m, 1h, 2d" in wrong.output
+
+
+def test_a_scheduled_workflow_trigger_starts_a_workflow_run(account: Any) -> None:
+    # https://docs.aws.amazon.com/glue/latest/dg/workflows_overview.html: a workflow's start
+    # trigger may be a schedule; each time it fires, a workflow run starts.
+    session, executor = account
+    glue = session.client("glue")
+    _jobs(glue, session.client("s3"), "daily")
+    glue.create_workflow(Name="w")
+    glue.create_trigger(
+        Name="w-start", WorkflowName="w", Type="SCHEDULED", Schedule="cron(30 6 * * ? *)",
+        StartOnCreation=True, Actions=[{"JobName": "daily"}],
+    )  # fmt: skip
+
+    _, fired = executor.advance_clock(timedelta(days=2))
+
+    assert fired == ["w-start", "w-start"]
+    runs = glue.get_workflow_runs(Name="w")["Runs"]
+    assert len(runs) == 2
+    executor.wait_idle(180)
