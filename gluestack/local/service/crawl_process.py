@@ -4,7 +4,6 @@ writes them to the catalog through the offline endpoint, then writes what it did
 result file.
 """
 
-import json
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -42,7 +41,7 @@ def main(config_file: str) -> int:
             "seconds": round(time.monotonic() - started, 3),
             **asdict(summary),
         }
-    Path(config.result_file).write_text(json.dumps(result))
+    config.write_result(result)
     return 0 if result["succeeded"] else 1
 
 

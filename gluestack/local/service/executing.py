@@ -48,6 +48,23 @@ TICK_SECONDS = 1.0
 KILL_GRACE_SECONDS = 30
 
 
+@dataclass(frozen=True)
+class ProcessFiles:
+    """One job or crawl process's files: what it is asked, what it answers, what it printed."""
+
+    config: Path
+    result: Path
+    log: Path
+
+    @classmethod
+    def of(cls, folder: Path, name: str) -> "ProcessFiles":
+        return cls(
+            folder / f"{name}.config.json",
+            folder / f"{name}.result.json",
+            folder / f"{name}.process.log",
+        )
+
+
 @dataclass
 class JobExecutor:
     """Runs ExecutedJobRuns in job processes that reach the account through endpoint."""
@@ -126,18 +143,17 @@ class JobExecutor:
 
     def _attempt(self, job: Any, run: ExecutedJobRun) -> tuple[str, str]:
         folder = self._folder("runs", job.name)
-        result = folder / f"{run.job_run_id}.result.json"
-        config = folder / f"{run.job_run_id}.config.json"
+        files = ProcessFiles.of(folder, run.job_run_id)
         JobProcessConfig(
             endpoint=self.endpoint, region=self.region, workspace=str(self.workspace.root),
             job_name=job.name, run_id=run.job_run_id, arguments=dict(run.arguments or {}),
-            result_file=str(result), count_rows=self.count_rows,
-        ).write(config)  # fmt: skip
+            result_file=str(files.result), count_rows=self.count_rows,
+        ).write(files.config)  # fmt: skip
         started = time.monotonic()
         deadline = started + self.seconds_per_minute * float(run.timeout or 0)
         run.state = "RUNNING"
         ended = _run_process(
-            "gluestack.local.service.job_process", config, run.stop_requested, deadline,
+            "gluestack.local.service.job_process", files, run.stop_requested, deadline,
             self.archive, self._environment(),
         )  # fmt: skip
         if ended == "STOPPED":
@@ -146,7 +162,7 @@ class JobExecutor:
         if ended == "TIMEOUT":
             recover(self.workspace.journal(job.name))
             return "TIMEOUT", f"Job run exceeded its timeout of {run.timeout} minutes"
-        outcome = _result(result)
+        outcome = _result(files)
         if not outcome["succeeded"]:
             return "FAILED", outcome["error_message"]
         rows = outcome.get("rows")
@@ -176,20 +192,19 @@ class JobExecutor:
     def _run_crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
         try:
             folder = self._folder("crawls", crawler.name)
-            result = folder / f"{crawl.crawl_id}.result.json"
-            config = folder / f"{crawl.crawl_id}.config.json"
+            files = ProcessFiles.of(folder, crawl.crawl_id)
             CrawlProcessConfig(
                 endpoint=self.endpoint, region=self.region, workspace=str(self.workspace.root),
-                crawler_name=crawler.name, result_file=str(result),
-            ).write(config)  # fmt: skip
+                crawler_name=crawler.name, result_file=str(files.result),
+            ).write(files.config)  # fmt: skip
             ended = _run_process(
-                "gluestack.local.service.crawl_process", config, crawl.stop_requested, math.inf,
+                "gluestack.local.service.crawl_process", files, crawl.stop_requested, math.inf,
                 self.archive, self._environment(),
             )  # fmt: skip
             if ended == "STOPPED":
                 crawl.end("STOPPED")
                 return
-            outcome = _result(result)
+            outcome = _result(files)
         except Exception as error:  # the executor's own failure
             outcome = {"succeeded": False, "error_message": f"gluestack could not crawl: {error}"}
         if not outcome["succeeded"]:
@@ -224,24 +239,28 @@ class JobExecutor:
 
 
 def _run_process(
-    module: str, config: Path, stop: threading.Event, deadline: float, archive: JvmArchive,
-    env: dict[str, str],
+    module: str, files: ProcessFiles, stop: threading.Event, deadline: float,
+    archive: JvmArchive, env: dict[str, str],
 ) -> str | None:  # fmt: skip
-    """Run `python -m module config` as a process group; STOPPED or TIMEOUT if it was ended."""
+    """Run `python -m module CONFIG` as a process group; STOPPED or TIMEOUT if it was ended."""
     options, partial = archive.options()
+    # A process that writes the archive must exit by itself; the others end with their result.
     try:
-        return _watched_process(module, config, stop, deadline, with_java_options(env, options))
+        return _watched_process(
+            module, files, stop, deadline, with_java_options(env, options), not partial
+        )
     finally:
         archive.written(partial)
 
 
 def _watched_process(
-    module: str, config: Path, stop: threading.Event, deadline: float, env: dict[str, str]
-) -> str | None:
-    log_file = config.with_name(config.name.replace(".config.json", ".process.log"))
-    with log_file.open("w") as log:
+    module: str, files: ProcessFiles, stop: threading.Event, deadline: float,
+    env: dict[str, str], end_with_result: bool,
+) -> str | None:  # fmt: skip
+    """Watch the process; once its result is written, its JVM's shutdown is not waited for."""
+    with files.log.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", module, str(config)],
+            [sys.executable, "-m", module, str(files.config)],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env,
         )  # fmt: skip
         try:
@@ -252,6 +271,9 @@ def _watched_process(
                 if time.monotonic() > deadline:
                     _kill(process)
                     return "TIMEOUT"
+                if end_with_result and files.result.is_file():
+                    _kill(process)  # what it did is in the result, its outputs are pushed
+                    return None
                 time.sleep(POLL_SECONDS)
             return None
         finally:
@@ -269,14 +291,13 @@ def _wait_for_group(group: int) -> None:
         time.sleep(POLL_SECONDS / 2)
 
 
-def _result(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        log = path.with_name(path.name.replace(".result.json", ".process.log"))
+def _result(files: ProcessFiles) -> dict[str, Any]:
+    if not files.result.is_file():
         return {
             "succeeded": False,
-            "error_message": f"the process ended without a result; see {log}",
+            "error_message": f"the process ended without a result; see {files.log}",
         }
-    outcome: dict[str, Any] = json.loads(path.read_text())
+    outcome: dict[str, Any] = json.loads(files.result.read_text())
     return outcome
 
 

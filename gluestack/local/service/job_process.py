@@ -3,7 +3,6 @@ CONFIG`. It reads the deployed job and its script through the offline endpoint, 
 fresh local Spark over the workspace's files, and writes how it ended to CONFIG's result file.
 """
 
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +42,7 @@ def main(config_file: str) -> int:
     }
     if config.count_rows:
         result["rows"] = [execution.rows_read, execution.rows_written]
-    Path(config.result_file).write_text(json.dumps(result))
+    config.write_result(result)
     return 0 if execution.succeeded else 1
 
 

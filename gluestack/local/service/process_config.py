@@ -24,6 +24,13 @@ class ProcessConfig:
     def read(cls, path: Path) -> Self:
         return cls(**json.loads(path.read_text()))
 
+    def write_result(self, result: dict[str, Any]) -> None:
+        """Write how the process ended, whole or not at all: the executor acts on its arrival."""
+        target = Path(self.result_file)
+        partial = target.with_name(target.name + ".partial")
+        partial.write_text(json.dumps(result))
+        partial.replace(target)
+
     def client(self, service: str) -> Any:
         """A boto3 client of the offline account (its credentials are not checked)."""
         session = boto3.Session(

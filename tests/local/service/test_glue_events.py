@@ -8,6 +8,8 @@ Glue sends "Glue Job State Change" for SUCCEEDED, FAILED, TIMEOUT and STOPPED ru
 import json
 from typing import Any
 
+import pytest
+
 from gluestack.local.deploy import DeployedApp
 from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import pipeline_manifest, wait_for_crawler, wait_for_job_run
@@ -54,10 +56,8 @@ def test_a_failed_run_alerts_the_deployed_topic_and_a_successful_crawl_does_not(
     assert _alerts(sqs, queue_url) == []
 
     run_id = glue.start_job_run(JobName=job)["JobRunId"]  # its input tables are not crawled
-    try:
+    with pytest.raises(JobRunFailed):
         wait_for_job_run(glue, job, run_id, deadline_seconds=120, schedule=LOCAL_POLLING)
-    except JobRunFailed:
-        pass
     run = glue.get_job_run(JobName=job, RunId=run_id)["JobRun"]
     assert run["JobRunState"] == "FAILED"
     (alert,) = _alerts(sqs, queue_url)
