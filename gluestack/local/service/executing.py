@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from gluestack.local.service.glue_events import crawler_state_changed, job_state
 from gluestack.local.service.job_process import JobProcessConfig
 from gluestack.local.service.job_runs import ExecutedJobRun
 from gluestack.local.service.jvm_archive import JvmArchive, with_java_options
-from gluestack.local.service.moto_hooks import executing_hooks
+from gluestack.local.service.moto_hooks import executing_hooks, running_runs
 from gluestack.local.service.triggers import TriggerEngine
 from gluestack.local.service.workflows import WorkflowEngine
 from gluestack.local.trigger_chain import Node
@@ -81,6 +82,9 @@ class JobExecutor:
     clock: OfflineClock = field(default_factory=OfflineClock)
     triggers: TriggerEngine = field(init=False)
     threads: list[threading.Thread] = field(default_factory=list)
+    # Runs left WAITING by run queuing, per job, oldest first.
+    waiting: dict[int, deque[ExecutedJobRun]] = field(default_factory=dict)
+    waiting_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.triggers = TriggerEngine(self.clock)
@@ -96,8 +100,28 @@ class JobExecutor:
         self._track(thread)
 
     def stop(self, run: ExecutedJobRun) -> None:
+        with self.waiting_lock:
+            for queue in self.waiting.values():
+                if run in queue:  # never started: it ends at once
+                    queue.remove(run)
+                    run.end("STOPPED")
+                    return
         run.state = "STOPPING"
         run.stop_requested.set()
+
+    def queue(self, job: Any, run: ExecutedJobRun) -> None:
+        """Run queuing: hold run (WAITING) until one of the job's runs ends."""
+        with self.waiting_lock:
+            self.waiting.setdefault(id(job), deque()).append(run)
+
+    def _start_waiting(self, job: Any) -> None:
+        with self.waiting_lock:
+            queue = self.waiting.get(id(job))
+            limit = job.execution_property.get("MaxConcurrentRuns", 1)
+            while queue and running_runs(job) < limit:
+                run = queue.popleft()
+                run.state = "STARTING"
+                self.start(job, run)
 
     def _track(self, thread: threading.Thread) -> None:
         """Start thread; forget the ones that ended (a served account runs for days)."""
@@ -130,6 +154,7 @@ class JobExecutor:
                     )
                 else:
                     self.triggers.node_ended(job.backend, Node("job", job.name))
+                self._start_waiting(job)
                 return
             retry = ExecutedJobRun(
                 job, dict(run.arguments or {}), attempt=run.attempt + 1,
@@ -340,7 +365,7 @@ def executing_glue(
         stack.enter_context(
             executing_hooks(
                 executor.start, executor.stop, executor.start_crawl, executor.workflows.start,
-                executor.triggers.start_trigger,
+                executor.triggers.start_trigger, executor.queue,
             )
         )  # fmt: skip
         if executor.clock.follows_real_time:

@@ -46,6 +46,7 @@ class ExecutedJobRun(Executed, FakeJobRun):  # type: ignore[misc]
         self.start_executing("STARTING")
         self.completed_on = None  # type: ignore[assignment]
         self.execution_seconds = 0
+        self.job_run_queuing_enabled = False
 
     def end(self, state: str, error_message: str = "") -> None:
         """Record how the run ended, now."""
@@ -95,4 +96,6 @@ class ExecutedJobRun(Executed, FakeJobRun):  # type: ignore[misc]
             answer["PreviousRunId"] = self.previous_run_id
         if self.security_configuration:
             answer["SecurityConfiguration"] = self.security_configuration
+        if self.job_run_queuing_enabled:
+            answer["JobRunQueuingEnabled"] = True
         return answer

@@ -8,6 +8,7 @@ executor, which runs it; BatchStopJobRun asks the executor to stop runs.
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from moto.glue.exceptions import (
@@ -26,6 +27,10 @@ StopRun = Callable[[ExecutedJobRun], None]
 StartCrawl = Callable[[Any, ExecutedCrawl], None]  # (moto's crawler, the new crawl)
 StartWorkflowRun = Callable[[Any, str, str], None]  # (moto's backend, workflow, run id)
 StartTrigger = Callable[[Any, Any], None]  # (moto's backend, moto's trigger)
+QueueRun = Callable[[Any, ExecutedJobRun], None]  # (moto's job, a run left WAITING)
+
+# StartJobRun's JobRunQueuingEnabled, which moto's backend call does not carry.
+_run_queuing: ContextVar[bool | None] = ContextVar("gluestack_run_queuing", default=None)
 
 
 @contextmanager
@@ -35,10 +40,14 @@ def executing_hooks(
     start_crawl: StartCrawl,
     start_workflow: StartWorkflowRun,
     start_trigger: StartTrigger,
+    queue: QueueRun,
 ) -> Iterator[None]:
     """Inside the block moto's job runs, crawls, workflow runs and triggers are executed."""
     original_start = FakeJob.start_job_run
     original_trigger_start = FakeTrigger.start_trigger
+    original_job_dict = FakeJob.as_dict
+    original_create_job = GlueResponse.create_job
+    original_start_response = GlueResponse.start_job_run
     original_workflow_start = GlueBackend.start_workflow_run
     original_crawler = {
         n: FakeCrawler.__dict__[n] for n in ("start_crawler", "stop_crawler", "as_dict")
@@ -50,8 +59,12 @@ def executing_hooks(
         number_of_workers: int | None, notification_property: dict[str, int] | None,
         previous_run_id: str | None, arguments: dict[str, str] | None,
     ) -> str:  # fmt: skip
-        running = [r for r in self.job_runs if not getattr(r, "ended", True)]
-        if len(running) >= self.execution_property.get("MaxConcurrentRuns", 1):
+        requested = _run_queuing.get()
+        queuing = bool(
+            getattr(self, "job_run_queuing_enabled", False) if requested is None else requested
+        )
+        full = running_runs(self) >= self.execution_property.get("MaxConcurrentRuns", 1)
+        if full and not queuing:
             raise ConcurrentRunsExceededException(f"Job with name {self.name} already running")
         merged = {
             **self.default_arguments,
@@ -63,9 +76,33 @@ def executing_hooks(
             number_of_workers=number_of_workers, max_capacity=max_capacity,
             previous_run_id=previous_run_id,
         )  # fmt: skip
+        run.job_run_queuing_enabled = queuing
         self.job_runs.append(run)
-        start(self, run)
+        if full:
+            run.state = "WAITING"
+            queue(self, run)
+        else:
+            start(self, run)
         return str(run.job_run_id)
+
+    def create_job(response: GlueResponse) -> Any:
+        answer = original_create_job(response)
+        job: Any = response.glue_backend.get_job(response._get_param("Name"))
+        job.job_run_queuing_enabled = bool(response._get_param("JobRunQueuingEnabled"))
+        return answer
+
+    def start_job_run_response(response: GlueResponse) -> Any:
+        token = _run_queuing.set(response._get_param("JobRunQueuingEnabled"))
+        try:
+            return original_start_response(response)
+        finally:
+            _run_queuing.reset(token)
+
+    def job_as_dict(self: FakeJob) -> dict[str, Any]:
+        answer: dict[str, Any] = original_job_dict(self)
+        if _job_queuing(self):
+            answer["JobRunQueuingEnabled"] = True
+        return answer
 
     def batch_stop_job_run(response: GlueResponse) -> str:
         name = response._get_param("JobName")
@@ -114,6 +151,9 @@ def executing_hooks(
         start_trigger(self.backend, self)
 
     FakeJob.start_job_run = start_job_run  # type: ignore[method-assign]
+    FakeJob.as_dict = job_as_dict  # type: ignore[method-assign]
+    GlueResponse.create_job = create_job  # type: ignore[method-assign,assignment]
+    GlueResponse.start_job_run = start_job_run_response  # type: ignore[method-assign,assignment]
     FakeTrigger.start_trigger = trigger_start  # type: ignore[method-assign]
     GlueBackend.start_workflow_run = start_workflow_run  # type: ignore[method-assign]
     GlueResponse.batch_stop_job_run = batch_stop_job_run  # type: ignore[attr-defined]
@@ -124,11 +164,23 @@ def executing_hooks(
         yield
     finally:
         FakeJob.start_job_run = original_start  # type: ignore[method-assign]
+        FakeJob.as_dict = original_job_dict  # type: ignore[method-assign]
+        GlueResponse.create_job = original_create_job  # type: ignore[method-assign]
+        GlueResponse.start_job_run = original_start_response  # type: ignore[method-assign]
         FakeTrigger.start_trigger = original_trigger_start  # type: ignore[method-assign]
         GlueBackend.start_workflow_run = original_workflow_start  # type: ignore[method-assign]
         del GlueResponse.batch_stop_job_run  # type: ignore[attr-defined]
         for name, original in original_crawler.items():
             setattr(FakeCrawler, name, original)
+
+
+def _job_queuing(job: Any) -> bool:
+    return bool(getattr(job, "job_run_queuing_enabled", False))
+
+
+def running_runs(job: Any) -> int:
+    """The job's runs that hold one of its MaxConcurrentRuns: started and not ended."""
+    return sum(1 for r in job.job_runs if not getattr(r, "ended", True) and r.status != "WAITING")
 
 
 def _stop_error(job: str, run_id: str, message: str) -> dict[str, Any]:

@@ -125,6 +125,34 @@ def test_concurrent_runs_over_the_limit_are_refused(account: Any) -> None:
     glue.batch_stop_job_run(JobName="busy", JobRunIds=[run_id])
 
 
+def test_with_run_queuing_a_run_over_the_limit_waits_for_a_free_slot(account: Any) -> None:
+    # https://docs.aws.amazon.com/glue/latest/dg/job-run-statuses.html: with job run queuing a
+    # run over the job's MaxConcurrentRuns is WAITING; a run's JobRunQueuingEnabled overrides
+    # the job's (https://docs.aws.amazon.com/glue/latest/webapi/API_CreateJob.html).
+    session, _ = account
+    glue = session.client("glue")
+    name = _job(glue, "queued", "sleep", JobRunQueuingEnabled=True)
+    assert glue.get_job(JobName=name)["Job"]["JobRunQueuingEnabled"] is True
+
+    def state(run_id: str) -> str:
+        return str(glue.get_job_run(JobName=name, RunId=run_id)["JobRun"]["JobRunState"])
+
+    first = glue.start_job_run(JobName=name)["JobRunId"]
+    second = glue.start_job_run(JobName=name)["JobRunId"]
+    third = glue.start_job_run(JobName=name)["JobRunId"]
+    with pytest.raises(glue.exceptions.ConcurrentRunsExceededException):
+        glue.start_job_run(JobName=name, JobRunQueuingEnabled=False)
+    assert (state(second), state(third)) == ("WAITING", "WAITING")
+
+    glue.batch_stop_job_run(JobName=name, JobRunIds=[third])  # never started: stopped at once
+    assert state(third) == "STOPPED"
+    glue.batch_stop_job_run(JobName=name, JobRunIds=[first])
+    _until(lambda: state(second) in ("STARTING", "RUNNING"), 120)
+    assert state(first) == "STOPPED"
+    glue.batch_stop_job_run(JobName=name, JobRunIds=[second])
+    _until(lambda: state(second) == "STOPPED", 120)
+
+
 def test_a_stopped_run_is_stopped_and_leaves_its_outputs_as_they_were(account: Any) -> None:
     session, _ = account
     glue, s3 = session.client("glue"), session.client("s3")
