@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
-from gluestack.local.job_logs import write_job_run_logs
+from gluestack.local.job_logs import LiveRunLog
 from gluestack.local.output_guard import guarded_outputs
 from gluestack.local.script_runner import run_glue_script
 from gluestack.local.workspace import Workspace
@@ -63,7 +63,9 @@ def execute_job(
     )
     log_file = workspace.logs / job_name / f"{run_id}.log"
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    output = io.StringIO()
+    output: io.StringIO | LiveRunLog = io.StringIO()
+    if logs is not None:
+        output = LiveRunLog(logs, run_log_group(glue, job_name, run_id), run_id).start()
     try:
         with (
             guarded_outputs(_output_folders(arguments, workspace), workspace.journal(job_name)),
@@ -75,19 +77,16 @@ def execute_job(
             )
     except BaseException as error:
         output.write(traceback.format_exc())
-        _keep_log(output.getvalue(), log_file, logs, run_id, failed=True, glue=glue, job=job_name)
+        _keep_log(output, log_file, failed=True)
         return JobExecution(False, f"{type(error).__name__}: {error}", log_file)
-    _keep_log(output.getvalue(), log_file, logs, run_id, failed=False, glue=glue, job=job_name)
+    _keep_log(output, log_file, failed=False)
     return JobExecution(True, "", log_file, runtime.rows_read, runtime.rows_written)
 
 
-def _keep_log(
-    text: str, log_file: Path, logs: Any, run_id: str, *, failed: bool, glue: Any, job: str
-) -> None:
-    log_file.write_text(text)
-    if logs is not None:
-        group = run_log_group(glue, job, run_id)
-        write_job_run_logs(logs, group, run_id, text, failed=failed)
+def _keep_log(output: "io.StringIO | LiveRunLog", log_file: Path, *, failed: bool) -> None:
+    log_file.write_text(output.getvalue())
+    if isinstance(output, LiveRunLog):
+        output.finish(failed=failed)
 
 
 def _output_folders(arguments: dict[str, str], workspace: Workspace) -> list[Path]:

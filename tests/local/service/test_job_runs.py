@@ -159,6 +159,15 @@ def test_a_stopped_run_is_stopped_and_leaves_its_outputs_as_they_were(account: A
     run_id = glue.start_job_run(JobName=_job(glue, "stopme", "sleep"))["JobRunId"]
     written = account[1].workspace.s3_root / "out" / "stopme"
     _until(lambda: list(written.glob("*.json")), 120)  # the script has written, then sleeps
+    # Its output is in CloudWatch Logs while it runs, as with Glue's continuous logging.
+    logs = session.client("logs")
+
+    def output() -> list[str]:
+        events = logs.get_log_events(logGroupName="/aws-glue/jobs/output", logStreamName=run_id)
+        return [e["message"] for e in events["events"]]
+
+    _until(lambda: "wrote two rows" in output(), 30)
+    assert glue.get_job_run(JobName="stopme", RunId=run_id)["JobRun"]["JobRunState"] == "RUNNING"
     answer = glue.batch_stop_job_run(JobName="stopme", JobRunIds=[run_id])
     assert answer["SuccessfulSubmissions"] == [{"JobName": "stopme", "JobRunId": run_id}]
     _until(
