@@ -21,7 +21,7 @@ from gluestack.cli.common import (
     fail,
     session,
 )
-from gluestack.ops import GlueOpsError, glue_client
+from gluestack.ops import GlueOpsError, InvalidRequest, glue_client
 from gluestack.ops.catalog import describe_table, list_databases, list_tables
 from gluestack.ops.partitions import list_partitions
 from gluestack.ops.schema_diff import ColumnsDiff, SchemaDiff, table_schema_diff
@@ -236,7 +236,7 @@ def _glue(endpoint_url: str | None, region: str | None, profile: str | None) -> 
 
 def _fail(error: Exception) -> NoReturn:
     """Exit 2 when Glue rejected the input (a bad --where expression), else 1."""
-    invalid_input = (
+    invalid_input = isinstance(error, InvalidRequest) or (
         isinstance(error, ClientError)
         and error.response["Error"]["Code"] == "InvalidInputException"
     )

@@ -6,10 +6,14 @@ from gluestack.ops.clients import RETRY_CONFIG, client, glue_client
 from gluestack.ops.costs import Rates, estimated_cost
 from gluestack.ops.crawlers import CrawlResult, run_crawler, start_crawler, wait_for_crawler
 from gluestack.ops.errors import (
+    AccessDenied,
     ConcurrentRunsExceeded,
     CrawlerFailed,
     GlueOpsError,
+    GlueRequestRefused,
+    InvalidRequest,
     JobRunFailed,
+    LimitExceeded,
     PartitionBatchFailed,
     ResourceNotFound,
     UnknownRunState,
@@ -36,13 +40,17 @@ from gluestack.ops.workflows import start_workflow_run, wait_for_workflow_run
 
 __all__ = [
     "RETRY_CONFIG",
+    "AccessDenied",
     "Clock",
     "ConcurrentRunsExceeded",
     "CrawlResult",
     "CrawlerFailed",
     "GlueOpsError",
+    "GlueRequestRefused",
+    "InvalidRequest",
     "JobRunFailed",
     "JobRunResult",
+    "LimitExceeded",
     "LogLine",
     "PartitionBatchFailed",
     "PipelineManifest",

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from gluestack.ops.errors import GlueOpsError
+from gluestack.ops.errors import GlueOpsError, refusals_typed
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class JobBookmark:
     state: str | None
 
 
+@refusals_typed("Glue job", "job_name")
 def job_bookmark(glue: Any, job_name: str) -> JobBookmark:
     """The job's bookmark; a job that never committed one has an empty bookmark."""
     try:
@@ -32,6 +33,7 @@ def job_bookmark(glue: Any, job_name: str) -> JobBookmark:
     )
 
 
+@refusals_typed("Glue job", "job_name")
 def reset_job_bookmark(glue: Any, job_name: str, run_id: str | None = None) -> None:
     """Forget what the job has processed (up to run_id when given), so the next run rereads."""
     request = {"JobName": job_name, **({"RunId": run_id} if run_id else {})}

@@ -1,15 +1,11 @@
 """Data Catalog databases, tables and columns: listed across pages, filtered by name."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from fnmatch import fnmatchcase
 from typing import Any
 
-from botocore.exceptions import ClientError
-
-from gluestack.ops.errors import ResourceNotFound
+from gluestack.ops.errors import ResourceNotFound, typed_refusals
 
 # Substrings of a SerDe or input format class that name the data format, checked in order.
 _FORMAT_HINTS = (
@@ -65,18 +61,6 @@ class TableDetail:
     columns: tuple[Column, ...]
 
 
-@contextmanager
-def not_found_as(resource: str, identifier: str) -> Iterator[None]:
-    """Turn Glue's EntityNotFoundException into ResourceNotFound naming what was asked for."""
-    try:
-        yield
-    except ClientError as error:
-        if error.response["Error"]["Code"] != "EntityNotFoundException":
-            raise
-        glue_message = error.response["Error"].get("Message", "")
-        raise ResourceNotFound(f"{resource} '{identifier}' not found: {glue_message}") from None
-
-
 def list_databases(glue: Any, pattern: str | None = None) -> list[DatabaseInfo]:
     """Every database (all pages) whose name matches the fnmatch pattern, if given."""
     databases = [
@@ -101,7 +85,7 @@ def list_tables(
     only); pattern is matched here, case-insensitively, against the whole name.
     """
     request = {"DatabaseName": database, **({"Expression": expression} if expression else {})}
-    with not_found_as("Glue database", database):
+    with typed_refusals("Glue database", database):
         tables = [
             table_info(table)
             for page in glue.get_paginator("get_tables").paginate(**request)
@@ -112,7 +96,7 @@ def list_tables(
 
 def table_definition(glue: Any, database: str, table: str) -> dict[str, Any]:
     """Glue's Table structure (GetTable); ResourceNotFound when the database or table is missing."""
-    with not_found_as("Glue table", f"{database}.{table}"):
+    with typed_refusals("Glue table", f"{database}.{table}"):
         return dict(glue.get_table(DatabaseName=database, Name=table)["Table"])
 
 

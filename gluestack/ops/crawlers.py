@@ -7,7 +7,12 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from gluestack.ops.errors import CrawlerFailed, UnknownRunState, WaitDeadlineExceeded
+from gluestack.ops.errors import (
+    CrawlerFailed,
+    UnknownRunState,
+    WaitDeadlineExceeded,
+    refusals_typed,
+)
 from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedule, SystemClock
 from gluestack.ops.states import CRAWL_FAILED, CRAWL_STATUS_ALIASES, CRAWL_SUCCEEDED
 
@@ -27,12 +32,14 @@ class CrawlResult:
     tables_deleted: int | None = None
 
 
+@refusals_typed("Glue crawler", "name")
 def start_crawler(glue: Any, name: str) -> None:
     """Start a crawl; when one is already running, join it instead of failing."""
     with contextlib.suppress(glue.exceptions.CrawlerRunningException):
         glue.start_crawler(Name=name)
 
 
+@refusals_typed("Glue crawler", "name")
 def wait_for_crawler(
     glue: Any,
     name: str,
@@ -63,6 +70,7 @@ def wait_for_crawler(
         deadline.sleep(next(intervals))
 
 
+@refusals_typed("Glue crawler", "name")
 def run_crawler(
     glue: Any,
     name: str,

@@ -1,6 +1,15 @@
 """Typed errors carrying what a person needs: resource, run id, state, Glue's message, logs."""
 
-from typing import Any
+import functools
+import inspect
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, ParamSpec, TypeVar
+
+from botocore.exceptions import ClientError
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 class GlueOpsError(Exception):
@@ -90,8 +99,73 @@ class WorkflowRunFailed(GlueOpsError):
         )
 
 
-class ResourceNotFound(GlueOpsError):
-    """A job, crawler, workflow or run named by the caller does not exist."""
+class GlueRequestRefused(GlueOpsError):
+    """Glue refused a request; code is Glue's error code (e.g. InvalidInputException)."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        self.code = code
+        super().__init__(message)
+
+
+class ResourceNotFound(GlueRequestRefused):
+    """A job, crawler, workflow, table or run named by the caller does not exist."""
+
+
+class InvalidRequest(GlueRequestRefused):
+    """Glue found the request invalid (InvalidInputException, IllegalWorkflowStateException)."""
+
+
+class LimitExceeded(GlueRequestRefused):
+    """An account quota is reached (ResourceNumberLimitExceededException)."""
+
+
+class AccessDenied(GlueRequestRefused):
+    """The caller's credentials may not do this (AccessDeniedException)."""
+
+
+_REFUSALS: dict[str, type[GlueRequestRefused]] = {
+    "EntityNotFoundException": ResourceNotFound,
+    "InvalidInputException": InvalidRequest,
+    "IllegalWorkflowStateException": InvalidRequest,
+    "ResourceNumberLimitExceededException": LimitExceeded,
+    "AccessDeniedException": AccessDenied,
+}
+
+
+@contextmanager
+def typed_refusals(resource: str, identifier: str) -> Iterator[None]:
+    """Glue's refusals (ClientError) inside the block as typed errors naming what was asked."""
+    try:
+        yield
+    except ClientError as error:
+        code = error.response.get("Error", {}).get("Code", "")
+        message = error.response.get("Error", {}).get("Message", "") or str(error)
+        kind = _REFUSALS.get(code, GlueRequestRefused)
+        if kind is ResourceNotFound:
+            raise ResourceNotFound(
+                f"{resource} '{identifier}' not found: {message}", code
+            ) from None
+        raise kind(f"{resource} '{identifier}': Glue refused ({code}): {message}", code) from None
+
+
+def refusals_typed(
+    resource: str, name_parameter: str
+) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """Decorate an ops function: Glue's refusals become typed errors naming the resource
+    given as its name_parameter argument."""
+
+    def decorate(function: Callable[_P, _R]) -> Callable[_P, _R]:
+        signature = inspect.signature(function)
+
+        @functools.wraps(function)
+        def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            identifier = str(signature.bind_partial(*args, **kwargs).arguments.get(name_parameter))
+            with typed_refusals(resource, identifier):
+                return function(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 class PartitionBatchFailed(GlueOpsError):

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from gluestack.ops.errors import ConcurrentRunsExceeded, WaitDeadlineExceeded
+from gluestack.ops.errors import ConcurrentRunsExceeded, WaitDeadlineExceeded, refusals_typed
 from gluestack.ops.polling import Clock, Deadline, PollSchedule, SystemClock
 from gluestack.ops.states import JOB_IN_PROGRESS
 
@@ -29,6 +29,7 @@ def new_run_token() -> str:
     return uuid.uuid4().hex
 
 
+@refusals_typed("Glue job", "job_name")
 def start_job_run(
     glue: Any,
     job_name: str,

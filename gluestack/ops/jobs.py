@@ -5,7 +5,13 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from gluestack.ops.errors import GlueOpsError, JobRunFailed, UnknownRunState, WaitDeadlineExceeded
+from gluestack.ops.errors import (
+    GlueOpsError,
+    JobRunFailed,
+    UnknownRunState,
+    WaitDeadlineExceeded,
+    refusals_typed,
+)
 from gluestack.ops.job_result import JobRunResult, job_run_result
 from gluestack.ops.job_start import WhenBusy, start_job_run
 from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedule, SystemClock
@@ -18,6 +24,7 @@ STOP_SCHEDULE = PollSchedule(first_seconds=2, factor=1.5, cap_seconds=15)
 OnPoll = Callable[[str, int, float], None]
 
 
+@refusals_typed("Glue job", "job_name")
 def wait_for_job_run(
     glue: Any,
     job_name: str,
@@ -62,6 +69,7 @@ def wait_for_job_run(
         ) from None
 
 
+@refusals_typed("Glue job", "job_name")
 def stop_job_run(
     glue: Any,
     job_name: str,
@@ -94,6 +102,7 @@ def stop_job_run(
         deadline.sleep(next(intervals))
 
 
+@refusals_typed("Glue job", "job_name")
 def run_job(
     glue: Any,
     job_name: str,

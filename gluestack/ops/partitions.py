@@ -7,8 +7,8 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from gluestack.ops.catalog import not_found_as, table_definition
-from gluestack.ops.errors import PartitionBatchFailed, WaitDeadlineExceeded
+from gluestack.ops.catalog import table_definition
+from gluestack.ops.errors import PartitionBatchFailed, WaitDeadlineExceeded, typed_refusals
 from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedule, SystemClock
 
 # Glue's limits per BatchCreatePartition and BatchDeletePartition call.
@@ -48,7 +48,7 @@ def list_partitions(
         **({"Expression": expression} if expression else {}),
     }
     partitions: list[PartitionInfo] = []
-    with not_found_as("Glue table", f"{database}.{table}"):
+    with typed_refusals("Glue table", f"{database}.{table}"):
         for page in glue.get_paginator("get_partitions").paginate(**request):
             for partition in page["Partitions"]:
                 partitions.append(_partition_info(partition))
@@ -149,7 +149,7 @@ def _apply(
 ) -> int:
     """Call operation once per batch; raise for the items Glue rejected after all batches ran."""
     failures: list[tuple[tuple[str, ...], str, str]] = []
-    with not_found_as("Glue table", f"{database}.{table}"):
+    with typed_refusals("Glue table", f"{database}.{table}"):
         for batch in batches:
             response = getattr(glue, operation)(
                 DatabaseName=database, TableName=table, **{request_key: batch}

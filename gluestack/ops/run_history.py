@@ -3,6 +3,7 @@
 import statistics
 from typing import Any
 
+from gluestack.ops.errors import refusals_typed
 from gluestack.ops.job_result import JobRunResult, job_run_result
 
 HISTORY_RUNS = 10
@@ -32,6 +33,7 @@ def typical_run_seconds(glue: Any, job_name: str) -> float | None:
 CAPACITY_FIELDS = ("WorkerType", "NumberOfWorkers", "MaxCapacity", "ExecutionClass")
 
 
+@refusals_typed("Glue job", "job_name")
 def job_run_history(glue: Any, job_name: str, limit: int = 25) -> list[JobRunResult]:
     """The job's most recent runs, newest first, across as many pages as limit needs."""
     job = glue.get_job(JobName=job_name)["Job"]

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
-from gluestack.ops.catalog import Column, not_found_as, table_columns
-from gluestack.ops.errors import ResourceNotFound
+from gluestack.ops.catalog import Column, table_columns
+from gluestack.ops.errors import ResourceNotFound, typed_refusals
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def diff_columns(old: list[Column], new: list[Column]) -> ColumnsDiff:
 
 
 def _all_versions(glue: Any, database: str, table: str) -> dict[str, dict[str, Any]]:
-    with not_found_as("Glue table", f"{database}.{table}"):
+    with typed_refusals("Glue table", f"{database}.{table}"):
         pages = glue.get_paginator("get_table_versions").paginate(
             DatabaseName=database, TableName=table
         )
@@ -108,7 +108,7 @@ def _all_versions(glue: Any, database: str, table: str) -> dict[str, dict[str, A
 
 
 def _version(glue: Any, database: str, table: str, version: str) -> dict[str, Any]:
-    with not_found_as("Glue table version", f"{database}.{table} version {version}"):
+    with typed_refusals("Glue table version", f"{database}.{table} version {version}"):
         response = glue.get_table_version(DatabaseName=database, TableName=table, VersionId=version)
     return dict(response["TableVersion"]["Table"])
 

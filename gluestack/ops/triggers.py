@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
+from gluestack.ops.errors import refusals_typed
+
 
 @dataclass(frozen=True)
 class TriggerInfo:
@@ -15,6 +17,7 @@ class TriggerInfo:
     actions: list[str]
 
 
+@refusals_typed("Glue workflow", "workflow")
 def workflow_triggers(glue: Any, workflow: str) -> list[TriggerInfo]:
     """Every trigger of the workflow, in name order."""
     triggers = [
@@ -26,11 +29,13 @@ def workflow_triggers(glue: Any, workflow: str) -> list[TriggerInfo]:
     return [_info(t) for t in sorted(triggers, key=lambda t: t["Name"])]
 
 
+@refusals_typed("Glue trigger", "name")
 def start_trigger(glue: Any, name: str) -> None:
     """ON_DEMAND: fire it now. SCHEDULED, CONDITIONAL, EVENT: activate it."""
     glue.start_trigger(Name=name)
 
 
+@refusals_typed("Glue trigger", "name")
 def stop_trigger(glue: Any, name: str) -> None:
     """Deactivate a SCHEDULED, CONDITIONAL or EVENT trigger."""
     glue.stop_trigger(Name=name)

@@ -4,7 +4,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gluestack.ops.errors import UnknownRunState, WaitDeadlineExceeded, WorkflowRunFailed
+from gluestack.ops.errors import (
+    UnknownRunState,
+    WaitDeadlineExceeded,
+    WorkflowRunFailed,
+    refusals_typed,
+)
 from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedule, SystemClock
 from gluestack.ops.states import CRAWL_FAILED, CRAWL_STATUS_ALIASES, JOB_FAILED
 
@@ -36,6 +41,7 @@ class WorkflowRunResult:
     error_message: str = ""
 
 
+@refusals_typed("Glue workflow", "workflow")
 def start_workflow_run(
     glue: Any, workflow: str, run_properties: Mapping[str, str] | None = None
 ) -> str:
@@ -47,6 +53,7 @@ def start_workflow_run(
     return run_id
 
 
+@refusals_typed("Glue workflow", "workflow")
 def wait_for_workflow_run(
     glue: Any,
     workflow: str,

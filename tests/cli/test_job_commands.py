@@ -74,5 +74,5 @@ def test_input_errors_exit_2_and_unknown_jobs_exit_1(deployed: DeployedApp) -> N
     assert malformed.exit_code == 2
     assert "--arg 'day': write it as NAME=VALUE" in malformed.output
     assert unknown.exit_code == 1
-    assert "EntityNotFoundException" in unknown.output
+    assert "Glue job 'nope' not found" in unknown.output
     assert "Traceback" not in malformed.output + unknown.output

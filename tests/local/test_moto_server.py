@@ -69,7 +69,7 @@ def test_an_unknown_job_is_a_clear_error(cdk_out: Path) -> None:
         deploy_assembly(cdk_out, session, endpoint_url=endpoint)
         ran = runner.invoke(app, ["job", "run", "nope", "--endpoint-url", endpoint])
         assert ran.exit_code == 1
-        assert "EntityNotFoundException" in ran.output
+        assert "Glue job 'nope' not found" in ran.output
 
 
 def _free_port() -> int:

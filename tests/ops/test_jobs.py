@@ -134,3 +134,28 @@ def test_start_passes_overrides_and_prefixes_arguments(stubbed_glue: tuple[Any, 
         number_of_workers=4,
     )
     assert run_id == "jr_9"
+
+
+def test_glue_refusals_are_typed_errors_naming_the_resource(aws: boto3.Session) -> None:
+    from gluestack.ops import (
+        GlueRequestRefused,
+        InvalidRequest,
+        ResourceNotFound,
+        start_crawler,
+        start_workflow_run,
+    )
+
+    glue = aws.client("glue")
+    with pytest.raises(ResourceNotFound, match="Glue job 'nope' not found") as missing:
+        run_job(glue, "nope", deadline_seconds=5)
+    assert missing.value.code == "EntityNotFoundException"
+    with pytest.raises(ResourceNotFound, match="Glue crawler 'nope' not found"):
+        start_crawler(glue, "nope")
+    with pytest.raises(ResourceNotFound, match="Glue workflow 'nope' not found"):
+        start_workflow_run(glue, "nope")
+    stubbed = boto3.client("glue", region_name="us-east-1")
+    with Stubber(stubbed) as stubber:
+        stubber.add_client_error("start_job_run", "InvalidInputException", "bad worker type")
+        with pytest.raises(InvalidRequest, match="bad worker type") as invalid:
+            start_job_run(stubbed, "etl")
+    assert isinstance(invalid.value, GlueRequestRefused)
