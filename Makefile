@@ -13,7 +13,7 @@ CDK := node_modules/.bin/cdk
 # checkov pins packaging<24, which pytest 9 cannot use: it gets a virtualenv of its own.
 CHECKOV_VENV := .tools/checkov
 CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
-SOURCES := app.py gluestack stacks glue_scripts tests benchmarks
+SOURCES := app.py gluestack stacks glue_scripts demo tests benchmarks
 
 # jsii warns on Node versions it calls end-of-life; only the major version silences it.
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION ?= $(shell node -p 'process.versions.node.split(".")[0]' 2>/dev/null)
@@ -47,14 +47,14 @@ $(NODE_STAMP): package.json package-lock.json
 
 demo: $(VENV_STAMP) $(NODE_STAMP)
 	@tools/check_prereqs.sh java
-	$(BIN)/gluestack demo
+	$(BIN)/python -m demo
 
 test: lint synth cfn-lint checkov pytest
 
 lint: $(VENV_STAMP)
 	$(BIN)/ruff check $(SOURCES)
 	$(BIN)/ruff format --check $(SOURCES)
-	$(BIN)/mypy app.py gluestack stacks glue_scripts benchmarks
+	$(BIN)/mypy app.py gluestack stacks glue_scripts demo benchmarks
 	$(BIN)/gluestack generate --check
 
 ENV ?= dev

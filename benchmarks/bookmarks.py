@@ -6,8 +6,8 @@ from pathlib import Path
 
 from benchmarks.flights_world import deployed_flights
 from benchmarks.measurement import Measurement
-from gluestack.local import local_s3
-from gluestack.local.job_execution import execute_job
+from gluestack.local.execution.job_execution import execute_job
+from gluestack.local.records import local_s3
 
 BOOKMARKS_ON = {"--job-bookmark-option": "job-bookmark-enable"}
 

@@ -4,9 +4,9 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.measurement import Measurement, median_seconds
-from gluestack.local.deploy import deploy_assembly, read_assembly
+from gluestack.local.cdk_out.deploy import deploy_assembly, read_assembly
+from gluestack.local.cdk_out.synth import synthesize
 from gluestack.local.offline import offline_account
-from gluestack.local.synth import synthesize
 from gluestack.ops import client
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 GIB = 2**30
 SPARK_FLOOR = (
-    "from gluestack.local.spark import local_spark_session; from pathlib import Path; "
+    "from gluestack.local.execution.spark import local_spark_session; from pathlib import Path; "
     "s = local_spark_session(Path('.gluestack/bench-floor')); s.range(1000).count(); s.stop()"
 )
 
@@ -25,7 +25,7 @@ def _run(command: list[str], timeout_seconds: float) -> ProcessRun:
 def measure_demo() -> list[Measurement]:
     floor = _run([sys.executable, "-c", SPARK_FLOOR], 300)
     # --fresh: a first run over all the data, as on a fresh clone, not a bookmarked rerun.
-    demo = _run([str(BIN / "gluestack"), "demo", "--fresh"], 900)
+    demo = _run([sys.executable, "-m", "demo", "--fresh"], 900)
     baseline = "a bare local SparkSession: start, count, stop"
     return [
         Measurement(

@@ -6,16 +6,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gluestack.local import local_s3
+from demo.data import nycflights13_csv
+from gluestack.local.cdk_out.deploy import deploy_assembly
+from gluestack.local.cdk_out.synth import synthesize
 from gluestack.local.crawl import emulate_crawl
-from gluestack.local.demo.data import nycflights13_csv
-from gluestack.local.deploy import deploy_assembly
+from gluestack.local.execution.job_execution import execute_job
+from gluestack.local.execution.spark import local_spark_session, use_s3_root
 from gluestack.local.glue_compat import BookmarkStore
-from gluestack.local.job_execution import execute_job
 from gluestack.local.offline import offline_account
-from gluestack.local.spark import local_spark_session, use_s3_root
-from gluestack.local.synth import synthesize
-from gluestack.local.workspace import Workspace
+from gluestack.local.records import local_s3
+from gluestack.local.records.workspace import Workspace
 from gluestack.ops import client
 from gluestack.ops.stacks import PipelineManifest, pipeline_manifest
 

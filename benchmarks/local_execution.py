@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from benchmarks.flights_world import RAW_TABLES, deployed_flights
 from benchmarks.measurement import Measurement
 from benchmarks.process_memory import run_measured
-from gluestack.local.demo.data import nycflights13_csv
+from demo.data import nycflights13_csv
 from gluestack.spec import load
 from gluestack.spec.transform import TransformSpec
 

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 import boto3
 import pytest
 
-from gluestack.local.deploy import DeployedApp, deploy_assembly
+from gluestack.local.cdk_out.deploy import DeployedApp, deploy_assembly
+from gluestack.local.cdk_out.synth import synthesize
+from gluestack.local.execution.spark import local_spark_session, use_s3_root
 from gluestack.local.offline import offline_account
-from gluestack.local.spark import local_spark_session, use_s3_root
-from gluestack.local.synth import synthesize
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession

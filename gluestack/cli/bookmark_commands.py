@@ -18,7 +18,7 @@ from gluestack.cli.common import (
     session,
 )
 from gluestack.local.glue_compat import BookmarkStore
-from gluestack.local.workspace import Workspace
+from gluestack.local.records.workspace import Workspace
 from gluestack.ops import GlueOpsError, glue_client
 from gluestack.ops.bookmarks import job_bookmark, reset_job_bookmark
 

@@ -15,8 +15,8 @@ from gluestack.cli.common import (
     fail,
     key_values,
 )
-from gluestack.local.synth import SynthError, synthesize
-from gluestack.local.workspace import DEFAULT_WORKSPACE, Workspace
+from gluestack.local.cdk_out.synth import SynthError, synthesize
+from gluestack.local.records.workspace import DEFAULT_WORKSPACE, Workspace
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -44,11 +44,11 @@ def serve(
     offline S3, StartWorkflowRun follows the workflow's triggers; boto3, the AWS CLI and
     gluestack's commands reach it with --endpoint-url.
     """
-    from gluestack.local import local_s3
-    from gluestack.local.deploy import AssemblyError, DeployError, deploy_assembly
+    from gluestack.local.cdk_out.deploy import AssemblyError, DeployError, deploy_assembly
     from gluestack.local.offline import moto_server
+    from gluestack.local.orchestration.clock import OfflineClock
+    from gluestack.local.records import local_s3
     from gluestack.local.service import executing_glue
-    from gluestack.local.service.clock import OfflineClock
 
     root = workspace if workspace.is_absolute() else project / workspace
     cdk_out = None
@@ -103,7 +103,7 @@ def clock(
     ] = "http://127.0.0.1:5000",
 ) -> None:
     """Show the offline account's clock, or move it forward so scheduled triggers fire."""
-    from gluestack.local.service.clock import parse_duration
+    from gluestack.local.orchestration.clock import parse_duration
     from gluestack.local.service.clock_client import ClockUnreachable, read_clock
 
     try:
@@ -143,9 +143,9 @@ def run(
     ] = None,
 ) -> None:
     """Run a pipeline's workflow on local Spark over the workspace's files; exit 1 on a failure."""
-    from gluestack.local.demo.report import outcomes_table
+    from gluestack.local.orchestration.trigger_chain import Node
     from gluestack.local.pipeline_run import PipelineNotDeployed, run_pipeline_locally
-    from gluestack.local.trigger_chain import Node
+    from gluestack.local.run_report import outcomes_table
 
     properties = key_values(run_property or [], "--property")
     try:

@@ -1,4 +1,4 @@
-"""Commands on pipeline specs and the CDK app: validate, schema, synth, demo."""
+"""Commands on pipeline specs and the CDK app: validate, schema, synth, iam."""
 
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +14,7 @@ from gluestack.cli.common import (
     fail,
     project_environments,
 )
-from gluestack.local.synth import SynthError, synthesize
+from gluestack.local.cdk_out.synth import SynthError, synthesize
 from gluestack.spec import SpecError, json_schema, load, load_all
 
 SpecPaths = Annotated[list[Path] | None, typer.Argument(help="Spec files; default: pipelines/")]
@@ -54,8 +54,8 @@ def synth(env: EnvOption = "dev", project: ProjectOption = Path(".")) -> None:
 
 def iam(pipeline: str, env: EnvOption = "dev", project: ProjectOption = Path(".")) -> None:
     """Who may do what on which resource: each job's and crawler's IAM statements."""
-    from gluestack.local.deploy import AssemblyError, read_assembly
-    from gluestack.local.iam_report import pipeline_permissions
+    from gluestack.local.cdk_out.deploy import AssemblyError, read_assembly
+    from gluestack.local.cdk_out.iam_report import pipeline_permissions
 
     try:
         stacks = read_assembly(synthesize(project.resolve(), env))
@@ -78,26 +78,6 @@ def iam(pipeline: str, env: EnvOption = "dev", project: ProjectOption = Path("."
     console.print(table)
 
 
-def demo(
-    env: EnvOption = "dev",
-    project: ProjectOption = Path("."),
-    fresh: Annotated[
-        bool, typer.Option(help="Empty the workspace first: no earlier outputs or bookmarks.")
-    ] = False,
-) -> None:
-    """Deploy into an in-process moto, run every workflow on local Spark, train the tree."""
-    from gluestack.local.demo import run_demo  # moto and pyspark are dev dependencies
-    from gluestack.local.deploy import AssemblyError, DeployError
-
-    try:
-        code = run_demo(project.resolve(), env, console, fresh=fresh)
-    except (SpecError, SynthError) as error:
-        fail(error, SPEC_ERROR_EXIT)
-    except (AssemblyError, DeployError) as error:
-        fail(f"deploy failed: {error}")
-    raise typer.Exit(code)
-
-
 def register(app: typer.Typer) -> None:
-    for command in (validate, schema, synth, iam, demo):
+    for command in (validate, schema, synth, iam):
         app.command()(command)

@@ -10,7 +10,7 @@ from moto import mock_aws
 from moto.moto_api import state_manager
 from moto.server import ThreadedMotoServer
 
-from gluestack.local import moto_crawler_metrics, moto_workflow_runs
+from gluestack.local.moto_extensions import crawler_metrics, workflow_runs
 
 GLUE_MODELS = ("glue::job_run", "glue::crawl")
 _FAKE_CREDENTIALS = {
@@ -48,8 +48,8 @@ def moto_server(port: int = 0, region: str = "us-east-1") -> Iterator[tuple[str,
 
 @contextmanager
 def _immediate_glue_runs() -> Iterator[None]:
-    moto_crawler_metrics.install()
-    moto_workflow_runs.install()
+    crawler_metrics.install()
+    workflow_runs.install()
     for model in GLUE_MODELS:
         state_manager.set_transition(model, {"progression": "immediate"})
     try:

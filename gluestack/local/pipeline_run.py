@@ -13,13 +13,13 @@ from pathlib import Path
 
 import boto3
 
-from gluestack.local import local_s3
-from gluestack.local.deploy import DeployedApp, deploy_assembly
+from gluestack.local.cdk_out.deploy import DeployedApp, deploy_assembly
 from gluestack.local.offline import offline_account
+from gluestack.local.orchestration.trigger_chain import Node, NodeOutcome
+from gluestack.local.records import local_s3
+from gluestack.local.records.workspace import Workspace
 from gluestack.local.service import executing_glue
 from gluestack.local.service.executing import JobExecutor
-from gluestack.local.trigger_chain import Node, NodeOutcome
-from gluestack.local.workspace import Workspace
 from gluestack.ops import client, glue_client, pipeline_manifest
 from gluestack.ops.errors import WorkflowRunFailed
 from gluestack.ops.polling import PollSchedule

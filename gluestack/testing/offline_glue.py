@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime, activated, runtime_scope
-from gluestack.local.workspace import Workspace
+from gluestack.local.records.workspace import Workspace
 
 if TYPE_CHECKING:
     import boto3
@@ -50,8 +50,8 @@ class OfflineGlue:
         self._stack = ExitStack()
 
     def __enter__(self) -> "OfflineGlue":
+        from gluestack.local.execution.spark import local_spark_session, use_s3_root
         from gluestack.local.offline import offline_account
-        from gluestack.local.spark import local_spark_session, use_s3_root
 
         self.workspace.s3_root.mkdir(parents=True, exist_ok=True)
         self.session: boto3.Session = self._stack.enter_context(offline_account(self.region))
@@ -117,7 +117,7 @@ class OfflineGlue:
         JOB_NAME is the script's file name unless arguments give `--JOB_NAME`. A run that writes
         into a bucket the account lacks fails, as on AWS.
         """
-        from gluestack.local.script_runner import run_glue_script
+        from gluestack.local.execution.script_runner import run_glue_script
 
         given = {f"--{k.removeprefix('--')}": v for k, v in (arguments or {}).items()}
         job_name = given.pop("--JOB_NAME", Path(script).stem)

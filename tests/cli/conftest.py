@@ -10,7 +10,7 @@ from typer.testing import CliRunner, Result
 
 from gluestack.cli import app
 from gluestack.cli.common import console
-from gluestack.local.deploy import DeployedApp, deploy_assembly
+from gluestack.local.cdk_out.deploy import DeployedApp, deploy_assembly
 
 runner = CliRunner()
 console.width = 200  # tables as a wide terminal shows them, so rows read whole

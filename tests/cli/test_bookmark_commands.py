@@ -3,9 +3,9 @@
 import json
 from pathlib import Path
 
-from gluestack.local.deploy import DeployedApp
+from gluestack.local.cdk_out.deploy import DeployedApp
 from gluestack.local.glue_compat import BookmarkStore
-from gluestack.local.workspace import Workspace
+from gluestack.local.records.workspace import Workspace
 from tests.cli.conftest import gluestack
 
 

@@ -5,7 +5,7 @@ import json
 import boto3
 import pytest
 
-from gluestack.local.deploy import DeployedApp
+from gluestack.local.cdk_out.deploy import DeployedApp
 from tests.cli.conftest import gluestack
 
 JOB = "flights-dev-clean"

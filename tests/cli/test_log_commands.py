@@ -4,7 +4,7 @@ import json
 
 import boto3
 
-from gluestack.local.job_logs import write_job_run_logs
+from gluestack.local.records.job_logs import write_job_run_logs
 from tests.cli.conftest import gluestack
 
 

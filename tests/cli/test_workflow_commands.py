@@ -4,7 +4,7 @@ import json
 
 import boto3
 
-from gluestack.local.deploy import DeployedApp
+from gluestack.local.cdk_out.deploy import DeployedApp
 from tests.cli.conftest import gluestack
 
 

@@ -8,8 +8,8 @@ import boto3
 import pytest
 from pyspark.sql import SparkSession
 
+from gluestack.local.execution.script_runner import run_glue_script
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
-from gluestack.local.script_runner import run_glue_script
 from tests.codegen.conftest import GOLDEN
 from tests.local.glue_compat.conftest import csv_table
 

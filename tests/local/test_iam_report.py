@@ -5,8 +5,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from gluestack.cli import app
-from gluestack.local.deploy import read_assembly
-from gluestack.local.iam_report import pipeline_permissions, readable
+from gluestack.local.cdk_out.deploy import read_assembly
+from gluestack.local.cdk_out.iam_report import pipeline_permissions, readable
 
 
 def test_permissions_name_each_principal_and_its_folders(cdk_out: Path) -> None:

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from gluestack.local.deploy.intrinsics import IntrinsicError, Scope, referenced_ids, resolve
+from gluestack.local.cdk_out.deploy.intrinsics import IntrinsicError, Scope, referenced_ids, resolve
 
 
 def _scope(**overrides: Any) -> Scope:

@@ -4,7 +4,7 @@ from typing import Any
 
 import boto3
 
-from gluestack.local.job_logs import MAX_EVENTS, write_job_run_logs
+from gluestack.local.records.job_logs import MAX_EVENTS, write_job_run_logs
 
 
 def _events(logs: Any, group: str) -> list[str]:

@@ -11,9 +11,9 @@ from pathlib import Path
 import boto3
 from typer.testing import CliRunner
 
+from demo.data import load_raw_sources
 from gluestack.cli import app
-from gluestack.local.demo.data import load_raw_sources
-from gluestack.local.deploy import deploy_assembly
+from gluestack.local.cdk_out.deploy import deploy_assembly
 from gluestack.local.offline import moto_server
 from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import pipeline_manifest, wait_for_workflow_run

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gluestack.local.output_guard import _snapshot, guarded_outputs, recover
+from gluestack.local.records.output_guard import _snapshot, guarded_outputs, recover
 
 
 def tree(folder: Path) -> dict[str, str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gluestack.local.pipeline_run import PipelineNotDeployed, executing_app, run_pipeline_locally
-from gluestack.local.workspace import Workspace
+from gluestack.local.records.workspace import Workspace
 from gluestack.ops import client
 
 RAW_BUCKET = "gluestack-dev-raw-123456789012-us-east-1"

@@ -2,7 +2,7 @@
 
 import boto3
 
-from gluestack.local.deploy import DeployedApp
+from gluestack.local.cdk_out.deploy import DeployedApp
 from gluestack.ops import (
     client,
     glue_client,

@@ -1,5 +1,7 @@
 """The real flights spec loads into the model every later layer reads."""
 
+from pathlib import Path
+
 from gluestack.spec import load, load_all
 from tests.spec.conftest import FLIGHTS
 
@@ -18,5 +20,9 @@ def test_flights_spec_declares_the_pipeline() -> None:
     assert (condition.kind, condition.name, condition.state) == ("crawler", "raw", "SUCCEEDED")
 
 
-def test_load_all_reads_every_spec_in_the_folder() -> None:
-    assert [spec.name for spec in load_all(FLIGHTS.parent)] == ["flights"]
+def test_load_all_reads_every_spec_in_the_folder(tmp_path: Path) -> None:
+    text = FLIGHTS.read_text()
+    (tmp_path / "flights.yaml").write_text(text)
+    (tmp_path / "second.yaml").write_text(text.replace("name: flights", "name: second", 1))
+    (tmp_path / "notes.txt").write_text("not a spec")
+    assert [spec.name for spec in load_all(tmp_path)] == ["flights", "second"]

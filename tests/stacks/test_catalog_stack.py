@@ -2,12 +2,17 @@
 
 from aws_cdk.assertions import Match
 
+from gluestack.spec import load_all
+from tests.conftest import PROJECT_ROOT
 from tests.stacks.conftest import Templates
 
 
 def test_database_name_carries_the_environment(dev: Templates, prod: Templates) -> None:
-    for templates, name in ((dev, "flights_dev"), (prod, "flights_prod")):
-        templates.catalog.resource_count_is("AWS::Glue::Database", 1)
-        templates.catalog.has_resource_properties(
-            "AWS::Glue::Database", {"DatabaseInput": Match.object_like({"Name": name})}
-        )
+    databases = {spec.database for spec in load_all(PROJECT_ROOT / "pipelines")}
+    for templates, env in ((dev, "dev"), (prod, "prod")):
+        templates.catalog.resource_count_is("AWS::Glue::Database", len(databases))
+        for database in databases:
+            templates.catalog.has_resource_properties(
+                "AWS::Glue::Database",
+                {"DatabaseInput": Match.object_like({"Name": f"{database}_{env}"})},
+            )

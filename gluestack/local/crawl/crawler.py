@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from gluestack.local.crawl.infer import InferredTable, infer_table
 from gluestack.local.crawl.partitions import add_partitions
-from gluestack.local.workspace import Workspace
+from gluestack.local.records.workspace import Workspace
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession

@@ -5,16 +5,6 @@ run states, timeouts, retries, stops and logs; the state is kept in moto's Glue 
 every client (boto3, the CLI, gluestack.ops) reads it through the ordinary API.
 """
 
-from typing import Any
+from gluestack.local.service.executing import JobExecutor, executing_glue
 
-__all__ = ["executing_glue"]
-
-
-def __getattr__(name: str) -> Any:
-    # Lazily: job and crawl processes import this package's modules and need none of the
-    # service side (moto's server), which costs a second of start-up in every process.
-    if name == "executing_glue":
-        from gluestack.local.service.executing import executing_glue
-
-        return executing_glue
-    raise AttributeError(name)
+__all__ = ["JobExecutor", "executing_glue"]

@@ -25,22 +25,22 @@ from typing import Any
 
 from moto.server import ThreadedMotoServer
 
-from gluestack.local.moto_crawler_metrics import CrawlMetrics, record_crawl_metrics
-from gluestack.local.output_guard import recover
-from gluestack.local.service.clock import OfflineClock
-from gluestack.local.service.clock_route import clock_route
-from gluestack.local.service.crawl_process import CrawlProcessConfig
-from gluestack.local.service.crawls import ExecutedCrawl
-from gluestack.local.service.event_targets import sns_rule_targets
-from gluestack.local.service.glue_events import crawler_state_changed, job_state_changed
-from gluestack.local.service.job_process import JobProcessConfig
-from gluestack.local.service.job_runs import ExecutedJobRun
-from gluestack.local.service.jvm_archive import JvmArchive, with_java_options
-from gluestack.local.service.moto_hooks import executing_hooks, running_runs
-from gluestack.local.service.triggers import TriggerEngine
-from gluestack.local.service.workflows import WorkflowEngine
-from gluestack.local.trigger_chain import Node
-from gluestack.local.workspace import Workspace
+from gluestack.local.execution.crawl_process import CrawlProcessConfig
+from gluestack.local.execution.job_process import JobProcessConfig
+from gluestack.local.execution.jvm_archive import JvmArchive, with_java_options
+from gluestack.local.moto_extensions.clock_route import clock_route
+from gluestack.local.moto_extensions.crawler_metrics import CrawlMetrics, record_crawl_metrics
+from gluestack.local.moto_extensions.event_targets import sns_rule_targets
+from gluestack.local.moto_extensions.run_apis import executing_hooks, running_runs
+from gluestack.local.orchestration.clock import OfflineClock
+from gluestack.local.orchestration.glue_events import crawler_state_changed, job_state_changed
+from gluestack.local.orchestration.trigger_chain import Node
+from gluestack.local.orchestration.triggers import TriggerEngine
+from gluestack.local.orchestration.workflows import WorkflowEngine
+from gluestack.local.records.crawls import ExecutedCrawl
+from gluestack.local.records.job_runs import ExecutedJobRun
+from gluestack.local.records.output_guard import recover
+from gluestack.local.records.workspace import Workspace
 
 POLL_SECONDS = 0.2
 # How often a served account, whose clock follows real time, looks for schedules to fire.
@@ -178,7 +178,7 @@ class JobExecutor:
         deadline = started + self.seconds_per_minute * float(run.timeout or 0)
         run.state = "RUNNING"
         ended = _run_process(
-            "gluestack.local.service.job_process", files, run.stop_requested, deadline,
+            "gluestack.local.execution.job_process", files, run.stop_requested, deadline,
             self.archive, self._environment(),
         )  # fmt: skip
         if ended == "STOPPED":
@@ -223,7 +223,7 @@ class JobExecutor:
                 crawler_name=crawler.name, result_file=str(files.result),
             ).write(files.config)  # fmt: skip
             ended = _run_process(
-                "gluestack.local.service.crawl_process", files, crawl.stop_requested, math.inf,
+                "gluestack.local.execution.crawl_process", files, crawl.stop_requested, math.inf,
                 self.archive, self._environment(),
             )  # fmt: skip
             if ended == "STOPPED":

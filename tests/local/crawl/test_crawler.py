@@ -7,7 +7,7 @@ import pytest
 from pyspark.sql import SparkSession
 
 from gluestack.local.crawl import emulate_crawl
-from gluestack.local.workspace import Workspace
+from gluestack.local.records.workspace import Workspace
 from tests.local.crawl.conftest import table_columns
 from tests.local.glue_compat.conftest import put
 

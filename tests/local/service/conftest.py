@@ -6,9 +6,9 @@ from pathlib import Path
 import boto3
 import pytest
 
+from gluestack.local.records.workspace import Workspace
 from gluestack.local.service import executing_glue
 from gluestack.local.service.executing import JobExecutor
-from gluestack.local.workspace import Workspace
 
 # Timeouts are in minutes; the executor under test makes a minute last this many seconds.
 MINUTE_SECONDS = 5.0

@@ -5,7 +5,7 @@ https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-inp
 
 import json
 
-from gluestack.local.service.event_targets import target_input
+from gluestack.local.moto_extensions.event_targets import target_input
 
 EVENT = {"detail-type": "Glue Job State Change", "detail": {"jobName": 'a "b"', "attempt": 2}}
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from gluestack.local.deploy import DeployedApp
+from gluestack.local.cdk_out.deploy import DeployedApp
 from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import pipeline_manifest, wait_for_crawler, wait_for_job_run
 from gluestack.ops.errors import JobRunFailed

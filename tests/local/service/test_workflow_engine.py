@@ -7,9 +7,9 @@ https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-jobs-trigger.html#aws-gl
 from dataclasses import dataclass, field
 from typing import Any
 
-from gluestack.local.service.start_context import WorkflowStart, current_start
-from gluestack.local.service.workflows import WorkflowEngine
-from gluestack.local.trigger_chain import Node, NodeOutcome
+from gluestack.local.orchestration.start_context import WorkflowStart, current_start
+from gluestack.local.orchestration.trigger_chain import Node, NodeOutcome
+from gluestack.local.orchestration.workflows import WorkflowEngine
 
 TRIGGERS: list[dict[str, Any]] = [
     {"Name": "start", "Type": "ON_DEMAND", "Actions": [{"CrawlerName": "raw"}]},

@@ -1,0 +1,1 @@
+"""cdk.out tooling: synthesize the app, deploy an assembly into moto, read its permissions."""

@@ -1,0 +1,83 @@
+"""AWS::Glue::* resources. Template properties mostly mirror the Glue API's parameters."""
+
+from typing import Any
+
+from gluestack.local.cdk_out.deploy.handlers.base import Created, ResourceRequest
+
+
+def create_database(request: ResourceRequest) -> Created:
+    props = request.properties
+    database = props["DatabaseInput"]
+    request.client("glue").create_database(CatalogId=props["CatalogId"], DatabaseInput=database)
+    return Created(physical_id=database["Name"])
+
+
+def create_security_configuration(request: ResourceRequest) -> Created:
+    props = request.properties
+    encryption = dict(props["EncryptionConfiguration"])
+    # The template calls the list S3Encryptions; the API calls it S3Encryption.
+    if "S3Encryptions" in encryption:
+        encryption["S3Encryption"] = encryption.pop("S3Encryptions")
+    request.client("glue").create_security_configuration(
+        Name=props["Name"], EncryptionConfiguration=encryption
+    )
+    return Created(physical_id=props["Name"])
+
+
+def create_crawler(request: ResourceRequest) -> Created:
+    props = dict(request.properties)
+    name = props.pop("Name", None) or request.physical_name(max_length=255)
+    if "Schedule" in props:
+        props["Schedule"] = props["Schedule"]["ScheduleExpression"]
+    request.client("glue").create_crawler(Name=name, **props)
+    return Created(physical_id=name)
+
+
+def create_job(request: ResourceRequest) -> Created:
+    props = dict(request.properties)
+    name = props.pop("Name", None) or request.physical_name(max_length=255)
+    request.client("glue").create_job(Name=name, **props)
+    return Created(physical_id=name)
+
+
+def create_workflow(request: ResourceRequest) -> Created:
+    props = dict(request.properties)
+    name = props.pop("Name", None) or request.physical_name(max_length=255)
+    request.client("glue").create_workflow(Name=name, **props)
+    return Created(physical_id=name)
+
+
+def create_trigger(request: ResourceRequest) -> Created:
+    props: dict[str, Any] = dict(request.properties)
+    name = props.pop("Name", None) or request.physical_name(max_length=255)
+    if props.get("Type") != "EVENT":
+        # Batching applies to EVENT triggers only; CDK emits its default on every trigger.
+        props.pop("EventBatchingCondition", None)
+    if "Predicate" in props and "Logical" not in props["Predicate"]:
+        # Glue allows omitting Logical for a single condition (CDK does); moto 5.2 crashes on it.
+        props["Predicate"] = {**props["Predicate"], "Logical": "AND"}
+    request.client("glue").create_trigger(Name=name, **props)
+    return Created(physical_id=name)
+
+
+def create_connection(request: ResourceRequest) -> Created:
+    props = request.properties
+    connection = props["ConnectionInput"]
+    request.client("glue").create_connection(
+        CatalogId=props["CatalogId"], ConnectionInput=connection
+    )
+    return Created(physical_id=connection["Name"])
+
+
+def put_catalog_encryption(request: ResourceRequest) -> Created:
+    props = request.properties
+    settings = props["DataCatalogEncryptionSettings"]
+    passwords = dict(settings.get("ConnectionPasswordEncryption", {}))
+    # The template says KmsKeyId where the API says AwsKmsKeyId.
+    if "KmsKeyId" in passwords:
+        passwords["AwsKmsKeyId"] = passwords.pop("KmsKeyId")
+    request.client("glue").put_data_catalog_encryption_settings(
+        CatalogId=props["CatalogId"],
+        DataCatalogEncryptionSettings={**settings, "ConnectionPasswordEncryption": passwords},
+    )
+    return Created(physical_id=props["CatalogId"])

@@ -1,0 +1,1 @@
+"""Running one job or crawl: local Spark, the script runner, the job and crawl processes."""

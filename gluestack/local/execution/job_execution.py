@@ -1,0 +1,112 @@
+"""Execute a deployed Glue job on local Spark: its script from ScriptLocation, its arguments."""
+
+import contextlib
+import io
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gluestack.local.execution.script_runner import run_glue_script
+from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
+from gluestack.local.records.job_logs import LiveRunLog
+from gluestack.local.records.output_guard import guarded_outputs
+from gluestack.local.records.workspace import Workspace
+from gluestack.ops.run_logs import run_log_group
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+
+@dataclass(frozen=True)
+class JobExecution:
+    """How one local attempt ended, and where its log is."""
+
+    succeeded: bool
+    error_message: str
+    log_file: Path
+    rows_read: int = 0
+    rows_written: int = 0
+
+
+def execute_job(
+    glue: Any,
+    s3: Any,
+    spark: "SparkSession",
+    workspace: Workspace,
+    job_name: str,
+    run_id: str,
+    run_arguments: dict[str, str] | None = None,
+    *,
+    count_rows: bool = False,
+    logs: Any = None,
+) -> JobExecution:
+    """Run the job's deployed script once with its default arguments overlaid by run_arguments.
+
+    Its output folders (the `--<table>_path` arguments) change only if the run succeeds.
+    count_rows: count the rows its Glue sources read and its Glue sinks write (one more pass).
+    logs: a CloudWatch Logs client; the run's output goes to Glue's log groups there too.
+    """
+    job = glue.get_job(JobName=job_name)["Job"]
+    script = _fetch(s3, workspace.scripts / job_name, job["Command"]["ScriptLocation"])
+    arguments = {**job.get("DefaultArguments", {}), **(run_arguments or {})}
+    python_files = [
+        _fetch(s3, workspace.scripts / job_name / "extra", location)
+        for location in filter(None, arguments.get("--extra-py-files", "").split(","))
+    ]
+    runtime = GlueRuntime(
+        spark=spark,
+        bookmarks=BookmarkStore(workspace.bookmarks),
+        glue=glue,
+        arguments=arguments,
+        count_rows=count_rows,
+    )
+    log_file = workspace.logs / job_name / f"{run_id}.log"
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    output: io.StringIO | LiveRunLog = io.StringIO()
+    if logs is not None:
+        output = LiveRunLog(logs, run_log_group(glue, job_name, run_id), run_id).start()
+    try:
+        with (
+            guarded_outputs(_output_folders(arguments, workspace), workspace.journal(job_name)),
+            contextlib.redirect_stdout(output),
+            contextlib.redirect_stderr(output),
+        ):
+            run_glue_script(
+                script, job_name, _script_arguments(arguments), runtime, python_files, run_id
+            )
+    except BaseException as error:
+        output.write(traceback.format_exc())
+        _keep_log(output, log_file, failed=True)
+        return JobExecution(False, f"{type(error).__name__}: {error}", log_file)
+    _keep_log(output, log_file, failed=False)
+    return JobExecution(True, "", log_file, runtime.rows_read, runtime.rows_written)
+
+
+def _keep_log(output: "io.StringIO | LiveRunLog", log_file: Path, *, failed: bool) -> None:
+    log_file.write_text(output.getvalue())
+    if isinstance(output, LiveRunLog):
+        output.finish(failed=failed)
+
+
+def _output_folders(arguments: dict[str, str], workspace: Workspace) -> list[Path]:
+    """The local folders behind the s3:// locations gluestack passes as `--<table>_path`."""
+    return [
+        workspace.local_path(value)
+        for name, value in sorted(arguments.items())
+        if name.endswith("_path") and value.startswith("s3://")
+    ]
+
+
+def _fetch(s3: Any, folder: Path, location: str) -> Path:
+    """Download an s3:// object (from moto) into folder, keeping its file name."""
+    bucket, _, key = location.strip().removeprefix("s3://").partition("/")
+    target = folder / key.rsplit("/", 1)[-1]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
+    return target
+
+
+def _script_arguments(arguments: dict[str, str]) -> dict[str, str]:
+    """Arguments as the script sees them; Glue's own (--job-language...) are passed through too."""
+    return {name.removeprefix("--"): value for name, value in arguments.items()}

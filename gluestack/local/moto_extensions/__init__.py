@@ -1,0 +1,1 @@
+"""moto's missing Glue APIs and behaviours, installed into moto and removed together."""

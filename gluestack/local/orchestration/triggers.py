@@ -1,0 +1,113 @@
+"""Triggers that fire by themselves: schedules on the offline clock, and conditions outside
+workflows, as https://docs.aws.amazon.com/glue/latest/dg/about-triggers.html describes them.
+
+- A SCHEDULED trigger that is ACTIVATED fires at each time of its cron the clock passes; in a
+  workflow it starts a workflow run, outside one it starts its actions.
+- A CONDITIONAL trigger outside a workflow that is ACTIVATED fires when a job or crawler it
+  watches ends and its predicate holds for the last state of each watched job and crawler
+  (triggers inside a workflow are the workflow engine's: they follow one run's nodes).
+- StartTrigger fires an ON_DEMAND trigger outside a workflow, and activates the others.
+"""
+
+import logging
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from moto.glue.models import glue_backends
+
+from gluestack.local.orchestration.clock import OfflineClock
+from gluestack.local.orchestration.trigger_actions import start_action
+from gluestack.local.orchestration.trigger_chain import Node, action_node, predicate_holds
+from gluestack.spec.schedule import fire_times
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass
+class TriggerEngine:
+    """Fires the offline account's scheduled and (outside workflows) conditional triggers."""
+
+    clock: OfflineClock
+    # Per scheduled trigger (account, region, name): the time up to which it has fired.
+    fired_until: dict[tuple[str, str, str], datetime] = field(default_factory=dict)
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def tick(self) -> list[str]:
+        """Fire every schedule the clock has passed since the last tick; the triggers fired."""
+        now = self.clock.now()
+        fired = []
+        with self.lock:
+            for backend in _backends():
+                for trigger in list(backend.triggers.values()):
+                    if trigger.trigger_type != "SCHEDULED":
+                        continue
+                    key = (backend.account_id, backend.region_name, trigger.name)
+                    since = self.fired_until.setdefault(key, now)
+                    self.fired_until[key] = now
+                    if trigger.state != "ACTIVATED":
+                        continue
+                    for _ in fire_times(trigger.schedule, since, now):
+                        self.fire(backend, trigger)
+                        fired.append(trigger.name)
+        return fired
+
+    def start_trigger(self, backend: Any, trigger: Any) -> None:
+        """StartTrigger: an on-demand trigger outside a workflow fires; the others activate."""
+        if trigger.trigger_type == "ON_DEMAND" and not trigger.workflow_name:
+            self.fire(backend, trigger)
+            return
+        with self.lock:
+            key = (backend.account_id, backend.region_name, trigger.name)
+            self.fired_until[key] = self.clock.now()  # a schedule fires from its activation on
+            trigger.state = "ACTIVATED"
+
+    def node_ended(self, backend: Any, node: Node) -> None:
+        """A job run or crawl outside any workflow run ended: fire what now holds."""
+        with self.lock:
+            for trigger in list(backend.triggers.values()):
+                if (
+                    trigger.trigger_type != "CONDITIONAL"
+                    or trigger.workflow_name
+                    or trigger.state != "ACTIVATED"
+                ):
+                    continue
+                predicate = trigger.as_dict()["Predicate"]
+                watched = [action_node(c) for c in predicate.get("Conditions", [])]
+                if node in watched and predicate_holds(predicate, _last_states(backend, watched)):
+                    self.fire(backend, trigger)
+
+    @staticmethod
+    def fire(backend: Any, trigger: Any) -> None:
+        if trigger.workflow_name:
+            backend.start_workflow_run(trigger.workflow_name, None)
+            return
+        for action in trigger.as_dict()["Actions"]:
+            try:
+                start_action(backend, action, {})
+            except Exception as error:  # e.g. ConcurrentRunsExceededException
+                _log.warning("trigger %s could not start %s: %s", trigger.name, action, error)
+
+
+def _backends() -> Iterator[Any]:
+    for regions in list(glue_backends.values()):
+        yield from list(regions.values())
+
+
+def _last_states(backend: Any, nodes: list[Node]) -> dict[Node, str]:
+    """The state of each node's latest job run or crawl, as trigger conditions name them."""
+    states = {}
+    for node in nodes:
+        if node.kind == "job":
+            job = backend.jobs.get(node.name)
+            runs = job.job_runs if job else []
+            if runs:
+                states[node] = runs[-1].status
+        else:
+            crawler = backend.crawlers.get(node.name)
+            crawls = getattr(crawler, "crawls", []) if crawler else []
+            if crawls and hasattr(crawls[-1], "api_status"):
+                states[node] = crawls[-1].api_status
+    return states
