@@ -25,4 +25,5 @@ def test_load_all_reads_every_spec_in_the_folder(tmp_path: Path) -> None:
     (tmp_path / "flights.yaml").write_text(text)
     (tmp_path / "second.yaml").write_text(text.replace("name: flights", "name: second", 1))
     (tmp_path / "notes.txt").write_text("not a spec")
-    assert [spec.name for spec in load_all(tmp_path)] == ["flights", "second"]
+    loaded = load_all(tmp_path, project_root=FLIGHTS.parent.parent)
+    assert [spec.name for spec in loaded] == ["flights", "second"]
