@@ -1,5 +1,6 @@
 """Glue's transforms over small frames, with exact expected rows."""
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -86,8 +87,31 @@ def test_join_split_and_map(flights: Any, glue_context: Any) -> None:
 
 
 def test_an_unsupported_dynamic_frame_method_is_named(flights: Any) -> None:
-    with pytest.raises(UnsupportedGlueFeature, match=r"DynamicFrame.spigot .*README"):
-        flights.spigot("s3://x/")
+    with pytest.raises(UnsupportedGlueFeature, match=r"DynamicFrame.unbox .*README"):
+        flights.unbox("carrier", "json")
+
+
+# https://docs.aws.amazon.com/glue/latest/webapi/API_Spigot.html: topk records from the start
+# (0 to 100), prob the chance of each record (1: all), written to a JSON file under the path;
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-transforms-spigot.html
+def test_spigot_writes_the_first_records_as_json_and_passes_the_frame_on(
+    flights: Any, s3_root: Path
+) -> None:
+    from awsglue.transforms import Spigot
+
+    passed = Spigot.apply(frame=flights, path="s3://samples/first/", options={"topk": 2})
+    assert passed.toDF().collect() == flights.toDF().collect()
+    (written,) = (s3_root / "samples" / "first").glob("*.json")
+    assert len(written.read_text().splitlines()) == 2
+    flights.spigot("s3://samples/all/", options={"prob": 1})
+    (everything,) = (s3_root / "samples" / "all").glob("*.json")
+    assert len(everything.read_text().splitlines()) == flights.count()
+    with pytest.raises(ValueError, match="0 to 100"):
+        flights.spigot("s3://samples/x/", options={"topk": 101})
+    with pytest.raises(UnsupportedGlueFeature, match="'sample'"):
+        flights.spigot("s3://samples/x/", options={"sample": 3})
+    with pytest.raises(UnsupportedGlueFeature, match="without 'topk' or 'prob'"):
+        flights.spigot("s3://samples/x/")
 
 
 def test_relationalize_and_unnest_through_the_transforms(glue_context: Any) -> None:

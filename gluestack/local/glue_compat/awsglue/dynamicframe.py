@@ -12,7 +12,7 @@ from pyspark.sql import DataFrame, Row
 from pyspark.sql import functions as F
 from pyspark.sql.types import StringType, StructField, StructType
 
-from gluestack.local.glue_compat import field_paths, flattening
+from gluestack.local.glue_compat import field_paths, flattening, spigot
 from gluestack.local.glue_compat.options import refuse_non_default
 from gluestack.local.glue_compat.record_functions import RecordErrors, apply_to_records
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
@@ -220,6 +220,15 @@ class DynamicFrame:
         tables = flattening.relationalize(self._frame, root_table_name)
         frames = {name: DynamicFrame(frame, self.glue_ctx, name) for name, frame in tables.items()}
         return DynamicFrameCollection(frames, self.glue_ctx)
+
+    def spigot(
+        self, path: str, options: Mapping[str, Any] | None = None, transformation_ctx: str = "",
+        info: str = "", stageThreshold: int = 0, totalThreshold: int = 0,
+    ) -> "DynamicFrame":  # fmt: skip
+        """Write a sample of the records to path as JSON; the frame passes on unchanged."""
+        _thresholds("spigot", stageThreshold, totalThreshold)
+        spigot.write_sample(self._frame, path, dict(options or {}))
+        return self
 
     def repartition(
         self, num_partitions: int, transformation_ctx: str = "", info: str = "",

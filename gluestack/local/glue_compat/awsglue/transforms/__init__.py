@@ -192,7 +192,12 @@ class FlatMap(GlueTransform): ...
 class ErrorsAsDynamicFrame(GlueTransform): ...
 
 
-class Spigot(GlueTransform): ...
+class Spigot(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, path: str, options: Mapping[str, Any] | None = None,
+        transformation_ctx: str = "",
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.spigot(path, options, transformation_ctx)
 
 
 ALL_TRANSFORMS = {
