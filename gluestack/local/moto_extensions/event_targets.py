@@ -1,15 +1,18 @@
-"""EventBridge rules of the offline account deliver to their SNS topic targets.
+"""EventBridge rules of the offline account deliver to SNS topics and Glue workflows.
 
-moto's EventBridge has no SNS target, and its input transformer pastes a string value into a
+moto's EventBridge has neither target, and its input transformer pastes a string value into a
 JSON template without quotes. Here a rule's SNS targets get the event as EventBridge shapes it
 (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html):
 `Input` as given; else `InputTransformer`, whose template variables outside quotes become JSON
-values and inside quotes their text; else the whole event. Other targets stay moto's.
+values and inside quotes their text; else the whole event. A Glue workflow target
+(arn:aws:glue:REGION:ACCOUNT:workflow/NAME) hands the event to the workflow's event trigger
+(https://docs.aws.amazon.com/glue/latest/dg/starting-workflow-eventbridge.html). Other targets
+stay moto's.
 """
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -19,27 +22,34 @@ from moto.sns.models import sns_backends
 from moto.utilities.arns import parse_arn
 
 _LOCK = threading.Lock()
+_OURS = ("sns", "glue")
+
+# (account, region, workflow name, the event): a Glue workflow target received an event.
+NotifyWorkflow = Callable[[str, str, str, dict[str, Any]], None]
 
 
 @contextmanager
-def sns_rule_targets() -> Iterator[None]:
-    """Inside the block a matching rule publishes its event to each SNS topic target."""
+def rule_targets(notify_workflow: NotifyWorkflow) -> Iterator[None]:
+    """Inside the block a matching rule delivers to its SNS topic and Glue workflow targets."""
     original = Rule.send_to_targets
 
     def send_to_targets(self: Rule, event: Any, transform_input: bool = True) -> None:
-        topics = [t for t in self.targets if parse_arn(t["Arn"]).service == "sns"]
+        ours = [t for t in self.targets if parse_arn(t["Arn"]).service in _OURS]
         with _LOCK:  # moto's part sees only its own kinds of target
-            targets, self.targets = self.targets, [t for t in self.targets if t not in topics]
+            targets, self.targets = self.targets, [t for t in self.targets if t not in ours]
             try:
                 original(self, event, transform_input)
             finally:
                 self.targets = targets
-        if not topics or not self.event_pattern.matches_event(event):
+        if not ours or not self.event_pattern.matches_event(event):
             return
-        for target in topics:
+        for target in ours:
             arn = parse_arn(target["Arn"])
-            message = target_input(target, event) if transform_input else json.dumps(event)
-            sns_backends[arn.account][arn.region].publish(message, arn=target["Arn"])
+            if arn.service == "glue" and arn.resource_type == "workflow":
+                notify_workflow(arn.account, arn.region, arn.resource_id, event)
+            elif arn.service == "sns":
+                message = target_input(target, event) if transform_input else json.dumps(event)
+                sns_backends[arn.account][arn.region].publish(message, arn=target["Arn"])
 
     Rule.send_to_targets = send_to_targets  # type: ignore[method-assign,assignment]
     try:

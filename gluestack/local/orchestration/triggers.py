@@ -7,13 +7,16 @@ workflows, as https://docs.aws.amazon.com/glue/latest/dg/about-triggers.html des
   watches ends and its predicate holds for the last state of each watched job and crawler
   (triggers inside a workflow are the workflow engine's: they follow one run's nodes).
 - StartTrigger fires an ON_DEMAND trigger outside a workflow, and activates the others.
+- An EVENT trigger starts its workflow's run once BatchSize events reached the workflow, or
+  BatchWindow seconds (900 by default) after the first of fewer, on the offline clock
+  (https://docs.aws.amazon.com/glue/latest/dg/starting-workflow-eventbridge.html).
 """
 
 import logging
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from moto.glue.models import glue_backends
@@ -26,6 +29,17 @@ from gluestack.spec.schedule import fire_times
 _log = logging.getLogger(__name__)
 
 
+DEFAULT_BATCH_WINDOW_SECONDS = 900
+
+
+@dataclass
+class EventBatch:
+    """Events an event trigger has received since its workflow last started."""
+
+    first_arrived: datetime
+    event_ids: list[str] = field(default_factory=list)
+
+
 @dataclass
 class TriggerEngine:
     """Fires the offline account's scheduled and (outside workflows) conditional triggers."""
@@ -33,6 +47,8 @@ class TriggerEngine:
     clock: OfflineClock
     # Per scheduled trigger (account, region, name): the time up to which it has fired.
     fired_until: dict[tuple[str, str, str], datetime] = field(default_factory=dict)
+    # Per event trigger (account, region, name): the batch it is collecting.
+    batches: dict[tuple[str, str, str], EventBatch] = field(default_factory=dict)
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def tick(self) -> list[str]:
@@ -52,6 +68,43 @@ class TriggerEngine:
                     for _ in fire_times(trigger.schedule, since, now):
                         self.fire(backend, trigger)
                         fired.append(trigger.name)
+            fired += self._close_batch_windows(now)
+        return fired
+
+    def event_arrived(self, account: str, region: str, workflow: str, event: Any) -> None:
+        """An EventBridge rule delivered event to the workflow: count it towards a run."""
+        backend = glue_backends[account][region]
+        with self.lock:
+            trigger = next(
+                (
+                    t
+                    for t in backend.triggers.values()
+                    if t.workflow_name == workflow and t.trigger_type == "EVENT"
+                ),
+                None,
+            )
+            if trigger is None or trigger.state == "DEACTIVATED":
+                _log.warning("workflow %s has no active event trigger; event dropped", workflow)
+                return
+            key = (account, region, trigger.name)
+            batch = self.batches.setdefault(key, EventBatch(self.clock.now()))
+            batch.event_ids.append(str(event.get("id", "")))
+            if len(batch.event_ids) >= _batching(trigger)[0]:
+                del self.batches[key]
+                self.fire(backend, trigger)
+
+    def _close_batch_windows(self, now: datetime) -> list[str]:
+        fired = []
+        for (account, region, name), batch in list(self.batches.items()):
+            backend = glue_backends[account][region]
+            trigger = backend.triggers.get(name)
+            if trigger is None:
+                del self.batches[(account, region, name)]
+                continue
+            if now >= batch.first_arrived + timedelta(seconds=_batching(trigger)[1]):
+                del self.batches[(account, region, name)]
+                self.fire(backend, trigger)
+                fired.append(name)
         return fired
 
     def start_trigger(self, backend: Any, trigger: Any) -> None:
@@ -89,6 +142,13 @@ class TriggerEngine:
                 start_action(backend, action, {})
             except Exception as error:  # e.g. ConcurrentRunsExceededException
                 _log.warning("trigger %s could not start %s: %s", trigger.name, action, error)
+
+
+def _batching(trigger: Any) -> tuple[int, float]:
+    """An event trigger's BatchSize and BatchWindow (seconds)."""
+    condition = trigger.event_batching_condition or {}
+    size = int(condition.get("BatchSize") or 1)
+    return size, float(condition.get("BatchWindow") or DEFAULT_BATCH_WINDOW_SECONDS)
 
 
 def _backends() -> Iterator[Any]:

@@ -30,7 +30,7 @@ from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.jvm_archive import JvmArchive, with_java_options
 from gluestack.local.moto_extensions.clock_route import clock_route
 from gluestack.local.moto_extensions.crawler_metrics import CrawlMetrics, record_crawl_metrics
-from gluestack.local.moto_extensions.event_targets import sns_rule_targets
+from gluestack.local.moto_extensions.event_targets import rule_targets
 from gluestack.local.moto_extensions.run_apis import executing_hooks, running_runs
 from gluestack.local.orchestration.clock import OfflineClock
 from gluestack.local.orchestration.glue_events import crawler_state_changed, job_state_changed
@@ -360,7 +360,7 @@ def executing_glue(
         executor = JobExecutor(
             endpoint, region, root, seconds_per_minute, count_rows, clock=clock or OfflineClock()
         )
-        stack.enter_context(sns_rule_targets())
+        stack.enter_context(rule_targets(executor.triggers.event_arrived))
         stack.enter_context(clock_route(executor.advance_clock, executor.clock.now))
         stack.enter_context(
             executing_hooks(

@@ -126,3 +126,44 @@ def test_a_scheduled_workflow_trigger_starts_a_workflow_run(account: Any) -> Non
     runs = glue.get_workflow_runs(Name="w")["Runs"]
     assert len(runs) == 2
     executor.wait_idle(180)
+
+
+def test_an_event_trigger_starts_its_workflow_per_batch_of_eventbridge_events(
+    account: Any,
+) -> None:
+    # https://docs.aws.amazon.com/glue/latest/dg/starting-workflow-eventbridge.html: a rule
+    # targets the workflow; its event trigger starts a run after BatchSize events, or
+    # BatchWindow seconds after the first event when fewer arrived.
+    session, executor = account
+    glue, events = session.client("glue"), session.client("events")
+    _jobs(glue, session.client("s3"), "ingest")
+    glue.create_workflow(Name="on-orders")
+    glue.create_trigger(
+        Name="orders-arrived", WorkflowName="on-orders", Type="EVENT",
+        EventBatchingCondition={"BatchSize": 2, "BatchWindow": 300},
+        Actions=[{"JobName": "ingest"}],
+    )  # fmt: skip
+    events.put_rule(Name="orders", EventPattern='{"source": ["shop.orders"]}')
+    events.put_targets(
+        Rule="orders",
+        Targets=[{
+            "Id": "workflow",
+            "Arn": "arn:aws:glue:us-east-1:123456789012:workflow/on-orders",
+            "RoleArn": "arn:aws:iam::123456789012:role/events-to-glue",
+        }],
+    )  # fmt: skip
+    order = {"Source": "shop.orders", "DetailType": "Order Placed", "Detail": "{}"}
+
+    def runs() -> int:
+        return len(glue.get_workflow_runs(Name="on-orders")["Runs"])
+
+    events.put_events(Entries=[order])
+    assert runs() == 0  # one event of a batch of two
+    events.put_events(Entries=[order])
+    assert runs() == 1
+    events.put_events(Entries=[order])
+    executor.advance_clock(timedelta(seconds=299))
+    assert runs() == 1
+    _, fired = executor.advance_clock(timedelta(seconds=1))  # the window closes
+    assert fired == ["orders-arrived"] and runs() == 2
+    executor.wait_idle(180)
