@@ -30,8 +30,18 @@ def record_workflow_run_end(
     run.gluestack_statistics = _statistics(outcomes)
 
 
+def record_starting_batch(
+    account: str, region: str, workflow: str, run_id: str, condition: dict[str, int]
+) -> None:
+    """Keep the batch condition (BatchSize or BatchWindow) that started an event-started run."""
+    run: Any = glue_backends[account][region].workflows[workflow].get_run(run_id)
+    run.gluestack_starting_batch = condition
+
+
 def _as_dict_with_graph(run: FakeWorkflowRun) -> dict[str, Any]:
     answer = _ORIGINAL_AS_DICT(run)
+    if condition := getattr(run, "gluestack_starting_batch", None):
+        answer["StartingEventBatchCondition"] = condition
     if graph := getattr(run, "gluestack_graph", None):
         answer["Graph"] = graph
         answer["Statistics"] = run.gluestack_statistics  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ workflows, as https://docs.aws.amazon.com/glue/latest/dg/about-triggers.html des
   (https://docs.aws.amazon.com/glue/latest/dg/starting-workflow-eventbridge.html).
 """
 
+import json
 import logging
 import threading
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from typing import Any
 
 from moto.glue.models import glue_backends
 
+from gluestack.local.moto_extensions.workflow_runs import record_starting_batch
 from gluestack.local.orchestration.clock import OfflineClock
 from gluestack.local.orchestration.trigger_actions import start_action
 from gluestack.local.orchestration.trigger_chain import Node, action_node, predicate_holds
@@ -89,9 +91,10 @@ class TriggerEngine:
             key = (account, region, trigger.name)
             batch = self.batches.setdefault(key, EventBatch(self.clock.now()))
             batch.event_ids.append(str(event.get("id", "")))
-            if len(batch.event_ids) >= _batching(trigger)[0]:
+            size = _batching(trigger)[0]
+            if len(batch.event_ids) >= size:
                 del self.batches[key]
-                self.fire(backend, trigger)
+                _start_by_events(backend, trigger, batch, {"BatchSize": size})
 
     def _close_batch_windows(self, now: datetime) -> list[str]:
         fired = []
@@ -101,9 +104,10 @@ class TriggerEngine:
             if trigger is None:
                 del self.batches[(account, region, name)]
                 continue
-            if now >= batch.first_arrived + timedelta(seconds=_batching(trigger)[1]):
+            window = _batching(trigger)[1]
+            if now >= batch.first_arrived + timedelta(seconds=window):
                 del self.batches[(account, region, name)]
-                self.fire(backend, trigger)
+                _start_by_events(backend, trigger, batch, {"BatchWindow": int(window)})
                 fired.append(name)
         return fired
 
@@ -142,6 +146,19 @@ class TriggerEngine:
                 start_action(backend, action, {})
             except Exception as error:  # e.g. ConcurrentRunsExceededException
                 _log.warning("trigger %s could not start %s: %s", trigger.name, action, error)
+
+
+def _start_by_events(
+    backend: Any, trigger: Any, batch: EventBatch, condition: dict[str, int]
+) -> None:
+    """Start the workflow as events do: run property aws:eventIds lists the batch's events
+    (https://docs.aws.amazon.com/glue/latest/dg/viewing-start-event-info.html; a JSON list
+    here), and the run records which batch condition started it."""
+    properties = {"aws:eventIds": json.dumps(batch.event_ids)}
+    run_id = backend.start_workflow_run(trigger.workflow_name, properties)
+    record_starting_batch(
+        backend.account_id, backend.region_name, trigger.workflow_name, run_id, condition
+    )
 
 
 def _batching(trigger: Any) -> tuple[int, float]:

@@ -5,6 +5,7 @@ cron, a conditional trigger when the jobs and crawlers it watches end in the wat
 only an ACTIVATED trigger fires; StartTrigger fires an on-demand trigger.
 """
 
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -166,4 +167,12 @@ def test_an_event_trigger_starts_its_workflow_per_batch_of_eventbridge_events(
     assert runs() == 1
     _, fired = executor.advance_clock(timedelta(seconds=1))  # the window closes
     assert fired == ["orders-arrived"] and runs() == 2
+    # https://docs.aws.amazon.com/glue/latest/webapi/API_StartingEventBatchCondition.html
+    started = glue.get_workflow_runs(Name="on-orders")["Runs"]
+    by_size, by_window = sorted(started, key=lambda run: run["StartedOn"])
+    assert by_size["StartingEventBatchCondition"] == {"BatchSize": 2}
+    assert by_window["StartingEventBatchCondition"] == {"BatchWindow": 300}
+    # https://docs.aws.amazon.com/glue/latest/dg/viewing-start-event-info.html
+    properties = glue.get_workflow_run_properties(Name="on-orders", RunId=by_size["WorkflowRunId"])
+    assert len(json.loads(properties["RunProperties"]["aws:eventIds"])) == 2
     executor.wait_idle(180)
