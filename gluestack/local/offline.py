@@ -1,5 +1,6 @@
 """An offline AWS account (moto), in-process or served on loopback, in which Glue runs advance."""
 
+import logging
 import os
 import urllib.request
 from collections.abc import Iterator
@@ -33,15 +34,26 @@ def moto_server(port: int = 0, region: str = "us-east-1") -> Iterator[tuple[str,
 
     Other processes (the CLI with --endpoint-url, subprocesses) share its state.
     """
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    try:
-        host, bound_port = server.get_host_and_port()
-        endpoint = f"http://{host}:{bound_port}"
+    with loopback_server(port) as endpoint:
         # Servers in one process share moto's backends: start each from an empty account.
         urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST"))
         with _fake_credentials(), _immediate_glue_runs():
             yield endpoint, boto3.Session(region_name=region)
+
+
+@contextmanager
+def loopback_server(port: int = 0) -> Iterator[str]:
+    """A moto server on 127.0.0.1 (port 0: any free port) for the block; its endpoint URL.
+
+    It serves the process's moto backends (the in-process account too); its request log stays
+    quiet, as the commands print their own progress.
+    """
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        host, bound_port = server.get_host_and_port()
+        yield f"http://{host}:{bound_port}"
     finally:
         server.stop()
 

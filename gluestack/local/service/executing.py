@@ -23,8 +23,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from moto.server import ThreadedMotoServer
-
 from gluestack.local.execution.crawl_process import CrawlProcessConfig
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.jvm_archive import JvmArchive, with_java_options
@@ -32,6 +30,7 @@ from gluestack.local.moto_extensions.clock_route import clock_route
 from gluestack.local.moto_extensions.crawler_metrics import CrawlMetrics, record_crawl_metrics
 from gluestack.local.moto_extensions.event_targets import rule_targets
 from gluestack.local.moto_extensions.run_apis import executing_hooks, running_runs
+from gluestack.local.offline import loopback_server
 from gluestack.local.orchestration.clock import OfflineClock
 from gluestack.local.orchestration.glue_events import crawler_state_changed, job_state_changed
 from gluestack.local.orchestration.trigger_chain import Node
@@ -351,11 +350,7 @@ def executing_glue(
     """
     with ExitStack() as stack:
         if endpoint is None:
-            server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-            server.start()
-            stack.callback(server.stop)
-            host, port = server.get_host_and_port()
-            endpoint = f"http://{host}:{port}"
+            endpoint = stack.enter_context(loopback_server())
         root = Workspace(Path(workspace.root).resolve())
         executor = JobExecutor(
             endpoint, region, root, seconds_per_minute, count_rows, clock=clock or OfflineClock()
