@@ -14,6 +14,7 @@ from gluestack.cli.common import (
     console,
     fail,
     key_values,
+    session,
 )
 from gluestack.local.cdk_out.synth import SynthError, synthesize
 from gluestack.local.records.workspace import DEFAULT_WORKSPACE, Workspace
@@ -117,6 +118,72 @@ def clock(
     console.print(f"offline time {answer['now']}")
     for trigger in answer.get("fired", []):
         console.print(f"fired {trigger}")
+
+
+@app.command()
+def put(
+    pipeline: str,
+    source: str,
+    path: Path,
+    env: EnvOption = "dev",
+    project: ProjectOption = Path("."),
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
+    endpoint_url: Annotated[
+        str | None,
+        typer.Option(help="Upload through this served account's S3 instead of the workspace."),
+    ] = None,
+) -> None:
+    """Put a file, or every file of a folder, under a pipeline source's prefix of the raw bucket.
+
+    Offline runs (`local run`, `local serve`) read it from there; each object's s3:// URI is
+    printed.
+    """
+    from moto.core import DEFAULT_ACCOUNT_ID
+
+    from gluestack.local.cdk_out.bucket_names import RAW_BUCKET_OUTPUT, bucket_of_output
+    from gluestack.local.offline import OFFLINE_REGION
+    from gluestack.local.records.raw_data import put_into_workspace, put_through_api, raw_files
+    from gluestack.ops import client, stack_outputs
+    from gluestack.spec import SpecError, load_all
+    from gluestack.spec.names import stack_prefix
+
+    try:
+        specs = {spec.name: spec for spec in load_all(project / "pipelines", project)}
+    except SpecError as error:
+        fail(error, SPEC_ERROR_EXIT)
+    if pipeline not in specs:
+        fail(f"no pipeline '{pipeline}' in {project / 'pipelines'}; pipelines: "
+             f"{', '.join(sorted(specs)) or 'none'}", SPEC_ERROR_EXIT)  # fmt: skip
+    sources = specs[pipeline].sources
+    if source not in sources:
+        fail(f"pipeline '{pipeline}' has no source '{source}'; sources: "
+             f"{', '.join(sorted(sources))}", SPEC_ERROR_EXIT)  # fmt: skip
+    try:
+        files = raw_files(path, sources[source].prefix)
+    except FileNotFoundError as error:
+        fail(error, SPEC_ERROR_EXIT)
+    if endpoint_url:
+        aws = session(None, None, endpoint_url)
+        cloudformation = client(aws, "cloudformation", endpoint_url=endpoint_url)
+        buckets = [
+            stack_outputs(cloudformation, s["StackName"]).get(RAW_BUCKET_OUTPUT)
+            for s in cloudformation.describe_stacks()["Stacks"]
+            if s["StackName"].startswith(f"{stack_prefix(env)}-")
+        ]
+        bucket = next((b for b in buckets if b), None)
+        if bucket is None:
+            fail(f"no deployed stack of env {env} at {endpoint_url} has a raw bucket")
+        uris = put_through_api(client(aws, "s3", endpoint_url=endpoint_url), bucket, files)
+    else:
+        try:
+            cdk_out = synthesize(project.resolve(), env)
+        except SynthError as error:
+            fail(error, SPEC_ERROR_EXIT)
+        bucket = bucket_of_output(cdk_out, RAW_BUCKET_OUTPUT, DEFAULT_ACCOUNT_ID, OFFLINE_REGION)
+        root = workspace if workspace.is_absolute() else project / workspace
+        uris = put_into_workspace(Workspace(root), bucket, files)
+    for uri in uris:
+        console.print(uri, highlight=False)
 
 
 @app.command()

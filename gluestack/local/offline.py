@@ -14,6 +14,8 @@ from moto.server import ThreadedMotoServer
 from gluestack.local.moto_extensions import crawler_metrics, workflow_runs
 
 GLUE_MODELS = ("glue::job_run", "glue::crawl")
+# The offline account's region unless one is asked for (its account is moto's 123456789012).
+OFFLINE_REGION = "us-east-1"
 _FAKE_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "offline",
     "AWS_SECRET_ACCESS_KEY": "offline",
@@ -22,14 +24,14 @@ _FAKE_CREDENTIALS = {
 
 
 @contextmanager
-def offline_account(region: str = "us-east-1") -> Iterator[boto3.Session]:
+def offline_account(region: str = OFFLINE_REGION) -> Iterator[boto3.Session]:
     """A boto3 session on a fresh in-process moto account; runs and crawls end when next read."""
     with _fake_credentials(), mock_aws(), _immediate_glue_runs():
         yield boto3.Session(region_name=region)
 
 
 @contextmanager
-def moto_server(port: int = 0, region: str = "us-east-1") -> Iterator[tuple[str, boto3.Session]]:
+def moto_server(port: int = 0, region: str = OFFLINE_REGION) -> Iterator[tuple[str, boto3.Session]]:
     """A moto server on 127.0.0.1 (port 0: any free port): its endpoint URL and a session.
 
     Other processes (the CLI with --endpoint-url, subprocesses) share its state.
