@@ -47,11 +47,20 @@ def generate(
             "write. Move your change into the spec's transform, or rerun with --force"
         )
     for script in scripts:
-        if script.state is not ScriptState.CURRENT:
+        if script.state is ScriptState.CURRENT:
+            done = "up to date"
+        else:
             write_script(script)
-        console.print(
-            f"{script.path}: {script.state}", markup=False, highlight=False, soft_wrap=True
-        )
+            done = f"wrote ({_WRITTEN_BECAUSE[script.state]})"
+        console.print(f"{script.path}: {done}", markup=False, highlight=False, soft_wrap=True)
+
+
+# Why a script was (re)written, as the user reads it after `generate`.
+_WRITTEN_BECAUSE = {
+    ScriptState.MISSING: "it did not exist",
+    ScriptState.STALE: "the spec changed",
+    ScriptState.EDITED: "--force: your edits were replaced",
+}
 
 
 def _scripts(project: Path, pipeline: str | None) -> list[GeneratedScript]:

@@ -1,6 +1,7 @@
 """Load pipeline specs from YAML, reporting every problem with file, field and line."""
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -78,7 +79,9 @@ def _parse(path: Path, text: str) -> object:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
         line = mark.line + 1 if mark else None
-        raise SpecError(path, [SpecIssue((), f"malformed YAML: {problem}", line)]) from None
+        where = f" (column {mark.column + 1})" if mark else ""
+        message = f"malformed YAML{where}: {problem}{_yaml_hint(text, problem, mark)}"
+        raise SpecError(path, [SpecIssue((), message, line)]) from None
     if not isinstance(raw, dict):
         found = "an empty file" if raw is None else f"a {type(raw).__name__}"
         raise SpecError(
@@ -90,6 +93,18 @@ def _parse(path: Path, text: str) -> object:
             ],
         )
     return raw
+
+
+def _yaml_hint(text: str, problem: str, mark: Any) -> str:
+    """What usually causes PyYAML's terser complaints in a hand-written spec."""
+    if "\t" in text:
+        return "; the file has a tab character: YAML indents with spaces only"
+    if "expected <block end>" in problem or "mapping values are not allowed" in problem:
+        return (
+            "; check the indentation of this line against the key above it (keys of one "
+            "mapping line up, a nested block is indented further)"
+        )
+    return ""
 
 
 def _check_scripts(spec: PipelineSpec, root: Path, require_generated: bool) -> list[SpecIssue]:

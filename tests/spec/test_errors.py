@@ -142,7 +142,19 @@ def test_script_outside_the_project(mutated: SpecWriter) -> None:
 def test_malformed_yaml_points_at_the_line(mutated: SpecWriter) -> None:
     path = mutated("  raw:\n", "  raw\n  :x: [\n")
     message = _single_line(error_of(path))
-    assert message.startswith(f"  line {line_of(path, ':x: [')}: malformed YAML:")
+    assert message.startswith(f"  line {line_of(path, ':x: [')}: malformed YAML (column ")
+
+
+def test_an_indentation_mistake_gets_a_hint(mutated: SpecWriter) -> None:
+    path = mutated("    format: csv\n", "      format: csv\n")  # one key indented too far
+    message = _single_line(error_of(path))
+    assert "malformed YAML (column" in message
+    assert "check the indentation of this line" in message
+
+
+def test_a_tab_is_named(mutated: SpecWriter) -> None:
+    message = _single_line(error_of(mutated("  raw:\n", "\traw:\n")))
+    assert "tab character: YAML indents with spaces only" in message
 
 
 @pytest.mark.parametrize(("text", "found"), [("", "an empty file"), ("- a\n- b\n", "a list")])
