@@ -231,8 +231,17 @@ def _write(context: ScriptContext, output: str, transform: TransformSpec) -> str
         options.append(f'"partitionKeys": {str_list(spec_output.partition_keys)}')
     connection = joined("connection_options={", options, "}")
     compression = "uncompressed" if transform.compression == "none" else transform.compression
+    purge = ""
+    if spec_output.mode == "overwrite":
+        # purge_s3_path keeps files newer than retentionPeriod hours: 0 removes every one.
+        purge = (
+            f"# Overwrite {output}: remove what earlier runs wrote\n"
+            f"glueContext.purge_s3_path(args[{quote(output + '_path')}], "
+            '{"retentionPeriod": 0})\n'
+        )
     return (
-        f"# Write {output} ({spec_output.format}, {transform.compression})\n"
+        purge
+        + f"# Write {output} ({spec_output.format}, {transform.compression})\n"
         + joined(
             "glueContext.write_dynamic_frame.from_options(",
             [

@@ -22,6 +22,9 @@ ExecutionClass = Literal["standard", "flex"]
 FLEX_WORKER_TYPES = ("G.1X", "G.2X")
 
 
+OutputMode = Literal["append", "overwrite"]
+
+
 class OutputSpec(BaseModel):
     """A table a job writes to the curated bucket."""
 
@@ -37,6 +40,13 @@ class OutputSpec(BaseModel):
     data_quality: str | None = Field(
         default=None,
         description="a DQDL ruleset (Rules = [ ... ]) evaluated against this table",
+    )
+    mode: OutputMode = Field(
+        default="append",
+        description=(
+            "append: each run adds its rows (Glue's sinks do); overwrite: a run first removes "
+            "what earlier runs wrote, so a rerun leaves the same rows (generated jobs only)"
+        ),
     )
 
     @field_validator("data_quality")
@@ -138,6 +148,17 @@ class JobSpec(BaseModel):
                 raise ValueError(f"argument '{name}' is set by gluestack: the table's location")
         if self.transform is not None:
             self._check_transform(self.transform)
+        overwritten = [name for name, output in self.outputs.items() if output.mode == "overwrite"]
+        if overwritten and self.transform is None:
+            raise ValueError(
+                f"output {overwritten[0]} has mode: overwrite, which generated jobs honour; a "
+                "hand-written script decides itself how it writes (leave mode at append)"
+            )
+        if overwritten and self.bookmarks != "disable":
+            raise ValueError(
+                f"output {overwritten[0]} has mode: overwrite with bookmarks: {self.bookmarks}: "
+                "a run would remove earlier rows and write only the new data's"
+            )
         return self
 
     def _check_transform(self, transform: TransformSpec) -> None:

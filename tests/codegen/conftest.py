@@ -33,7 +33,7 @@ jobs:
   filtered:
     script: glue_scripts/generated/filtered.py
     outputs:
-      big_orders: {prefix: big_orders/, format: json}
+      big_orders: {prefix: big_orders/, format: json, mode: overwrite}
     transform:
       sources:
         orders:

@@ -28,14 +28,15 @@ def _put_json(s3_root: Path, key: str, rows: list[dict[str, Any]]) -> None:
 
 
 def _run(
-    spark: SparkSession, job: str, output: str, tmp_path: Path, glue: Any = None, **args: str
-) -> list[dict[str, Any]]:
+    spark: SparkSession, job: str, output: str, tmp_path: Path, glue: Any = None,
+    bookmarks: str = "job-bookmark-enable", **args: str,
+) -> list[dict[str, Any]]:  # fmt: skip
     """Run the golden script of job; the rows it wrote, as dicts ordered by id."""
     runtime = GlueRuntime(
         spark=spark,
         bookmarks=BookmarkStore(tmp_path / "bookmarks"),
         glue=glue,
-        arguments={"--job-bookmark-option": "job-bookmark-enable"},
+        arguments={"--job-bookmark-option": bookmarks},
     )
     location = f"s3://out/{output}/"
     run_glue_script(GOLDEN / f"{job}.py", job, {f"{output}_path": location, **args}, runtime)
@@ -72,6 +73,16 @@ def test_filters_keep_rows_meeting_every_condition(
 ) -> None:
     rows = _run(spark, "filtered", "big_orders", tmp_path)
     assert [row["id"] for row in rows] == [2]  # the only one >= 10 and not cancelled
+
+
+def test_an_overwrite_output_holds_the_same_rows_after_a_rerun(
+    spark: SparkSession, orders: Path, tmp_path: Path
+) -> None:
+    # mode: overwrite purges the output first: purge_s3_path with retentionPeriod 0 keeps no
+    # file (https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-glue-context.html)
+    once = _run(spark, "filtered", "big_orders", tmp_path, bookmarks="job-bookmark-disable")
+    twice = _run(spark, "filtered", "big_orders", tmp_path, bookmarks="job-bookmark-disable")
+    assert once == twice and [row["id"] for row in twice] == [2]
 
 
 def test_a_left_join_keeps_orders_without_a_customer(

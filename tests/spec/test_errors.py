@@ -188,3 +188,15 @@ def test_duplicate_pipeline_names_across_files(tmp_path: Path, flights_text: str
 def test_an_empty_pipelines_folder(tmp_path: Path) -> None:
     with pytest.raises(SpecError, match=r"no pipeline specs \(\*\.yaml\) found here"):
         load_all(tmp_path)
+
+
+def test_overwrite_outputs_need_a_generated_job_without_bookmarks(mutated: SpecWriter) -> None:
+    hand_written = mutated(
+        "        format: parquet\n", "        format: parquet\n        mode: overwrite\n"
+    )
+    assert "mode: overwrite, which generated jobs honour" in _single_line(error_of(hand_written))
+    bookmarked = mutated(
+        "        prefix: flights_features/\n",
+        "        prefix: flights_features/\n        mode: overwrite\n",
+    )
+    assert "with bookmarks: enable" in _single_line(error_of(bookmarked))
