@@ -54,6 +54,7 @@ class PipelineStack(cdk.Stack):
         self.storage = storage
         self.tables = PipelineTables(spec, env)
         self.temp_bucket = bucket_name(env, "temp")
+        self.raw_bucket = bucket_name(env, "raw")
         self._imported_temp_bucket: s3.IBucket | None = None
         self.security_configuration = self._security_configuration(storage.key)
         # The deployed name, not the catalog stack's token: IAM statements then name it

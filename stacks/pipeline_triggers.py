@@ -3,7 +3,11 @@
 from typing import TYPE_CHECKING
 
 import aws_cdk as cdk
+import jsii
+from aws_cdk import aws_events as events
 from aws_cdk import aws_glue as glue
+from aws_cdk import aws_iam as iam
+from aws_cdk.interfaces.aws_events import IRuleRef
 
 from gluestack.spec import Condition, Target, TriggerSpec
 from stacks.naming import pascal
@@ -41,6 +45,8 @@ def _add_trigger(stack: "PipelineStack", name: str, trigger: TriggerSpec, env_na
         )
     elif trigger.type == "event":
         window = trigger.batch_window_seconds
+        if trigger.on_new_files:
+            _new_files_rule(stack, name, trigger)
         workflow.add_event_trigger(
             pascal(name),
             event_batching_condition=glue.EventBatchingCondition(
@@ -63,6 +69,46 @@ def _add_trigger(stack: "PipelineStack", name: str, trigger: TriggerSpec, env_na
             name=trigger_name,
             description=description,
         )
+
+
+def _new_files_rule(stack: "PipelineStack", name: str, trigger: TriggerSpec) -> None:
+    """An EventBridge rule that hands the raw bucket's Object Created events under the named
+    sources' prefixes to the workflow, as Glue's event triggers expect
+    (https://docs.aws.amazon.com/glue/latest/dg/starting-workflow-eventbridge.html)."""
+    prefixes = [stack.spec.sources[source].prefix for source in trigger.on_new_files]
+    workflow_arn = stack.workflow.workflow_arn
+    role = iam.Role(
+        stack,
+        f"{pascal(name)}EventsRole",
+        assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
+        description=f"EventBridge may hand new raw files to workflow {stack.names.workflow}",
+    )
+    role.add_to_policy(iam.PolicyStatement(actions=["glue:notifyEvent"], resources=[workflow_arn]))
+    events.Rule(
+        stack,
+        f"{pascal(name)}NewFiles",
+        description=f"{stack.spec.name}: new files under {', '.join(prefixes)} start {name}",
+        event_pattern=events.EventPattern(
+            source=["aws.s3"],
+            detail_type=["Object Created"],
+            detail={
+                "bucket": {"name": [stack.raw_bucket]},
+                "object": {"key": [{"prefix": prefix} for prefix in prefixes]},
+            },
+        ),
+        targets=[_WorkflowTarget(workflow_arn, role)],
+    )
+
+
+@jsii.implements(events.IRuleTarget)
+class _WorkflowTarget:
+    """A Glue workflow as an EventBridge rule target (aws_events_targets has none)."""
+
+    def __init__(self, workflow_arn: str, role: iam.IRole) -> None:
+        self._arn, self._role = workflow_arn, role
+
+    def bind(self, rule: IRuleRef, id: str | None = None) -> events.RuleTargetConfig:
+        return events.RuleTargetConfig(arn=self._arn, role=self._role)
 
 
 def _action(stack: "PipelineStack", target: Target) -> glue.Action:

@@ -3,6 +3,7 @@
 import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_kms as kms
+from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
 from stacks.constructs import SecureBucket
@@ -43,6 +44,15 @@ class StorageStack(cdk.Stack):
             self, "AccessLogs", removal_policy=removal, bucket_name=bucket_name(env, "access-logs")
         )
         self.raw = self._data_bucket("Raw", env)
+        # New raw files are events a pipeline's event trigger can start from (on_new_files).
+        # Set on the L1 bucket: CDK's event_bridge_enabled deploys a Lambda custom resource.
+        raw_bucket = self.raw.node.default_child
+        assert isinstance(raw_bucket, s3.CfnBucket)
+        raw_bucket.notification_configuration = s3.CfnBucket.NotificationConfigurationProperty(
+            event_bridge_configuration=s3.CfnBucket.EventBridgeConfigurationProperty(
+                event_bridge_enabled=True
+            )
+        )
         self.curated = self._data_bucket("Curated", env)
         self.temp = self._data_bucket("Temp", env, expire_after_days=TEMP_RETENTION_DAYS)
         for name, bucket in [("Raw", self.raw), ("Curated", self.curated), ("Temp", self.temp)]:

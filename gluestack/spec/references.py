@@ -160,6 +160,15 @@ def _check_trigger_targets(spec: PipelineSpec) -> list[SpecIssue]:
     issues: list[SpecIssue] = []
     declared = {"job": list(spec.jobs), "crawler": list(spec.crawlers)}
     for name, trigger in spec.triggers.items():
+        for index, source in enumerate(trigger.on_new_files):
+            if source not in spec.sources:
+                issues.append(
+                    SpecIssue(
+                        ("triggers", name, "on_new_files", index),
+                        f"'{source}' is not a declared source; "
+                        + _declared("sources", list(spec.sources)),
+                    )
+                )
         targets = [("actions", i, t) for i, t in enumerate(trigger.actions)]
         targets += [("conditions", i, c) for i, c in enumerate(trigger.conditions)]
         for field, index, target in targets:

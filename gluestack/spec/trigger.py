@@ -73,6 +73,13 @@ class TriggerSpec(BaseModel):
     batch_window_seconds: int | None = Field(
         default=None, ge=1, le=900, description="event trigger: start after this long anyway"
     )
+    on_new_files: list[str] = Field(
+        default_factory=list,
+        description=(
+            "event trigger: sources whose new files (S3 Object Created under their prefix in "
+            "the raw bucket) are the events; without it, add the EventBridge rule yourself"
+        ),
+    )
     description: str = ""
 
     @model_validator(mode="after")
@@ -88,6 +95,8 @@ class TriggerSpec(BaseModel):
         batching = self.batch_size is not None or self.batch_window_seconds is not None
         if batching and self.type != "event":
             raise ValueError("'batch_size' and 'batch_window_seconds' apply to type: event only")
+        if self.on_new_files and self.type != "event":
+            raise ValueError("'on_new_files' applies to type: event only")
         return self
 
     @property

@@ -11,9 +11,14 @@ import sys
 from pathlib import Path
 
 import boto3
+import pytest
 
 from gluestack.local.cdk_out.deploy import deploy_assembly
 from gluestack.local.cdk_out.synth import synthesize
+from gluestack.local.pipeline_run import LOCAL_POLLING
+from gluestack.local.records.workspace import Workspace
+from gluestack.local.service import executing_glue
+from gluestack.ops import pipeline_manifest, wait_for_workflow_run
 from gluestack.spec import load_all
 from gluestack.spec.names import pipeline_stack_name
 
@@ -31,7 +36,7 @@ jobs:
     outputs:
       orders_clean: {prefix: orders_clean/, format: parquet}
 triggers:
-  start: {type: on_demand, actions: [{crawler: raw}]}
+  start: {type: event, on_new_files: [orders], actions: [{crawler: raw}]}
   after_raw_crawl:
     type: conditional
     conditions: [{crawler: raw, state: SUCCEEDED}]
@@ -72,14 +77,19 @@ def _caches(folder: str, names: list[str]) -> list[str]:
     return [n for n in names if n == "__pycache__"]
 
 
+@pytest.fixture(scope="module")
+def second(project_root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The copied project with the second pipeline, and its cdk.out."""
+    project = _copy_with_second_pipeline(project_root, tmp_path_factory.mktemp("project"))
+    return project, synthesize(project, "dev", project / "cdk.out")
+
+
 def test_a_second_pipeline_validates_synthesizes_lints_and_deploys(
-    project_root: Path, tmp_path: Path, aws: boto3.Session
+    second: tuple[Path, Path], aws: boto3.Session
 ) -> None:
-    project = _copy_with_second_pipeline(project_root, tmp_path)
+    project, cdk_out = second
     names = [spec.name for spec in load_all(project / "pipelines", project)]
     assert "orders" in names and len(names) >= 2
-
-    cdk_out = synthesize(project, "dev", tmp_path / "cdk.out")
     orders_stack = pipeline_stack_name("dev", "orders")
     lint = subprocess.run(
         [str(Path(sys.executable).parent / "cfn-lint"), "--ignore-checks", "I", "--",
@@ -92,3 +102,29 @@ def test_a_second_pipeline_validates_synthesizes_lints_and_deploys(
     assert {pipeline_stack_name("dev", n) for n in names} <= set(deployed.stacks)
     job = aws.client("glue").get_job(JobName="orders-dev-clean")["Job"]
     assert job["DefaultArguments"]["--database"] == "sales_dev"
+
+
+def test_a_new_file_under_the_source_starts_the_event_triggered_workflow(
+    second: tuple[Path, Path], aws: boto3.Session, tmp_path: Path
+) -> None:
+    # on_new_files: the raw bucket's Object Created events under the source's prefix reach the
+    # workflow's event trigger (https://docs.aws.amazon.com/glue/latest/dg/starting-workflow-eventbridge.html)
+    _, cdk_out = second
+    with executing_glue(Workspace(tmp_path / "ws")) as executor:
+        deployed = deploy_assembly(cdk_out, aws)
+        raw = deployed.output("gluestack-dev-storage", "RawBucketName")
+        manifest = pipeline_manifest(
+            aws.client("cloudformation"), pipeline_stack_name("dev", "orders")
+        )
+        glue, s3 = aws.client("glue"), aws.client("s3")
+        s3.put_object(Bucket=raw, Key="elsewhere/x.csv", Body=b"id,paid\n1,true\n")
+        assert glue.get_workflow_runs(Name=manifest.workflow)["Runs"] == []
+        s3.put_object(Bucket=raw, Key="shop/orders/a.csv", Body=b"id,paid\n1,true\n")
+        (run,) = glue.get_workflow_runs(Name=manifest.workflow)["Runs"]
+        assert len(json.loads(run["WorkflowRunProperties"]["aws:eventIds"])) == 1
+        result = wait_for_workflow_run(
+            glue, manifest.workflow, run["WorkflowRunId"], deadline_seconds=300,
+            schedule=LOCAL_POLLING,
+        )  # fmt: skip
+        assert result.status == "COMPLETED"
+        executor.wait_idle(60)
