@@ -23,7 +23,7 @@ from gluestack.local.records.crawls import ExecutedCrawl
 from gluestack.local.records.job_runs import ExecutedJobRun
 
 StartRun = Callable[[Any, ExecutedJobRun], None]  # (moto's job, the new run)
-StopRun = Callable[[ExecutedJobRun], None]
+StopRun = Callable[[Any, ExecutedJobRun], None]  # (moto's job, the run)
 StartCrawl = Callable[[Any, ExecutedCrawl], None]  # (moto's crawler, the new crawl)
 StartWorkflowRun = Callable[[Any, str, str], None]  # (moto's backend, workflow, run id)
 StartTrigger = Callable[[Any, Any], None]  # (moto's backend, moto's trigger)
@@ -115,7 +115,7 @@ def executing_hooks(
                 state = run.status if run else "unknown"
                 errors.append(_stop_error(name, run_id, f"Job run is in {state} state"))
                 continue
-            stop(run)
+            stop(job, run)
             stopped.append({"JobName": name, "JobRunId": run_id})
         return json.dumps({"SuccessfulSubmissions": stopped, "Errors": errors})
 

@@ -44,7 +44,7 @@ class EventBatch:
 
 @dataclass
 class TriggerEngine:
-    """Fires the offline account's scheduled and (outside workflows) conditional triggers."""
+    """Fires the offline account's scheduled, event and (outside workflows) conditional triggers."""
 
     clock: OfflineClock
     # Per scheduled trigger (account, region, name): the time up to which it has fired.

@@ -98,13 +98,15 @@ class JobExecutor:
         thread = threading.Thread(target=self._execute, args=(job, run), daemon=True)
         self._track(thread)
 
-    def stop(self, run: ExecutedJobRun) -> None:
+    def stop(self, job: Any, run: ExecutedJobRun) -> None:
         with self.waiting_lock:
-            for queue in self.waiting.values():
-                if run in queue:  # never started: it ends at once
-                    queue.remove(run)
-                    run.end("STOPPED")
-                    return
+            queue = self.waiting.get(id(job), deque())
+            waiting = run in queue
+            if waiting:
+                queue.remove(run)
+        if waiting:  # never started: it ends at once
+            self._end(job, run, "STOPPED", "")
+            return
         run.state = "STOPPING"
         run.stop_requested.set()
 
@@ -140,21 +142,11 @@ class JobExecutor:
                 state, message = self._attempt(job, run)
             except Exception as error:  # the executor's own failure: Glue's ERROR state
                 state, message = "ERROR", f"gluestack could not run the job: {error}"
-            run.end(state, message)
-            backend = job.backend
-            job_state_changed(
-                backend.account_id, backend.region_name, job.name, run.job_run_id, state, message
-            )
             if state != "FAILED" or run.attempt >= int(job.max_retries or 0):
-                if run.workflow_start:
-                    detail = run.report if state == "SUCCEEDED" else message
-                    self.workflows.node_ended(
-                        run.workflow_start, Node("job", job.name), state, detail
-                    )
-                else:
-                    self.triggers.node_ended(job.backend, Node("job", job.name))
-                self._start_waiting(job)
+                self._end(job, run, state, message)
                 return
+            run.end(state, message)
+            _announce(job, run, state, message)
             retry = ExecutedJobRun(
                 job, dict(run.arguments or {}), attempt=run.attempt + 1,
                 previous_run_id=run.job_run_id, timeout=run.timeout,
@@ -164,6 +156,17 @@ class JobExecutor:
             retry.workflow_start = run.workflow_start
             job.job_runs.append(retry)
             run = retry
+
+    def _end(self, job: Any, run: ExecutedJobRun, state: str, message: str) -> None:
+        """The run's last attempt ended: record it, tell what follows it, start a waiting run."""
+        run.end(state, message)
+        _announce(job, run, state, message)
+        if run.workflow_start:
+            detail = run.report if state == "SUCCEEDED" else message
+            self.workflows.node_ended(run.workflow_start, Node("job", job.name), state, detail)
+        else:
+            self.triggers.node_ended(job.backend, Node("job", job.name))
+        self._start_waiting(job)
 
     def _attempt(self, job: Any, run: ExecutedJobRun) -> tuple[str, str]:
         folder = self._folder("runs", job.name)
@@ -260,6 +263,14 @@ class JobExecutor:
         folder = self.workspace.root / kind / name
         folder.mkdir(parents=True, exist_ok=True)
         return folder
+
+
+def _announce(job: Any, run: ExecutedJobRun, state: str, message: str) -> None:
+    """Glue's state-change event for the run's end, on the offline EventBridge."""
+    backend = job.backend
+    job_state_changed(
+        backend.account_id, backend.region_name, job.name, run.job_run_id, state, message
+    )
 
 
 def _run_process(
