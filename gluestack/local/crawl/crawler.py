@@ -23,6 +23,8 @@ class CrawlSummary:
     updated: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    # Targets that held no data files: Glue's crawl succeeds and makes no table for them.
+    empty: list[str] = field(default_factory=list)
 
 
 def emulate_crawl(
@@ -52,6 +54,7 @@ def emulate_crawl(
         )
         existing = existing_table(glue, database, table_name)
         if table is None:
+            summary.empty.append(location)
             if existing is not None:
                 _retire_table(glue, database, existing, policy["DeleteBehavior"], summary)
             continue

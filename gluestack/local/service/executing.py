@@ -246,7 +246,10 @@ class JobExecutor:
         record_crawl_metrics(
             crawler.backend.account_id, crawler.backend.region_name, crawler.name, metrics
         )
-        crawl.report = "tables: " + ", ".join(outcome["created"] + outcome["updated"])
+        tables = outcome["created"] + outcome["updated"]
+        crawl.report = "tables: " + (", ".join(tables) or "none")
+        if outcome.get("empty"):
+            crawl.report += "; no files under " + ", ".join(outcome["empty"])
         crawl.end("COMPLETED")
 
     def _environment(self) -> dict[str, str]:

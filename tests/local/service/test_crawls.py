@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 import pytest
+from moto.glue.models import glue_backends
 
 from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import wait_for_crawler
@@ -60,3 +61,20 @@ def test_a_stopped_crawl_is_cancelled(account: Any) -> None:
     assert glue.get_crawler(Name="late")["Crawler"]["LastCrawl"]["Status"] == "CANCELLED"
     with pytest.raises(glue.exceptions.EntityNotFoundException):
         glue.get_table(DatabaseName="sales", Name="late")
+
+
+def test_a_crawl_of_an_empty_prefix_succeeds_and_its_report_names_the_prefix(
+    account: Any,
+) -> None:
+    # Glue's crawl of a folder without data files succeeds and creates no table; the run report
+    # (what `gluestack local run` prints per node) says where it found nothing.
+    session, _ = account
+    glue = session.client("glue")
+    glue.start_crawler(Name=_crawler(glue, "nothing", "s3://raw/nothing-here/"))
+    result = wait_for_crawler(glue, "nothing", deadline_seconds=120, schedule=LOCAL_POLLING)
+    assert result.status == "SUCCEEDED"
+    assert glue.get_tables(DatabaseName="sales")["TableList"] == []
+    backend = glue_backends["123456789012"]["us-east-1"]
+    assert backend.crawlers["nothing"].crawls[-1].report == (
+        "tables: none; no files under s3://raw/nothing-here/"
+    )
