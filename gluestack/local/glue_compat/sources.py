@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 from gluestack.local.glue_compat.catalog import CatalogTable, catalog_table
 from gluestack.local.glue_compat.formats import spark_format
+from gluestack.local.glue_compat.json_choices import refuse_json_choices
 from gluestack.local.glue_compat.options import (
     CATALOG_SINK_HONOURED,
     S3_SOURCE_HONOURED,
@@ -57,6 +58,8 @@ def read_from_options(
     )
     if spark_format(fmt) == "csv":
         frame = typed_csv_records(frame)
+    if spark_format(fmt) == "json":
+        refuse_json_choices(runtime.spark, frame, _multiline(format_options))
     if push_down_predicate:
         frame = _pruned(frame, [name for name, _ in files], push_down_predicate)
     return frame
@@ -96,6 +99,8 @@ def read_from_catalog(
         runtime, context.job_name, transformation_ctx, files, table.format,
         table.format_options, table.location, empty_schema=_ddl(table),
     )  # fmt: skip
+    if table.format == "json":
+        refuse_json_choices(runtime.spark, frame, _multiline(table.format_options))
     return conform_to_catalog(frame, table)
 
 
@@ -131,6 +136,10 @@ def _write_options(table: CatalogTable) -> dict[str, Any]:
 
 def _ddl(table: CatalogTable) -> str:
     return ", ".join(f"`{n}` {t}" for n, t in table.columns + table.partition_keys)
+
+
+def _multiline(format_options: dict[str, Any]) -> bool:
+    return as_bool(format_options.get("multiLine", format_options.get("multiline", False)))
 
 
 def _check_compression(compression: Any, files: list[tuple[str, int]]) -> None:

@@ -131,3 +131,17 @@ def test_csv_from_options_types_whole_numbers_as_long_and_refuses_choices(
     put(s3_root, "raw/prices/a.csv", "price\n2.5\n3\n")
     with pytest.raises(UnsupportedGlueFeature, match="'price' of decimal numbers"):
         read("s3", {"paths": ["s3://raw/prices/"]}, "csv", {"withHeader": True})
+
+
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-dynamic-frame.html
+# (records disagreeing on a field's type make a choice type; Spark would widen it to string)
+def test_json_whose_records_disagree_on_a_field_is_refused_as_a_choice(
+    glue_context: Any, s3_root: Path
+) -> None:
+    read = glue_context.create_dynamic_frame.from_options
+    put(s3_root, "raw/agree/a.json", '{"id": 1, "p": {"x": 1.5}}\n{"id": 2, "p": {"x": 2}}\n')
+    frame = read("s3", {"paths": ["s3://raw/agree/"]}, "json")
+    assert frame.count() == 2
+    put(s3_root, "raw/mixed/a.json", '{"id": 1, "p": {"x": 1}}\n{"id": 2, "p": {"x": "two"}}\n')
+    with pytest.raises(UnsupportedGlueFeature, match="JSON field 'p.x' is number and text"):
+        read("s3", {"paths": ["s3://raw/mixed/"]}, "json")
