@@ -2,7 +2,7 @@
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -18,6 +18,9 @@ from gluestack.cli.common import (
 )
 from gluestack.local.cdk_out.synth import SynthError, synthesize
 from gluestack.local.records.workspace import DEFAULT_WORKSPACE, Workspace
+
+if TYPE_CHECKING:
+    from gluestack.local.orchestration.trigger_chain import NodeOutcome
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -234,7 +237,21 @@ def run(
     console.print(outcomes_table(local.outcomes))
     console.print(f"workflow run {local.result.run_id}: {local.result.status}")
     if not local.succeeded:
-        fail(f"pipeline {pipeline}: a node did not succeed; see its detail above")
+        failed = [o for o in local.outcomes if o.state != "SUCCEEDED"]
+        fail(f"pipeline {pipeline}: " + "; ".join(_failure(o, Workspace(root)) for o in failed))
+
+
+def _failure(outcome: "NodeOutcome", workspace: Workspace) -> str:
+    """A failed node in one line: its state, Glue's message, and (for a job) its log file."""
+    where = ""
+    if outcome.node.kind == "job":
+        logs = sorted((workspace.logs / outcome.node.name).glob("*.log"), key=_modified)
+        where = f" (log: {logs[-1]})" if logs else ""
+    return f"{outcome.node.kind} {outcome.node.name} {outcome.state}: {outcome.detail}{where}"
+
+
+def _modified(path: Path) -> float:
+    return path.stat().st_mtime
 
 
 @app.command()

@@ -32,3 +32,23 @@ def test_files_already_in_the_workspace_are_in_the_offline_s3(
 def test_an_unknown_pipeline_is_named(cdk_out: Path, tmp_path: Path) -> None:
     with pytest.raises(PipelineNotDeployed, match="pipeline 'nope' \\(env dev\\)"):
         run_pipeline_locally(cdk_out, "dev", "nope", Workspace(tmp_path))
+
+
+def test_a_failed_run_names_the_node_its_message_and_its_log(
+    project_root: Path, tmp_path: Path
+) -> None:
+    # No raw files: Glue's crawl succeeds with no table, so the first job's read fails.
+    from typer.testing import CliRunner
+
+    from gluestack.cli import app
+
+    ran = CliRunner().invoke(
+        app,
+        ["local", "run", "flights", "--project", str(project_root),
+         "--workspace", str(tmp_path / "ws")],
+    )  # fmt: skip
+    assert ran.exit_code == 1
+    assert "tables: none; no files under" in ran.output
+    failure = ran.output[ran.output.index("pipeline flights: job flights-dev-clean FAILED: ") :]
+    log = failure.split("(log: ", 1)[1].split(")", 1)[0].replace("\n", "")
+    assert Path(log).is_file() and "Traceback" in Path(log).read_text()
