@@ -9,6 +9,7 @@ import boto3
 import typer
 from rich.console import Console
 
+from gluestack.local.offline_identity import offline_session
 from gluestack.ops import WaitDeadlineExceeded
 
 console = Console()
@@ -48,13 +49,9 @@ def project_environments(project: Path) -> list[str] | None:
 
 
 def session(profile: str | None, region: str | None, endpoint_url: str | None) -> boto3.Session:
-    """A boto3 session; against a local endpoint, fake credentials and us-east-1 by default."""
+    """A boto3 session; against a local endpoint, the offline credentials and region."""
     if endpoint_url and profile is None:
-        return boto3.Session(
-            aws_access_key_id="offline",
-            aws_secret_access_key="offline",
-            region_name=region or "us-east-1",
-        )
+        return offline_session(region)
     return boto3.Session(profile_name=profile, region_name=region)
 
 

@@ -54,7 +54,7 @@ def serve(
     from gluestack.local.records import local_s3
     from gluestack.local.service import executing_glue
 
-    root = workspace if workspace.is_absolute() else project / workspace
+    root = _workspace_root(project, workspace)
     cdk_out = None
     if deploy_app:
         try:
@@ -62,14 +62,14 @@ def serve(
         except SynthError as error:
             fail(error, SPEC_ERROR_EXIT)
     with (
-        moto_server(port) as (endpoint, session),
+        moto_server(port) as (endpoint, account),
         executing_glue(
             Workspace(root), endpoint=endpoint, clock=OfflineClock(follows_real_time=True)
         ),
     ):
         if cdk_out is not None:
             try:
-                deployed = deploy_assembly(cdk_out, session, endpoint_url=endpoint)
+                deployed = deploy_assembly(cdk_out, account, endpoint_url=endpoint)
             except (AssemblyError, DeployError) as error:
                 fail(f"deploy failed: {error}")
             table = Table(title=f"Deployed into the offline account at {endpoint}")
@@ -82,7 +82,7 @@ def serve(
                     )
             console.print(table)
             # What earlier runs left in the workspace is in the offline S3 too.
-            local_s3.push(session.client("s3", endpoint_url=endpoint), Workspace(root).s3_root)
+            local_s3.push(account.client("s3", endpoint_url=endpoint), Workspace(root).s3_root)
         if not forever:
             return
         console.print(f"serving at {endpoint} (workspace {root}); use --endpoint-url {endpoint}")
@@ -108,7 +108,7 @@ def clock(
 ) -> None:
     """Show the offline account's clock, or move it forward so scheduled triggers fire."""
     from gluestack.local.orchestration.clock import parse_duration
-    from gluestack.local.service.clock_client import ClockUnreachable, read_clock
+    from gluestack.local.orchestration.clock_client import ClockUnreachable, read_clock
 
     try:
         seconds = parse_duration(advance).total_seconds() if advance else None
@@ -144,7 +144,7 @@ def put(
     from moto.core import DEFAULT_ACCOUNT_ID
 
     from gluestack.local.cdk_out.bucket_names import RAW_BUCKET_OUTPUT, bucket_of_output
-    from gluestack.local.offline import OFFLINE_REGION
+    from gluestack.local.offline_identity import OFFLINE_REGION
     from gluestack.local.records.raw_data import put_into_workspace, put_through_api, raw_files
     from gluestack.ops import client, stack_outputs
     from gluestack.spec import SpecError, load_all
@@ -183,7 +183,7 @@ def put(
         except SynthError as error:
             fail(error, SPEC_ERROR_EXIT)
         bucket = bucket_of_output(cdk_out, RAW_BUCKET_OUTPUT, DEFAULT_ACCOUNT_ID, OFFLINE_REGION)
-        root = workspace if workspace.is_absolute() else project / workspace
+        root = _workspace_root(project, workspace)
         uris = put_into_workspace(Workspace(root), bucket, files)
     for uri in uris:
         console.print(uri, highlight=False)
@@ -227,7 +227,7 @@ def run(
         colour = "green" if state == "SUCCEEDED" else "red"
         console.print(f"{node.kind} {node.name}: [{colour}]{state}[/] {detail}", highlight=False)
 
-    root = workspace if workspace.is_absolute() else project / workspace
+    root = _workspace_root(project, workspace)
     try:
         local = run_pipeline_locally(
             cdk_out, env, pipeline, Workspace(root), run_properties=properties, on_node=progress
@@ -239,6 +239,11 @@ def run(
     if not local.succeeded:
         failed = [o for o in local.outcomes if o.state != "SUCCEEDED"]
         fail(f"pipeline {pipeline}: " + "; ".join(_failure(o, Workspace(root)) for o in failed))
+
+
+def _workspace_root(project: Path, workspace: Path) -> Path:
+    """--workspace, relative to --project unless absolute."""
+    return workspace if workspace.is_absolute() else project / workspace
 
 
 def _failure(outcome: "NodeOutcome", workspace: Workspace) -> str:

@@ -12,15 +12,9 @@ from moto.moto_api import state_manager
 from moto.server import ThreadedMotoServer
 
 from gluestack.local.moto_extensions import crawler_metrics, workflow_runs
+from gluestack.local.offline_identity import OFFLINE_CREDENTIALS, OFFLINE_REGION
 
 GLUE_MODELS = ("glue::job_run", "glue::crawl")
-# The offline account's region unless one is asked for (its account is moto's 123456789012).
-OFFLINE_REGION = "us-east-1"
-_FAKE_CREDENTIALS = {
-    "AWS_ACCESS_KEY_ID": "offline",
-    "AWS_SECRET_ACCESS_KEY": "offline",
-    "AWS_SESSION_TOKEN": "offline",
-}
 
 
 @contextmanager
@@ -75,8 +69,8 @@ def _immediate_glue_runs() -> Iterator[None]:
 
 @contextmanager
 def _fake_credentials() -> Iterator[None]:
-    saved = {name: os.environ.get(name) for name in _FAKE_CREDENTIALS}
-    os.environ.update(_FAKE_CREDENTIALS)
+    saved = {name: os.environ.get(name) for name in OFFLINE_CREDENTIALS}
+    os.environ.update(OFFLINE_CREDENTIALS)
     try:
         yield
     finally:

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Self
 
-import boto3
+from gluestack.local.offline_identity import offline_session
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,5 @@ class ProcessConfig:
 
     def client(self, service: str) -> Any:
         """A boto3 client of the offline account (its credentials are not checked)."""
-        session = boto3.Session(
-            aws_access_key_id="offline", aws_secret_access_key="offline", region_name=self.region
-        )
+        session = offline_session(self.region)
         return session.client(service, endpoint_url=self.endpoint)  # type: ignore[call-overload]

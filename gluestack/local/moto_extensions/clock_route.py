@@ -13,7 +13,8 @@ from typing import Any
 
 from moto.moto_api._internal import urls
 
-CLOCK_PATH = "/moto-api/gluestack/clock"
+from gluestack.local.orchestration.clock import CLOCK_PATH
+
 _KEY = "{0}" + CLOCK_PATH
 
 Response = tuple[int, dict[str, str], str]

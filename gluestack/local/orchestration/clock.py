@@ -13,6 +13,8 @@ from datetime import UTC, datetime, timedelta
 _DURATION = re.compile(r"^(?P<amount>\d+(\.\d+)?)(?P<unit>[smhd])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 DURATION_FORMAT = "a number and a unit s, m, h or d, e.g. 90s, 15m, 1h, 2d"
+# Where the offline endpoint serves the clock (moto_extensions.clock_route; clock_client).
+CLOCK_PATH = "/moto-api/gluestack/clock"
 
 
 def _utc_now() -> datetime:

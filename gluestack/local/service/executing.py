@@ -31,8 +31,10 @@ from gluestack.local.moto_extensions.crawler_metrics import CrawlMetrics, record
 from gluestack.local.moto_extensions.event_targets import rule_targets
 from gluestack.local.moto_extensions.run_apis import executing_hooks, running_runs
 from gluestack.local.offline import loopback_server
+from gluestack.local.offline_identity import OFFLINE_CREDENTIALS, OFFLINE_REGION
 from gluestack.local.orchestration.clock import OfflineClock
 from gluestack.local.orchestration.glue_events import crawler_state_changed, job_state_changed
+from gluestack.local.orchestration.start_context import WorkflowStart
 from gluestack.local.orchestration.trigger_chain import Node
 from gluestack.local.orchestration.triggers import TriggerEngine
 from gluestack.local.orchestration.workflows import WorkflowEngine
@@ -161,12 +163,18 @@ class JobExecutor:
         """The run's last attempt ended: record it, tell what follows it, start a waiting run."""
         run.end(state, message)
         _announce(job, run, state, message)
-        if run.workflow_start:
-            detail = run.report if state == "SUCCEEDED" else message
-            self.workflows.node_ended(run.workflow_start, Node("job", job.name), state, detail)
-        else:
-            self.triggers.node_ended(job.backend, Node("job", job.name))
+        detail = run.report if state == "SUCCEEDED" else message
+        self._node_ended(job.backend, Node("job", job.name), run.workflow_start, state, detail)
         self._start_waiting(job)
+
+    def _node_ended(
+        self, backend: Any, node: Node, start: WorkflowStart | None, state: str, detail: str
+    ) -> None:
+        """Tell what follows a job or crawl: its workflow run, else the triggers watching it."""
+        if start:
+            self.workflows.node_ended(start, node, state, detail)
+        else:
+            self.triggers.node_ended(backend, node)
 
     def _attempt(self, job: Any, run: ExecutedJobRun) -> tuple[str, str]:
         folder = self._folder("runs", job.name)
@@ -209,12 +217,9 @@ class JobExecutor:
         if crawl.api_status in ("SUCCEEDED", "FAILED"):
             state = crawl.api_status.capitalize()
             crawler_state_changed(account, region, crawler.name, state, crawl.error_message)
+        detail = crawl.report if crawl.api_status == "SUCCEEDED" else crawl.error_message
         node = Node("crawler", crawler.name)
-        if crawl.workflow_start:
-            detail = crawl.report if crawl.api_status == "SUCCEEDED" else crawl.error_message
-            self.workflows.node_ended(crawl.workflow_start, node, crawl.api_status, detail)
-        else:
-            self.triggers.node_ended(crawler.backend, node)
+        self._node_ended(crawler.backend, node, crawl.workflow_start, crawl.api_status, detail)
 
     def _run_crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
         try:
@@ -256,10 +261,9 @@ class JobExecutor:
         """The job's environment: boto3 clients a script makes reach the offline account."""
         return {
             **os.environ,
+            **OFFLINE_CREDENTIALS,
             "AWS_ENDPOINT_URL": self.endpoint,
             "AWS_DEFAULT_REGION": self.region,
-            "AWS_ACCESS_KEY_ID": "offline",
-            "AWS_SECRET_ACCESS_KEY": "offline",
         }
 
     def _folder(self, kind: str, name: str) -> Path:
@@ -351,7 +355,7 @@ def executing_glue(
     workspace: Workspace,
     *,
     endpoint: str | None = None,
-    region: str = "us-east-1",
+    region: str = OFFLINE_REGION,
     seconds_per_minute: float = 60.0,
     count_rows: bool = False,
     clock: OfflineClock | None = None,

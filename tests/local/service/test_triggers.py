@@ -12,8 +12,8 @@ from typing import Any
 from typer.testing import CliRunner
 
 from gluestack.cli import app
+from gluestack.local.orchestration.clock_client import read_clock
 from gluestack.local.pipeline_run import LOCAL_POLLING
-from gluestack.local.service.clock_client import read_clock
 from gluestack.ops import wait_for_job_run
 
 QUICK = """import sys

@@ -5,7 +5,7 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from gluestack.local.moto_extensions.clock_route import CLOCK_PATH
+from gluestack.local.orchestration.clock import CLOCK_PATH
 
 CLOCK_TIMEOUT_SECONDS = 30
 
