@@ -10,7 +10,7 @@ from gluestack.local.crawl.column_names import catalog_column_name
 from gluestack.local.crawl.exclusions import excluded
 
 if TYPE_CHECKING:
-    from pyspark.sql import SparkSession
+    from pyspark.sql import DataFrame, SparkSession
 
 _STORAGE = {
     "csv": ("org.apache.hadoop.mapred.TextInputFormat",
@@ -100,9 +100,12 @@ def infer_table(
         frame = reader.load(location)
     if fmt == "csv" and parameters.get("skip.header.line.count") != "1":
         frame = frame.toDF(*[f"col{i}" for i in range(len(frame.columns))])
+    schema = frame.schema
+    if fmt == "json":
+        schema = _in_appearance_order(spark, frame)
     columns = [
         (catalog_column_name(f.name), _glue_type(f.dataType.simpleString()))
-        for f in frame.schema
+        for f in schema
         if f.name not in partition_keys
     ]
     partitions = sorted({tuple(_partition_values(p.relative_to(folder))) for p in data_files})
@@ -116,6 +119,19 @@ def infer_table(
         parameters=parameters,
         serde_parameters=serde,
     )
+
+
+def _in_appearance_order(spark: "SparkSession", frame: "DataFrame") -> Any:
+    """The JSON frame's schema with fields in the order the records hold them, as Glue's."""
+    from pyspark.sql.types import StructType
+
+    from gluestack.local.glue_compat.json_choices import field_kinds, json_texts
+    from gluestack.local.glue_compat.json_order import ordered_type
+
+    kinds = field_kinds(json_texts(spark, frame.inputFiles(), multiline=False))
+    ordered = ordered_type(frame.schema, kinds)
+    assert isinstance(ordered, StructType)
+    return ordered
 
 
 def _hidden(path: Path, folder: Path) -> bool:

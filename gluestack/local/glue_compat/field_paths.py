@@ -131,7 +131,20 @@ def cast_field(df: DataFrame, path: str, target_type: str) -> DataFrame:
         # What Glue does with a spec for a field the frame lacks is not documented.
         raise UnsupportedGlueFeature(f"resolveChoice spec for the absent field '{path}'")
     cast = F.expr(f"try_cast({_sql(names)} AS {target_type})")
-    replaced = _replaced([], df.schema, names, lambda _column: (names[-1], cast))
+    return replace_field(df, names, lambda _column: cast)
+
+
+def field_at(df: DataFrame, path: str) -> tuple[list[str], DataType] | None:
+    """The names along path (exact case) and the field's type, or None when df lacks it."""
+    names = _lookup(df.schema, parse_path(path), path, case_sensitive=True)
+    return None if names is None else (names, _type_at(df.schema, names))
+
+
+def replace_field(
+    df: DataFrame, names: list[str], new_value: Callable[[Column], Column]
+) -> DataFrame:
+    """df with the field at names (see field_at) replaced by new_value(its column), in place."""
+    replaced = _replaced([], df.schema, names, lambda column: (names[-1], new_value(column)))
     return df.select(*[column.alias(name) for name, column in replaced])
 
 

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from gluestack.local.glue_compat.catalog import CatalogTable, catalog_table
 from gluestack.local.glue_compat.formats import spark_format
 from gluestack.local.glue_compat.json_choices import refuse_json_choices
+from gluestack.local.glue_compat.json_order import in_appearance_order
 from gluestack.local.glue_compat.options import (
     CATALOG_SINK_HONOURED,
     S3_SOURCE_HONOURED,
@@ -59,7 +60,8 @@ def read_from_options(
     if spark_format(fmt) == "csv":
         frame = typed_csv_records(frame)
     if spark_format(fmt) == "json":
-        refuse_json_choices(runtime.spark, frame, _multiline(format_options))
+        kinds = refuse_json_choices(runtime.spark, frame, _multiline(format_options))
+        frame = in_appearance_order(frame, kinds)
     if push_down_predicate:
         frame = _pruned(frame, [name for name, _ in files], push_down_predicate)
     return frame

@@ -69,8 +69,8 @@ def test_json_top_level_names_are_lower_cased_and_nested_field_names_kept(
     put(s3_root, "raw/users/a.json", '{"UserId": 1, "Profile": {"FirstName": "a", "Age": 3}}\n')
     _crawl(glue, spark, s3_root, "s3://raw/users/")
     assert table_columns(glue, "users") == [
-        ("profile", "struct<Age:bigint,FirstName:string>"),
         ("userid", "bigint"),
+        ("profile", "struct<FirstName:string,Age:bigint>"),
     ]
 
 

@@ -65,7 +65,26 @@ def test_nested_json_keeps_its_structure(glue: Any, spark: SparkSession, s3_root
     put(s3_root, "raw/ev/a.json", '{"id": 1, "geo": {"lat": 1.5, "tags": ["a"]}}\n')
     emulate_crawl(glue, spark, Workspace(s3_root.parent), _crawler(glue, "s3://raw/ev/"))
     assert table_columns(glue, "ev") == [
-        ("geo", "struct<lat:double,tags:array<string>>"), ("id", "bigint"),
+        ("id", "bigint"), ("geo", "struct<lat:double,tags:array<string>>"),
+    ]  # fmt: skip
+
+
+# AWS's legislators sample prints its crawled JSON table in the records' field order, nested
+# fields too (identifiers: scheme, identifier), where Spark would sort them by name:
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-python-samples-legislators.html
+def test_json_columns_keep_the_order_of_the_records(
+    glue: Any, spark: SparkSession, s3_root: Path
+) -> None:
+    put(
+        s3_root,
+        "raw/persons/a.json",
+        '{"family_name": "Doe", "name": "J", "identifiers": [{"scheme": "s", "identifier": "1"}]}\n'
+        '{"family_name": "Roe", "gender": "f", "name": "K"}\n',
+    )
+    emulate_crawl(glue, spark, Workspace(s3_root.parent), _crawler(glue, "s3://raw/persons/"))
+    assert table_columns(glue, "persons") == [
+        ("family_name", "string"), ("name", "string"),
+        ("identifiers", "array<struct<scheme:string,identifier:string>>"), ("gender", "string"),
     ]  # fmt: skip
 
 

@@ -145,3 +145,26 @@ def test_json_whose_records_disagree_on_a_field_is_refused_as_a_choice(
     put(s3_root, "raw/mixed/a.json", '{"id": 1, "p": {"x": 1}}\n{"id": 2, "p": {"x": "two"}}\n')
     with pytest.raises(UnsupportedGlueFeature, match=r"JSON field 'p\.x' is number and text"):
         read("s3", {"paths": ["s3://raw/mixed/"]}, "json")
+
+
+# Glue keeps JSON fields in the order the records hold them (AWS's legislators sample prints
+# identifiers as scheme, identifier); Spark's inference sorts them by name:
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-python-samples-legislators.html
+def test_json_from_options_keeps_the_records_field_order(glue_context: Any, s3_root: Path) -> None:
+    put(
+        s3_root,
+        "raw/people/a.json",
+        '{"name": "A", "ids": [{"scheme": "s", "identifier": "1"}],'
+        ' "home": {"zip": 1, "city": "x"}}\n'
+        '{"name": "B", "age": 3}\n',
+    )
+    frame = glue_context.create_dynamic_frame.from_options(
+        "s3", {"paths": ["s3://raw/people/"]}, "json"
+    ).toDF()
+    assert frame.schema.simpleString() == (
+        "struct<name:string,ids:array<struct<scheme:string,identifier:string>>,"
+        "home:struct<zip:bigint,city:string>,age:bigint>"
+    )
+    first = frame.orderBy("name").first()
+    assert first["ids"][0].asDict() == {"scheme": "s", "identifier": "1"}
+    assert first["home"].asDict() == {"zip": 1, "city": "x"}

@@ -87,8 +87,38 @@ def test_join_split_and_map(flights: Any, glue_context: Any) -> None:
 
 
 def test_an_unsupported_dynamic_frame_method_is_named(flights: Any) -> None:
-    with pytest.raises(UnsupportedGlueFeature, match=r"DynamicFrame.unbox .*README"):
-        flights.unbox("carrier", "json")
+    with pytest.raises(UnsupportedGlueFeature, match=r"DynamicFrame.errorsAsDynamicFrame .*README"):
+        flights.errorsAsDynamicFrame()
+
+
+# AWS's DynamicFrameCollection and collection transforms (awslabs/aws-glue-libs,
+# awsglue/dynamicframe.py and awsglue/transforms/collection_transforms.py;
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-transforms-MapToCollection.html,
+# https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-transforms-FlatMap.html)
+def test_collections_map_flatmap_and_select_as_aws_defines_them(
+    flights: Any, glue_context: Any
+) -> None:
+    from awsglue.dynamicframe import DynamicFrameCollection
+    from awsglue.transforms import FlatMap, MapToCollection, SelectFields, SplitRows
+
+    parts = SplitRows.apply(flights, {"carrier": {"=": "UA"}}, "united", "others")
+    contexts: list[str] = []
+
+    def first_field(frame: Any, ctx: str) -> Any:
+        contexts.append(ctx)
+        return frame.select_fields(["origin"])
+
+    mapped = MapToCollection.apply(dfc=parts, callable=first_field, transformation_ctx="m")
+    assert sorted(contexts) == ["m:others", "m:united"]
+    assert _rows(mapped["united"]) == [("EWR",), ("JFK",)]
+    selected = FlatMap.apply(parts, SelectFields, "frame", paths=["carrier"])
+    assert sorted(selected.keys()) == ["flights"]  # a transform keeps its input's name
+    missing = parts.select("nowhere")
+    assert (missing.name, missing.count()) == ("nowhere", 0)
+    by_name = DynamicFrameCollection([flights], glue_context)
+    assert by_name.keys() == ["flights"]
+    with pytest.raises(TypeError, match="must return a DynamicFrame"):
+        parts.map(lambda frame, ctx: frame.toDF())
 
 
 # https://docs.aws.amazon.com/glue/latest/webapi/API_Spigot.html: topk records from the start

@@ -198,6 +198,16 @@ class DynamicFrame:
         others = self._with(self._frame.where(~condition | condition.isNull()))
         return DynamicFrameCollection({name1: matched, name2: others}, self.glue_ctx)
 
+    def unbox(
+        self, path: str, format: str, transformation_ctx: str = "", info: str = "",
+        stageThreshold: int = 0, totalThreshold: int = 0, **options: Any,
+    ) -> "DynamicFrame":  # fmt: skip
+        """The string field at path, holding JSON objects, as a struct in its place."""
+        _thresholds("unbox", stageThreshold, totalThreshold)
+        from gluestack.local.glue_compat.unboxing import unbox
+
+        return self._with(unbox(self._frame, path, format, options))
+
     def unnest(
         self, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
         totalThreshold: int = 0,
@@ -268,10 +278,17 @@ class DynamicFrame:
 
 
 class DynamicFrameCollection:
-    """Named DynamicFrames, as SplitFields and SplitRows return them."""
+    """Named DynamicFrames, as SplitFields and SplitRows return them (AWS's semantics)."""
 
-    def __init__(self, dynamic_frames: Mapping[str, DynamicFrame], glue_ctx: Any) -> None:
-        self._frames = dict(dynamic_frames)
+    def __init__(
+        self, dynamic_frames: Mapping[str, DynamicFrame] | Sequence[DynamicFrame], glue_ctx: Any
+    ) -> None:
+        if isinstance(dynamic_frames, Mapping):
+            self._frames = dict(dynamic_frames)
+        elif isinstance(dynamic_frames, list):
+            self._frames = {frame.name: frame for frame in dynamic_frames}
+        else:
+            raise TypeError("dynamic_frames must be list or dict.")
         self.glue_ctx = glue_ctx
 
     def keys(self) -> list[str]:
@@ -281,16 +298,41 @@ class DynamicFrameCollection:
         return list(self._frames.values())
 
     def select(self, key: str, transformation_ctx: str = "") -> DynamicFrame:
-        return self._frames[key]
+        """The frame named key; an empty frame named key when there is none, as AWS's."""
+        if key in self._frames:
+            return self._frames[key]
+        empty = _active_session().createDataFrame([], StructType([]))
+        return DynamicFrame(empty, self.glue_ctx, key)
 
     def map(
         self, callable: Callable[[DynamicFrame, str], DynamicFrame], transformation_ctx: str = ""
     ) -> "DynamicFrameCollection":
-        """callable(frame, transformation_ctx) applied to each frame, keeping the names."""
-        return DynamicFrameCollection(
-            {name: callable(frame, transformation_ctx) for name, frame in self._frames.items()},
-            self.glue_ctx,
-        )
+        """callable(frame, "<transformation_ctx>:<name>") for each frame, keeping the names."""
+        mapped = {}
+        for name, frame in self._frames.items():
+            result = callable(frame, f"{transformation_ctx}:{name}")
+            if not isinstance(result, DynamicFrame):
+                raise TypeError(f"callable must return a DynamicFrame. Got {type(result)}")
+            mapped[name] = result
+        return DynamicFrameCollection(mapped, self.glue_ctx)
+
+    def flatmap(
+        self, f: Callable[[DynamicFrame, str], Any], transformation_ctx: str = ""
+    ) -> "DynamicFrameCollection":
+        """f's frames, or the frames of the collections it returns, named as they name them."""
+        flat: dict[str, DynamicFrame] = {}
+        for frame in self._frames.values():
+            result = f(frame, f"{transformation_ctx}:{frame.name}")
+            if isinstance(result, DynamicFrame):
+                flat[result.name] = result
+            elif isinstance(result, DynamicFrameCollection):
+                flat.update(result._frames)
+            else:
+                raise TypeError(
+                    "Function argument to flatmap must return DynamicFrame or "
+                    f"DynamicFrameCollection. Got {type(result)}"
+                )
+        return DynamicFrameCollection(flat, self.glue_ctx)
 
     def __getitem__(self, key: str) -> DynamicFrame:
         return self._frames[key]

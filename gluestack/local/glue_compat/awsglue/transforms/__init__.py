@@ -179,16 +179,40 @@ class Relationalize(GlueTransform):
         )  # fmt: skip
 
 
-# Present so imports work; calling them raises UnsupportedGlueFeature naming the transform.
-class Unbox(GlueTransform): ...
+class Unbox(GlueTransform):
+    def __call__(
+        self, frame: DynamicFrame, path: str, format: str, transformation_ctx: str = "",
+        info: str = "", stageThreshold: int = 0, totalThreshold: int = 0, **options: Any,
+    ) -> DynamicFrame:  # fmt: skip
+        return frame.unbox(
+            path, format, transformation_ctx, info, stageThreshold, totalThreshold, **options
+        )
 
 
-class MapToCollection(GlueTransform): ...
+class MapToCollection(GlueTransform):
+    def __call__(
+        self, dfc: DynamicFrameCollection, callable: Callable[[DynamicFrame, str], DynamicFrame],
+        transformation_ctx: str = "",
+    ) -> DynamicFrameCollection:  # fmt: skip
+        return dfc.map(callable, transformation_ctx)
 
 
-class FlatMap(GlueTransform): ...
+class FlatMap(GlueTransform):
+    """BaseTransform applied to each frame of dfc, passed as its argument frame_name (AWS's)."""
+
+    def __call__(
+        self, dfc: DynamicFrameCollection, BaseTransform: type[GlueTransform], frame_name: str,
+        transformation_ctx: str = "", **base_kwargs: Any,
+    ) -> DynamicFrameCollection:  # fmt: skip
+        def apply_inner(frame: DynamicFrame, context: str) -> Any:
+            arguments = {**base_kwargs, frame_name: frame, "transformation_ctx": context}
+            return BaseTransform.apply(**arguments)
+
+        return dfc.flatmap(apply_inner, transformation_ctx)
 
 
+# Present so imports work; calling it raises UnsupportedGlueFeature naming the transform: the
+# shape of Glue's error records is not documented.
 class ErrorsAsDynamicFrame(GlueTransform): ...
 
 
