@@ -8,10 +8,10 @@ from pathlib import Path
 import aws_cdk as cdk
 
 from benchmarks.measurement import Measurement, median_seconds
+from gluestack.cdk.app_builder import build_app
+from gluestack.cdk.compliance.gates import add_gates
+from gluestack.cdk.environment import context_for_plain_python, environment_from_context
 from gluestack.spec import PipelineSpec, load
-from stacks.app_builder import build_app
-from stacks.compliance.gates import add_gates
-from stacks.environment import context_for_plain_python, environment_from_context
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FLIGHTS = PROJECT_ROOT / "pipelines" / "flights.yaml"

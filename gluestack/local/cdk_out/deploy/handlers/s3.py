@@ -85,7 +85,7 @@ def offline_statements(statements: list[dict[str, Any]]) -> list[dict[str, Any]]
 
     moto ignores policy conditions (its put_bucket_policy says so), so a conditional Deny such
     as CDK's SSL-only rule (Deny when aws:SecureTransport is false) would deny every request
-    offline. Those statements stay in the template, where tests/stacks assert them.
+    offline. Those statements stay in the template, where tests/cdk assert them.
     """
     return [s for s in statements if not (s["Effect"] == "Deny" and "Condition" in s)]
 

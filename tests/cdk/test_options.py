@@ -1,4 +1,4 @@
-"""Each spec option reaches the template: tests/stacks/specs/sales.yaml declares them all."""
+"""Each spec option reaches the template: tests/cdk/specs/sales.yaml declares them all."""
 
 import json
 from pathlib import Path
@@ -8,10 +8,10 @@ import aws_cdk as cdk
 import pytest
 from aws_cdk.assertions import Match, Template
 
+from gluestack.cdk.app_builder import build_app
+from gluestack.cdk.environment import environment_from_context
 from gluestack.spec import load
-from stacks.app_builder import build_app
-from stacks.environment import environment_from_context
-from tests.stacks.conftest import PROJECT_ROOT, context
+from tests.cdk.conftest import PROJECT_ROOT, context
 
 SALES = Path(__file__).parent / "specs" / "sales.yaml"
 

@@ -7,8 +7,8 @@ import aws_cdk as cdk
 import pytest
 from aws_cdk.assertions import Match
 
-from stacks.environment import EnvironmentError_, environment_from_context
-from tests.stacks.conftest import Templates, context
+from gluestack.cdk.environment import EnvironmentError_, environment_from_context
+from tests.cdk.conftest import Templates, context
 
 TABLES = ["flights", "weather", "planes", "airports", "airlines"]
 

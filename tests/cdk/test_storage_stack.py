@@ -4,7 +4,7 @@ from typing import Any
 
 from aws_cdk.assertions import Match
 
-from tests.stacks.conftest import Templates
+from tests.cdk.conftest import Templates
 
 
 def _buckets(dev: Templates) -> dict[str, dict[str, Any]]:

@@ -7,9 +7,9 @@ import aws_cdk as cdk
 import pytest
 from aws_cdk.assertions import Template
 
+from gluestack.cdk.app_builder import build_app
+from gluestack.cdk.environment import environment_from_context
 from gluestack.spec import load_all
-from stacks.app_builder import build_app
-from stacks.environment import environment_from_context
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,7 @@ from aws_cdk import aws_kms as kms
 from aws_cdk import aws_sns as sns
 from constructs import Construct
 
-from stacks.environment import DeployEnvironment
+from gluestack.cdk.environment import DeployEnvironment
 
 
 class AlertsStack(cdk.Stack):

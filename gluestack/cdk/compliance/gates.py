@@ -3,7 +3,7 @@
 import aws_cdk as cdk
 from cdk_nag import AwsSolutionsChecks
 
-from stacks.compliance.suppressions import ApplySuppressions
+from gluestack.cdk.compliance.suppressions import ApplySuppressions
 
 
 def add_gates(app: cdk.App) -> None:

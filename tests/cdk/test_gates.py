@@ -7,13 +7,13 @@ import aws_cdk as cdk
 import pytest
 from aws_cdk import aws_iam as iam
 
+from gluestack.cdk.app_builder import build_app
+from gluestack.cdk.compliance.gates import add_gates
+from gluestack.cdk.compliance.nag_ids import flatten_cfn_reference
+from gluestack.cdk.constructs import GlueServiceRole
+from gluestack.cdk.environment import environment_from_context
 from gluestack.spec import load
-from stacks.app_builder import build_app
-from stacks.compliance.gates import add_gates
-from stacks.compliance.nag_ids import flatten_cfn_reference
-from stacks.constructs import GlueServiceRole
-from stacks.environment import environment_from_context
-from tests.stacks.conftest import PROJECT_ROOT, context
+from tests.cdk.conftest import PROJECT_ROOT, context
 
 SPECS = [
     PROJECT_ROOT / "pipelines" / "flights.yaml",

@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
+from gluestack.cdk.constructs import GlueServiceRole
+from gluestack.cdk.environment import DeployEnvironment
+from gluestack.cdk.storage_stack import bucket_name
 from gluestack.spec import PipelineSpec
-from stacks.constructs import GlueServiceRole
-from stacks.environment import DeployEnvironment
-from stacks.storage_stack import bucket_name
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
 from constructs import Construct
 
-from stacks.compliance.nag_ids import wildcard_action_id, wildcard_resource_id
+from gluestack.cdk.compliance.nag_ids import wildcard_action_id, wildcard_resource_id
 
 _CATALOG_READ = [
     "glue:GetDatabase",

@@ -3,8 +3,8 @@
 from aws_cdk.assertions import Match
 
 from gluestack.spec import load_all
+from tests.cdk.conftest import Templates
 from tests.conftest import PROJECT_ROOT
-from tests.stacks.conftest import Templates
 
 
 def test_database_name_carries_the_environment(dev: Templates, prod: Templates) -> None:

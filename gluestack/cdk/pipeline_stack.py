@@ -10,9 +10,8 @@ from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
-from gluestack.spec import CrawlerSpec, JobSpec, PipelineSpec
-from stacks.alerts_stack import AlertsStack
-from stacks.constructs import (
+from gluestack.cdk.alerts_stack import AlertsStack
+from gluestack.cdk.constructs import (
     Crawler,
     CrawlerBehavior,
     EtlJob,
@@ -23,12 +22,13 @@ from stacks.constructs import (
     PipelineMonitoring,
     S3Targets,
 )
-from stacks.environment import DeployEnvironment
-from stacks.naming import PipelineNames, pascal
-from stacks.pipeline_tables import PipelineTables
-from stacks.pipeline_triggers import add_triggers
-from stacks.shared_code import shared_code_asset
-from stacks.storage_stack import StorageStack, bucket_name
+from gluestack.cdk.environment import DeployEnvironment
+from gluestack.cdk.naming import PipelineNames, pascal
+from gluestack.cdk.pipeline_tables import PipelineTables
+from gluestack.cdk.pipeline_triggers import add_triggers
+from gluestack.cdk.shared_code import shared_code_asset
+from gluestack.cdk.storage_stack import StorageStack, bucket_name
+from gluestack.spec import CrawlerSpec, JobSpec, PipelineSpec
 
 MANIFEST_OUTPUT = "PipelineManifest"
 

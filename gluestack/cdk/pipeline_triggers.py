@@ -9,11 +9,11 @@ from aws_cdk import aws_glue as glue
 from aws_cdk import aws_iam as iam
 from aws_cdk.interfaces.aws_events import IRuleRef
 
+from gluestack.cdk.naming import pascal
 from gluestack.spec import Condition, Target, TriggerSpec
-from stacks.naming import pascal
 
 if TYPE_CHECKING:
-    from stacks.pipeline_stack import PipelineStack
+    from gluestack.cdk.pipeline_stack import PipelineStack
 
 _CRAWLER_STATES = {s.value: s for s in glue.CrawlerState}
 _JOB_STATES = {s.value: s for s in glue.JobState}

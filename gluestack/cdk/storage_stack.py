@@ -6,8 +6,8 @@ from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
-from stacks.constructs import SecureBucket
-from stacks.environment import DeployEnvironment
+from gluestack.cdk.constructs import SecureBucket
+from gluestack.cdk.environment import DeployEnvironment
 
 # Glue's TempDir, Spark UI logs and shuffle spill: nothing there is needed after a week.
 TEMP_RETENTION_DAYS = 7

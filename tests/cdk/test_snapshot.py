@@ -1,5 +1,5 @@
 """A reviewed snapshot of the flights pipeline's template: any change to what is deployed shows
-up in review as a diff of tests/stacks/snapshots/. Regenerate with GLUESTACK_UPDATE_SNAPSHOTS=1."""
+up in review as a diff of tests/cdk/snapshots/. Regenerate with GLUESTACK_UPDATE_SNAPSHOTS=1."""
 
 import json
 import os
@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tests.stacks.conftest import Templates
+from tests.cdk.conftest import Templates
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "flights-dev-pipeline.json"
 # Asset hashes change with every edit of a script; what the template does with them does not.

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import aws_cdk as cdk
 
+from gluestack.cdk.alerts_stack import AlertsStack
+from gluestack.cdk.catalog_stack import CatalogStack
+from gluestack.cdk.environment import DeployEnvironment
+from gluestack.cdk.naming import PipelineNames
+from gluestack.cdk.pipeline_stack import PipelineStack
+from gluestack.cdk.storage_stack import StorageStack
 from gluestack.spec import PipelineSpec
 from gluestack.spec.names import pipeline_stack_name, stack_prefix
-from stacks.alerts_stack import AlertsStack
-from stacks.catalog_stack import CatalogStack
-from stacks.environment import DeployEnvironment
-from stacks.naming import PipelineNames
-from stacks.pipeline_stack import PipelineStack
-from stacks.storage_stack import StorageStack
 
 DATABASES_PER_STACK = 400
 CLOUDFORMATION_RESOURCE_LIMIT = 500

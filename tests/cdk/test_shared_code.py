@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from stacks.shared_code import build_shared_code_zip
-from tests.stacks.conftest import PROJECT_ROOT
+from gluestack.cdk.shared_code import build_shared_code_zip
+from tests.cdk.conftest import PROJECT_ROOT
 
 
 def test_the_zip_holds_lib_at_its_root_and_is_reproducible(tmp_path: Path) -> None:

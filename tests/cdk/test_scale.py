@@ -8,10 +8,10 @@ from pathlib import Path
 import aws_cdk as cdk
 import pytest
 
+from gluestack.cdk.app_builder import CLOUDFORMATION_RESOURCE_LIMIT, build_app
+from gluestack.cdk.environment import environment_from_context
 from gluestack.spec import load
-from stacks.app_builder import CLOUDFORMATION_RESOURCE_LIMIT, build_app
-from stacks.environment import environment_from_context
-from tests.stacks.conftest import PROJECT_ROOT, context
+from tests.cdk.conftest import PROJECT_ROOT, context
 
 FLIGHTS = PROJECT_ROOT / "pipelines" / "flights.yaml"
 

@@ -5,8 +5,8 @@ from aws_cdk import aws_glue as glue
 from aws_cdk import aws_kms as kms
 from constructs import Construct
 
-from stacks.environment import DeployEnvironment
-from stacks.naming import pascal
+from gluestack.cdk.environment import DeployEnvironment
+from gluestack.cdk.naming import pascal
 
 
 class CatalogStack(cdk.Stack):

@@ -1,0 +1,20 @@
+"""Reusable constructs: secure buckets, Glue service roles, crawlers, jobs, monitoring."""
+
+from gluestack.cdk.constructs.crawler import Crawler, CrawlerBehavior, JdbcTarget, S3Targets
+from gluestack.cdk.constructs.etl_job import EtlJob, JobOptions
+from gluestack.cdk.constructs.glue_role import GlueServiceRole
+from gluestack.cdk.constructs.pipeline_monitoring import MonitoredJob, PipelineMonitoring
+from gluestack.cdk.constructs.secure_bucket import SecureBucket
+
+__all__ = [
+    "Crawler",
+    "CrawlerBehavior",
+    "EtlJob",
+    "GlueServiceRole",
+    "JdbcTarget",
+    "JobOptions",
+    "MonitoredJob",
+    "PipelineMonitoring",
+    "S3Targets",
+    "SecureBucket",
+]
