@@ -6,6 +6,7 @@ from gluestack.cli import (
     bookmark_commands,
     catalog_commands,
     generate_commands,
+    init_command,
     job_commands,
     local_commands,
     log_commands,
@@ -15,6 +16,7 @@ from gluestack.cli import (
 )
 
 app = typer.Typer(no_args_is_help=True, help="AWS Glue pipelines as code, tested offline.")
+init_command.register(app)
 spec_commands.register(app)
 generate_commands.register(app)
 job_commands.register(app)
