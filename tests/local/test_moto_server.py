@@ -11,12 +11,12 @@ from pathlib import Path
 import boto3
 from typer.testing import CliRunner
 
-from demo.data import load_raw_sources
 from gluestack.cli import app
 from gluestack.local.cdk_out.deploy import deploy_assembly
 from gluestack.local.offline import moto_server
 from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import pipeline_manifest, wait_for_workflow_run
+from gluestack.scaffold import init_project
 from gluestack.spec import load
 from gluestack.spec.names import pipeline_stack_name
 
@@ -78,18 +78,18 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_a_served_account_runs_the_flights_workflow_for_another_process(
-    project_root: Path, tmp_path: Path
-) -> None:
-    """The user's path from the README: serve, load raw files with boto3, run, read the output."""
+def test_a_served_project_runs_its_workflow_for_another_process(tmp_path: Path) -> None:
+    """The user's path from the README, on the project `gluestack init` writes: serve, load raw
+    files with boto3, run the workflow, read the output."""
+    project = tmp_path / "shop"
+    init_project(project, "orders")
     port = _free_port()
     endpoint = f"http://127.0.0.1:{port}"
     gluestack = [sys.executable, "-m", "gluestack.cli"]
     env = {**os.environ, "COLUMNS": "200"}
-    workspace = tmp_path / "ws"
     server = subprocess.Popen(
-        [*gluestack, "local", "serve", "--port", str(port), "--project", str(project_root),
-         "--workspace", str(workspace)],
+        [*gluestack, "local", "serve", "--port", str(port), "--project", str(project),
+         "--workspace", str(tmp_path / "ws")],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
     )  # fmt: skip
     try:
@@ -100,9 +100,10 @@ def test_a_served_account_runs_the_flights_workflow_for_another_process(
         glue, s3, cloudformation = (
             session.client(name, endpoint_url=endpoint) for name in ("glue", "s3", "cloudformation")
         )
-        manifest = pipeline_manifest(cloudformation, pipeline_stack_name("dev", "flights"))
+        manifest = pipeline_manifest(cloudformation, pipeline_stack_name("dev", "orders"))
         raw = next(b["Name"] for b in s3.list_buckets()["Buckets"] if "-raw-" in b["Name"])
-        load_raw_sources(s3, raw, load(project_root / "pipelines" / "flights.yaml"), 3000)
+        orders = load(project / "pipelines" / "orders.yaml").sources["orders"]
+        s3.upload_file(str(project / "data" / "orders.csv"), raw, f"{orders.prefix}orders.csv")
 
         run_id = glue.start_workflow_run(Name=manifest.workflow)["RunId"]
         result = wait_for_workflow_run(
@@ -113,14 +114,15 @@ def test_a_served_account_runs_the_flights_workflow_for_another_process(
         statistics = glue.get_workflow_run(Name=manifest.workflow, RunId=run_id)["Run"][
             "Statistics"
         ]
-        assert statistics["FailedActions"] == 0 and statistics["SucceededActions"] >= 3
-        features = glue.get_table(DatabaseName=manifest.database, Name="flights_features")["Table"]
-        location = features["StorageDescriptor"]["Location"]
+        assert statistics["FailedActions"] == 0 and statistics["SucceededActions"] == 2
+        clean = glue.get_job_runs(JobName=manifest.jobs["clean"])["JobRuns"][0]
+        assert clean["JobRunState"] == "SUCCEEDED" and clean["ExecutionTime"] >= 1
+        location = glue.get_job(JobName=manifest.jobs["clean"])["Job"]["DefaultArguments"][
+            "--orders_clean_path"
+        ]
         bucket, _, prefix = location.removeprefix("s3://").partition("/")
         written = s3.list_objects_v2(Bucket=bucket, Prefix=prefix).get("Contents", [])
         assert any(o["Key"].endswith(".parquet") for o in written)
-        clean = glue.get_job_runs(JobName=manifest.jobs["clean"])["JobRuns"][0]
-        assert clean["JobRunState"] == "SUCCEEDED" and clean["ExecutionTime"] >= 1
     finally:
         server.terminate()
         server.wait(timeout=60)

@@ -4,7 +4,12 @@ import json
 import os
 import shlex
 import subprocess
+import sys
 from pathlib import Path
+
+# An app command that names a bare Python runs in the interpreter gluestack runs in: the one
+# with gluestack and the project's dependencies, whichever `python` is first on PATH.
+_BARE_PYTHONS = {"python", "python3"}
 
 
 class SynthError(Exception):
@@ -21,8 +26,11 @@ def synthesize(project_root: Path, env: str = "dev", outdir: Path | None = None)
         "CDK_OUTDIR": str(target),
         "CDK_CONTEXT_JSON": json.dumps(context),
     }
+    command = shlex.split(settings["app"])
+    if command and command[0] in _BARE_PYTHONS:
+        command[0] = sys.executable
     result = subprocess.run(
-        shlex.split(settings["app"]),
+        command,
         cwd=project_root,
         env=environment,
         capture_output=True,
