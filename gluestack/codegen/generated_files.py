@@ -15,7 +15,7 @@ from pathlib import Path
 from gluestack.codegen.script import ScriptContext, render_script
 from gluestack.spec.pipeline import PipelineSpec
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 _HASHES = re.compile(r"^# gluestack-hashes: spec=(\w+) script=(\w+)$", re.MULTILINE)
 
 

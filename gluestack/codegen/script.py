@@ -41,6 +41,7 @@ def render_script(context: ScriptContext) -> str:
         _docstring(context, transform),
         _imports(transform),
         _setup(arguments),
+        *_column_check(context.spec, transform),
         *[_read(context.spec, name, source) for name, source in transform.sources.items()],
         *_steps(context.spec, transform),
         _write(context, output, transform),
@@ -95,7 +96,47 @@ def _setup(arguments: list[str]) -> str:
     )
 
 
+# Defined in the script (it runs on Glue as is): a spec whose declared columns are not what the
+# crawler or the writing job made would otherwise map nothing and write an empty table.
+_REQUIRE_COLUMNS = '''
+def require_declared_columns(frame, source, declared):
+    """Stop, naming both lists, when a column the spec declares is not in what was read."""
+    found = frame.toDF().columns
+    present = {name.lower() for name in found}
+    missing = [name for name in declared if name.lower() not in present]
+    if missing:
+        raise ValueError(
+            f"source {source}: the spec declares column(s) {missing} that the data lacks; "
+            f"it has {found} (names compare ignoring case, as ApplyMapping matches them). "
+            "Declare the columns the table has in the transform's sources"
+        )
+'''
+
+
+def _declared_columns(spec: PipelineSpec, source: TransformSource) -> list[str]:
+    outputs = spec.outputs()
+    declared = source.columns or (outputs[source.table].columns if source.table in outputs else {})
+    return list(declared)
+
+
+def _column_check(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
+    if not any(_declared_columns(spec, s) for s in transform.sources.values()):
+        return []
+    return [_REQUIRE_COLUMNS.lstrip("\n")]
+
+
 def _read(spec: PipelineSpec, name: str, source: TransformSource) -> str:
+    return _read_call(spec, name, source) + _require(spec, name, source)
+
+
+def _require(spec: PipelineSpec, name: str, source: TransformSource) -> str:
+    declared = _declared_columns(spec, source)
+    if not declared:
+        return ""
+    return joined("require_declared_columns(", [name, quote(name), str_list(declared)], ")") + "\n"
+
+
+def _read_call(spec: PipelineSpec, name: str, source: TransformSource) -> str:
     context = f"transformation_ctx={quote('source_' + name)}"
     if source.table in spec.sources:
         comment = f"# Source {name}: catalog table {source.table}, as the crawler infers it"

@@ -68,6 +68,26 @@ def test_mapping_reads_the_catalog_and_renames_and_casts(
     assert rows == [{"id": 7, "total": 12.5, "customer": "ann"}]  # note dropped, types cast
 
 
+def test_a_declared_column_the_table_lacks_stops_the_job_naming_both_lists(
+    spark: SparkSession, s3_root: Path, aws: boto3.Session, tmp_path: Path
+) -> None:
+    # Without the check ApplyMapping maps what matches and the job writes a table short of the
+    # column, or empty; the generated script stops first, on Glue as offline.
+    glue = aws.client("glue")
+    glue.create_database(DatabaseInput={"Name": "raw"})
+    (s3_root / "raw" / "orders").mkdir(parents=True)
+    (s3_root / "raw" / "orders" / "o.csv").write_text("id,amount,customer\n7,12.5,ann\n")
+    csv_table(glue, "orders", "s3://raw/orders/", [("id", "string"), ("AMOUNT", "string"),
+                                                   ("customer", "string")])  # fmt: skip
+    with pytest.raises(ValueError) as stopped:
+        _run(spark, "mapping", "orders_typed", tmp_path, glue, database="raw")
+    assert str(stopped.value).startswith(
+        "source orders: the spec declares column(s) ['cust', 'note'] that the data lacks; "
+        "it has ['id', 'AMOUNT', 'customer']"
+    )
+    assert not (s3_root / "out" / "orders_typed").exists()
+
+
 def test_filters_keep_rows_meeting_every_condition(
     spark: SparkSession, orders: Path, tmp_path: Path
 ) -> None:
