@@ -1,11 +1,14 @@
 """`gluestack catalog ...`: databases, tables, columns, partitions and schema changes."""
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import BotoCoreError, ClientError, NoRegionError
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -21,6 +24,8 @@ from gluestack.cli.common import (
     fail,
     session,
 )
+from gluestack.local.records.catalog_snapshot import CATALOG_FILE
+from gluestack.local.records.workspace import DEFAULT_WORKSPACE, Workspace
 from gluestack.ops import GlueOpsError, InvalidRequest, glue_client
 from gluestack.ops.catalog import describe_table, list_databases, list_tables
 from gluestack.ops.partitions import list_partitions
@@ -29,6 +34,14 @@ from gluestack.ops.schema_diff import ColumnsDiff, SchemaDiff, table_schema_diff
 OPERATION_ERRORS = (GlueOpsError, ClientError, BotoCoreError)
 
 TableArgument = Annotated[str, typer.Argument(metavar="DB.TABLE", help="database.table")]
+OfflineCatalogOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--workspace",
+        help="Read the offline catalog `gluestack local run` left in this workspace "
+        "(e.g. .gluestack), with no account running.",
+    ),
+]
 
 catalog = typer.Typer(no_args_is_help=True, help="The Glue Data Catalog.")
 
@@ -42,10 +55,12 @@ def databases(
     endpoint_url: EndpointOption = None,
     region: RegionOption = None,
     profile: ProfileOption = None,
+    workspace: OfflineCatalogOption = None,
 ) -> None:
     """The catalog's databases."""
     try:
-        found = list_databases(_glue(endpoint_url, region, profile), name_filter)
+        with _glue(endpoint_url, region, profile, workspace) as glue:
+            found = list_databases(glue, name_filter)
     except OPERATION_ERRORS as error:
         _fail(error)
     if as_json:
@@ -69,10 +84,12 @@ def tables(
     endpoint_url: EndpointOption = None,
     region: RegionOption = None,
     profile: ProfileOption = None,
+    workspace: OfflineCatalogOption = None,
 ) -> None:
     """A database's tables: format, columns, partition keys, location."""
     try:
-        found = list_tables(_glue(endpoint_url, region, profile), database, pattern=name_filter)
+        with _glue(endpoint_url, region, profile, workspace) as glue:
+            found = list_tables(glue, database, pattern=name_filter)
     except OPERATION_ERRORS as error:
         _fail(error)
     if as_json:
@@ -102,11 +119,13 @@ def show(
     endpoint_url: EndpointOption = None,
     region: RegionOption = None,
     profile: ProfileOption = None,
+    workspace: OfflineCatalogOption = None,
 ) -> None:
     """A table's location, format, columns and partition keys."""
     database, name = _split(table_ref)
     try:
-        detail = describe_table(_glue(endpoint_url, region, profile), database, name)
+        with _glue(endpoint_url, region, profile, workspace) as glue:
+            detail = describe_table(glue, database, name)
     except OPERATION_ERRORS as error:
         _fail(error)
     if as_json:
@@ -141,13 +160,14 @@ def partitions(
     endpoint_url: EndpointOption = None,
     region: RegionOption = None,
     profile: ProfileOption = None,
+    workspace: OfflineCatalogOption = None,
 ) -> None:
     """A table's partitions, optionally filtered by a partition expression."""
     database, name = _split(table_ref)
-    glue = _glue(endpoint_url, region, profile)
     try:
-        keys = describe_table(glue, database, name).table.partition_keys
-        found = list_partitions(glue, database, name, expression=where, limit=limit)
+        with _glue(endpoint_url, region, profile, workspace) as glue:
+            keys = describe_table(glue, database, name).table.partition_keys
+            found = list_partitions(glue, database, name, expression=where, limit=limit)
     except OPERATION_ERRORS as error:
         _fail(error)
     if as_json:
@@ -175,17 +195,19 @@ def diff(
     endpoint_url: EndpointOption = None,
     region: RegionOption = None,
     profile: ProfileOption = None,
+    workspace: OfflineCatalogOption = None,
 ) -> None:
     """Columns and partition keys added, removed or retyped between two table versions."""
     database, name = _split(table_ref)
     try:
-        result = table_schema_diff(
-            _glue(endpoint_url, region, profile),
-            database,
-            name,
-            from_version=None if from_version is None else str(from_version),
-            to_version=None if to_version is None else str(to_version),
-        )
+        with _glue(endpoint_url, region, profile, workspace) as glue:
+            result = table_schema_diff(
+                glue,
+                database,
+                name,
+                from_version=None if from_version is None else str(from_version),
+                to_version=None if to_version is None else str(to_version),
+            )
     except OPERATION_ERRORS as error:
         _fail(error)
     if as_json:
@@ -230,12 +252,31 @@ def _add_row(table: Table, *cells: str) -> None:
     table.add_row(*map(Text, cells))
 
 
-def _glue(endpoint_url: str | None, region: str | None, profile: str | None) -> Any:
-    return glue_client(session(profile, region, endpoint_url), endpoint_url)
+@contextmanager
+def _glue(
+    endpoint_url: str | None, region: str | None, profile: str | None, workspace: Path | None
+) -> Iterator[Any]:
+    """The catalog of an account, or with --workspace the one an offline run left there."""
+    if workspace is None:
+        yield glue_client(session(profile, region, endpoint_url), endpoint_url)
+        return
+    from gluestack.local.offline import offline_account
+    from gluestack.local.records.catalog_snapshot import NoOfflineCatalog, restore_catalog
+
+    with offline_account() as offline:
+        glue = glue_client(offline)
+        try:
+            restore_catalog(glue, Workspace(workspace))
+        except NoOfflineCatalog as error:
+            fail(error)
+        yield glue
 
 
 def _fail(error: Exception) -> NoReturn:
     """Exit 2 when Glue rejected the input (a bad --where expression), else 1."""
+    if isinstance(error, NoRegionError) and (DEFAULT_WORKSPACE / CATALOG_FILE).is_file():
+        fail(f"{error}; for the offline catalog `gluestack local run` left, add --workspace "
+             f"{DEFAULT_WORKSPACE}")  # fmt: skip
     invalid_input = isinstance(error, InvalidRequest) or (
         isinstance(error, ClientError)
         and error.response["Error"]["Code"] == "InvalidInputException"

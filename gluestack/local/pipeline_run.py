@@ -3,7 +3,8 @@
 The run goes through the offline Glue service, as any client's would: StartWorkflowRun, then
 the service runs each node (every job in a process of its own) and the run is waited for with
 gluestack.ops. The workspace outlives the run: its bucket folders hold the inputs (and what
-earlier runs wrote) and its bookmarks, so a rerun with no new input processes nothing new.
+earlier runs wrote), its bookmarks and its catalog, so a rerun with no new input processes
+nothing new and a re-crawl meets the tables earlier crawls made.
 """
 
 from collections.abc import Callable, Iterator, Mapping
@@ -17,6 +18,7 @@ from gluestack.local.cdk_out.deploy import DeployedApp, deploy_assembly
 from gluestack.local.offline import offline_account
 from gluestack.local.orchestration.trigger_chain import Node, NodeOutcome
 from gluestack.local.records import local_s3
+from gluestack.local.records.catalog_snapshot import catalog_file, restore_catalog, save_catalog
 from gluestack.local.records.workspace import Workspace
 from gluestack.local.service import executing_glue
 from gluestack.local.service.executing import JobExecutor
@@ -67,8 +69,12 @@ def executing_app(cdk_out: Path, workspace: Workspace) -> Iterator[OfflineApp]:
     ):
         app = deploy_assembly(cdk_out, session)
         local_s3.push(client(session, "s3"), workspace.s3_root)  # what earlier runs left
+        glue = glue_client(session)
+        if catalog_file(workspace).is_file():
+            restore_catalog(glue, workspace)
         yield OfflineApp(session, app, executor)
         executor.wait_idle(60)
+        save_catalog(glue, workspace)
 
 
 def run_workflow(

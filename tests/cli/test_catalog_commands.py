@@ -133,3 +133,34 @@ def test_diff_to_a_missing_version_exits_1(glue: Any) -> None:
     ran = catalog("diff", "lake.flights_raw", "--to", "9")
     assert ran.exit_code == 1
     assert "version 9" in ran.stderr
+
+
+def test_with_workspace_the_catalog_an_offline_run_left_is_read_without_an_account(
+    tmp_path: Any,
+) -> None:
+    # What `gluestack local run` saves when its account stops (save_catalog) is what the
+    # catalog commands read back with --workspace: tables, columns and partitions.
+    from gluestack.local.offline import offline_account
+    from gluestack.local.records.catalog_snapshot import save_catalog
+    from gluestack.local.records.workspace import Workspace
+
+    workspace = Workspace(tmp_path / "ws")
+    with offline_account() as session:
+        glue = session.client("glue")
+        create_table(glue, "lake", "flights_raw")
+        add_partitions(glue, "lake", "flights_raw", [("2024-01-01", "0"), ("2024-01-02", "1")])
+        save_catalog(glue, workspace)
+    offline = ["--workspace", str(workspace.root), "--json"]
+    shown = runner.invoke(app, ["catalog", "show", "lake.flights_raw", *offline])
+    assert shown.exit_code == 0, shown.output
+    assert [c["name"] for c in json.loads(shown.stdout)["columns"]] == [
+        "carrier", "dep_delay", "origin", "day", "hour",
+    ]  # fmt: skip
+    listed = runner.invoke(app, ["catalog", "partitions", "lake.flights_raw", *offline])
+    assert [p["values"] for p in json.loads(listed.stdout)["partitions"]] == [
+        ["2024-01-01", "0"],
+        ["2024-01-02", "1"],
+    ]
+    missing = runner.invoke(app, ["catalog", "databases", "--workspace", str(tmp_path / "none")])
+    assert missing.exit_code == 1
+    assert "no offline catalog yet; `gluestack local run PIPELINE` leaves one" in missing.output

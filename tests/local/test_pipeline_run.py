@@ -52,3 +52,25 @@ def test_a_failed_run_names_the_node_its_message_and_its_log(
     failure = ran.output[ran.output.index("pipeline flights: job flights-dev-clean FAILED: ") :]
     log = failure.split("(log: ", 1)[1].split(")", 1)[0].replace("\n", "")
     assert Path(log).is_file() and "Traceback" in Path(log).read_text()
+
+
+def test_the_catalog_outlives_the_account_as_an_aws_accounts_does(
+    cdk_out: Path, tmp_path: Path
+) -> None:
+    # A table made in one offline session is in the next (re-crawls meet it, as on AWS), and
+    # `gluestack catalog --workspace` reads it in between.
+    workspace = Workspace(tmp_path / "workspace")
+    with executing_app(cdk_out, workspace) as offline:
+        glue = client(offline.session, "glue")
+        database = glue.get_databases()["DatabaseList"][0]["Name"]
+        glue.create_table(
+            DatabaseName=database,
+            TableInput={
+                "Name": "kept",
+                "StorageDescriptor": {"Columns": [{"Name": "id", "Type": "int"}]},
+            },
+        )
+    assert (workspace.root / "catalog.json").is_file()
+    with executing_app(cdk_out, workspace) as offline:
+        table = client(offline.session, "glue").get_table(DatabaseName=database, Name="kept")
+        assert table["Table"]["StorageDescriptor"]["Columns"] == [{"Name": "id", "Type": "int"}]
