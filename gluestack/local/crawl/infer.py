@@ -104,7 +104,7 @@ def infer_table(
     if fmt == "json":
         schema = _in_appearance_order(spark, frame)
     columns = [
-        (catalog_column_name(f.name), _glue_type(f.dataType.simpleString()))
+        (catalog_column_name(f.name), _glue_type(f.dataType.simpleString(), fmt))
         for f in schema
         if f.name not in partition_keys
     ]
@@ -146,6 +146,13 @@ def _partition_values(relative: Path) -> list[str]:
     return [part.split("=", 1)[1] for part in relative.parts[:-1] if "=" in part]
 
 
-def _glue_type(spark_type: str) -> str:
-    """Spark's simple type names are Hive's, but for timestamp_ntz."""
-    return spark_type.replace("timestamp_ntz", "timestamp")
+def _glue_type(spark_type: str, fmt: str) -> str:
+    """Spark's simple type names are Hive's, but for timestamp_ntz and CSV's whole numbers.
+
+    Glue's CSV classifier types a column of whole numbers bigint where Spark's inference says
+    int: AWS's medicaid sample crawls "provider zip code" and "total discharges" as bigint
+    (https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-python-samples-medicaid.html).
+    Parquet and ORC columns keep the type their files declare.
+    """
+    glue_type = spark_type.replace("timestamp_ntz", "timestamp")
+    return "bigint" if fmt == "csv" and glue_type == "int" else glue_type

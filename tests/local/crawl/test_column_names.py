@@ -55,7 +55,7 @@ def test_csv_header_names_are_lower_cased_with_spaces_and_parentheses_kept(
     assert table_columns(glue, "penguins") == [
         ("species", "string"),
         ("culmen length (mm)", "double"),
-        ("body-mass.g", "int"),
+        ("body-mass.g", "bigint"),
         ("carriercode", "string"),
     ]
 

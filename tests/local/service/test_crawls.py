@@ -40,7 +40,7 @@ def test_objects_put_through_the_api_are_crawled_into_tables(account: Any) -> No
     assert (crawler["State"], crawler["LastCrawl"]["Status"]) == ("READY", "SUCCEEDED")
     columns = glue.get_table(DatabaseName="sales", Name="orders")["Table"]["StorageDescriptor"]
     assert [(c["Name"], c["Type"]) for c in columns["Columns"]] == [
-        ("order id", "int"),
+        ("order id", "bigint"),
         ("amount", "double"),
     ]
     metrics = glue.get_crawler_metrics(CrawlerNameList=["orders"])["CrawlerMetricsList"][0]
