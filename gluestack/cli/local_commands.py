@@ -238,7 +238,8 @@ def run(
     console.print(f"workflow run {local.result.run_id}: {local.result.status}")
     if not local.succeeded:
         failed = [o for o in local.outcomes if o.state != "SUCCEEDED"]
-        fail(f"pipeline {pipeline}: " + "; ".join(_failure(o, Workspace(root)) for o in failed))
+        summary = "; ".join(_failure(o, Workspace(root)) for o in failed)
+        fail(f"pipeline {pipeline}: {summary}{_empty_crawls(local.outcomes, pipeline)}")
 
 
 def _workspace_root(project: Path, workspace: Path) -> Path:
@@ -253,6 +254,20 @@ def _failure(outcome: "NodeOutcome", workspace: Workspace) -> str:
         logs = sorted((workspace.logs / outcome.node.name).glob("*.log"), key=_modified)
         where = f" (log: {logs[-1]})" if logs else ""
     return f"{outcome.node.kind} {outcome.node.name} {outcome.state}: {outcome.detail}{where}"
+
+
+def _empty_crawls(outcomes: "list[NodeOutcome]", pipeline: str) -> str:
+    """Why a job may have found no table: a crawl of the run found no files to catalog."""
+    from gluestack.local.crawl import NO_FILES_UNDER
+
+    empty = [o for o in outcomes if o.node.kind == "crawler" and NO_FILES_UNDER in o.detail]
+    if not empty:
+        return ""
+    found = "; ".join(f"crawler {o.node.name} found {o.detail.split('; ', 1)[-1]}" for o in empty)
+    return (
+        f". Note: {found}, so it made no table there: load the source's files first "
+        f"(gluestack local put {pipeline} SOURCE FILE)"
+    )
 
 
 def _modified(path: Path) -> float:

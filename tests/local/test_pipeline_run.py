@@ -52,6 +52,9 @@ def test_a_failed_run_names_the_node_its_message_and_its_log(
     failure = ran.output[ran.output.index("pipeline flights: job flights-dev-clean FAILED: ") :]
     log = failure.split("(log: ", 1)[1].split(")", 1)[0].replace("\n", "")
     assert Path(log).is_file() and "Traceback" in Path(log).read_text()
+    note = " ".join(failure.split())  # the terminal may wrap it
+    assert "Note: crawler flights-dev-raw found no files under s3://" in note
+    assert "load the source's files first (gluestack local put flights SOURCE FILE)" in note
 
 
 def test_the_catalog_outlives_the_account_as_an_aws_accounts_does(

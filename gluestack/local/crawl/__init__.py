@@ -1,5 +1,5 @@
 """Crawler emulation: infer tables from files the way Glue's built-in classifiers do."""
 
-from gluestack.local.crawl.crawler import CrawlSummary, emulate_crawl
+from gluestack.local.crawl.crawler import NO_FILES_UNDER, CrawlSummary, emulate_crawl
 
 __all__ = ["CrawlSummary", "emulate_crawl"]

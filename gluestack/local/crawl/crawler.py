@@ -15,6 +15,10 @@ DEFAULT_POLICY = {"UpdateBehavior": "UPDATE_IN_DATABASE", "DeleteBehavior": "DEP
 DEPRECATED_PARAMETER = "DEPRECATED_BY_CRAWLER"
 
 
+# How a crawl's report names its targets that held no data files (read back by run summaries).
+NO_FILES_UNDER = "no files under "
+
+
 @dataclass
 class CrawlSummary:
     """Tables the crawl created, updated and deleted, by name; unchanged ones (policy LOG) too."""

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from gluestack.local.crawl.crawler import NO_FILES_UNDER
 from gluestack.local.execution.crawl_process import CrawlProcessConfig
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.jvm_archive import JvmArchive, with_java_options
@@ -254,7 +255,7 @@ class JobExecutor:
         tables = outcome["created"] + outcome["updated"]
         crawl.report = "tables: " + (", ".join(tables) or "none")
         if outcome.get("empty"):
-            crawl.report += "; no files under " + ", ".join(outcome["empty"])
+            crawl.report += "; " + NO_FILES_UNDER + ", ".join(outcome["empty"])
         crawl.end("COMPLETED")
 
     def _environment(self) -> dict[str, str]:
