@@ -1,10 +1,7 @@
 """`gluestack catalog ...`: databases, tables, columns, partitions and schema changes."""
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
-from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -13,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from gluestack.cli.catalog_access import OfflineCatalogOption, catalog_client
 from gluestack.cli.common import (
     FAILURE_EXIT,
     USAGE_EXIT,
@@ -22,11 +20,10 @@ from gluestack.cli.common import (
     RegionOption,
     console,
     fail,
-    session,
 )
 from gluestack.local.records.catalog_snapshot import CATALOG_FILE
-from gluestack.local.records.workspace import DEFAULT_WORKSPACE, Workspace
-from gluestack.ops import GlueOpsError, InvalidRequest, glue_client
+from gluestack.local.records.workspace import DEFAULT_WORKSPACE
+from gluestack.ops import GlueOpsError, InvalidRequest
 from gluestack.ops.catalog import describe_table, list_databases, list_tables
 from gluestack.ops.partitions import list_partitions
 from gluestack.ops.schema_diff import ColumnsDiff, SchemaDiff, table_schema_diff
@@ -34,14 +31,6 @@ from gluestack.ops.schema_diff import ColumnsDiff, SchemaDiff, table_schema_diff
 OPERATION_ERRORS = (GlueOpsError, ClientError, BotoCoreError)
 
 TableArgument = Annotated[str, typer.Argument(metavar="DB.TABLE", help="database.table")]
-OfflineCatalogOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--workspace",
-        help="Read the offline catalog `gluestack local run` left in this workspace "
-        "(e.g. .gluestack), with no account running.",
-    ),
-]
 
 catalog = typer.Typer(no_args_is_help=True, help="The Glue Data Catalog.")
 
@@ -59,7 +48,7 @@ def databases(
 ) -> None:
     """The catalog's databases."""
     try:
-        with _glue(endpoint_url, region, profile, workspace) as glue:
+        with catalog_client(endpoint_url, region, profile, workspace) as glue:
             found = list_databases(glue, name_filter)
     except OPERATION_ERRORS as error:
         _fail(error)
@@ -88,7 +77,7 @@ def tables(
 ) -> None:
     """A database's tables: format, columns, partition keys, location."""
     try:
-        with _glue(endpoint_url, region, profile, workspace) as glue:
+        with catalog_client(endpoint_url, region, profile, workspace) as glue:
             found = list_tables(glue, database, pattern=name_filter)
     except OPERATION_ERRORS as error:
         _fail(error)
@@ -124,7 +113,7 @@ def show(
     """A table's location, format, columns and partition keys."""
     database, name = _split(table_ref)
     try:
-        with _glue(endpoint_url, region, profile, workspace) as glue:
+        with catalog_client(endpoint_url, region, profile, workspace) as glue:
             detail = describe_table(glue, database, name)
     except OPERATION_ERRORS as error:
         _fail(error)
@@ -165,7 +154,7 @@ def partitions(
     """A table's partitions, optionally filtered by a partition expression."""
     database, name = _split(table_ref)
     try:
-        with _glue(endpoint_url, region, profile, workspace) as glue:
+        with catalog_client(endpoint_url, region, profile, workspace) as glue:
             keys = describe_table(glue, database, name).table.partition_keys
             found = list_partitions(glue, database, name, expression=where, limit=limit)
     except OPERATION_ERRORS as error:
@@ -200,7 +189,7 @@ def diff(
     """Columns and partition keys added, removed or retyped between two table versions."""
     database, name = _split(table_ref)
     try:
-        with _glue(endpoint_url, region, profile, workspace) as glue:
+        with catalog_client(endpoint_url, region, profile, workspace) as glue:
             result = table_schema_diff(
                 glue,
                 database,
@@ -250,26 +239,6 @@ def _split(table_ref: str) -> tuple[str, str]:
 def _add_row(table: Table, *cells: str) -> None:
     """Cells as plain text: names, locations and comments may hold [brackets]."""
     table.add_row(*map(Text, cells))
-
-
-@contextmanager
-def _glue(
-    endpoint_url: str | None, region: str | None, profile: str | None, workspace: Path | None
-) -> Iterator[Any]:
-    """The catalog of an account, or with --workspace the one an offline run left there."""
-    if workspace is None:
-        yield glue_client(session(profile, region, endpoint_url), endpoint_url)
-        return
-    from gluestack.local.offline import offline_account
-    from gluestack.local.records.catalog_snapshot import NoOfflineCatalog, restore_catalog
-
-    with offline_account() as offline:
-        glue = glue_client(offline)
-        try:
-            restore_catalog(glue, Workspace(workspace))
-        except NoOfflineCatalog as error:
-            fail(error)
-        yield glue
 
 
 def _fail(error: Exception) -> NoReturn:

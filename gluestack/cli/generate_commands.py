@@ -4,15 +4,31 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from botocore.exceptions import BotoCoreError, ClientError
+from ruamel.yaml.error import YAMLError
 
-from gluestack.cli.common import SPEC_ERROR_EXIT, ProjectOption, console, errors, fail
+from gluestack.cli.catalog_access import OfflineCatalogOption, catalog_client
+from gluestack.cli.common import (
+    SPEC_ERROR_EXIT,
+    USAGE_EXIT,
+    EndpointOption,
+    ProfileOption,
+    ProjectOption,
+    RegionOption,
+    console,
+    errors,
+    fail,
+)
 from gluestack.codegen.generated_files import (
     GeneratedScript,
     ScriptState,
     generated_scripts,
     write_script,
 )
+from gluestack.ops import GlueOpsError
+from gluestack.ops.catalog import describe_table
 from gluestack.spec import SpecError, load
+from gluestack.spec.source_columns import sources_reading, write_source_columns
 
 
 def generate(
@@ -24,8 +40,27 @@ def generate(
         bool, typer.Option("--force", help="Overwrite scripts edited by hand too.")
     ] = False,
     project: ProjectOption = Path("."),
+    from_catalog: Annotated[
+        str | None,
+        typer.Option(
+            "--from-catalog",
+            metavar="DB.TABLE",
+            help="First write the crawled table's columns into every transform source that "
+            "reads it (the spec keeps its comments), then generate.",
+        ),
+    ] = None,
+    workspace: OfflineCatalogOption = None,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
+    profile: ProfileOption = None,
 ) -> None:
     """Generate glue_scripts/generated/JOB.py for every job with a transform."""
+    if from_catalog is not None:
+        if check:
+            fail("--check writes nothing; it cannot take --from-catalog", USAGE_EXIT)
+        _columns_from_catalog(
+            project, pipeline, from_catalog, (endpoint_url, region, profile, workspace)
+        )
     scripts = _scripts(project, pipeline)
     if check:
         stale = [s for s in scripts if s.state is not ScriptState.CURRENT]
@@ -64,9 +99,7 @@ _WRITTEN_BECAUSE = {
 
 
 def _scripts(project: Path, pipeline: str | None) -> list[GeneratedScript]:
-    files = sorted(
-        [*(project / "pipelines").glob("*.yaml"), *(project / "pipelines").glob("*.yml")]
-    )
+    files = _spec_files(project)
     scripts: list[GeneratedScript] = []
     found = False
     for file in files:
@@ -80,6 +113,50 @@ def _scripts(project: Path, pipeline: str | None) -> list[GeneratedScript]:
     if pipeline is not None and not found:
         fail(f"no pipeline named '{pipeline}' in {project / 'pipelines'}", SPEC_ERROR_EXIT)
     return scripts
+
+
+def _columns_from_catalog(
+    project: Path,
+    pipeline: str | None,
+    table_ref: str,
+    account: tuple[str | None, str | None, str | None, Path | None],
+) -> None:
+    """Write DB.TABLE's columns (partition keys too) into the sources that read TABLE."""
+    database, _, table = table_ref.partition(".")
+    if not database or not table:
+        fail(f"--from-catalog '{table_ref}': name the table as DATABASE.TABLE", USAGE_EXIT)
+    try:
+        with catalog_client(*account) as glue:
+            detail = describe_table(glue, database, table)
+    except (GlueOpsError, ClientError, BotoCoreError) as error:
+        fail(error)
+    columns = {column.name: column.type for column in detail.columns}
+    written = 0
+    for file in _spec_files(project):
+        try:
+            targets = sources_reading(file, table, pipeline)
+        except YAMLError as error:
+            fail(f"{file}: {error}", SPEC_ERROR_EXIT)
+        if not targets:
+            continue
+        try:
+            write_source_columns(file, project, targets, columns)
+        except SpecError as error:
+            fail(error, SPEC_ERROR_EXIT)
+        for job, source in targets:
+            console.print(
+                f"{file}: jobs.{job}.transform.sources.{source}.columns: {len(columns)} "
+                f"columns from {table_ref}",
+                markup=False, highlight=False, soft_wrap=True,
+            )  # fmt: skip
+        written += len(targets)
+    if not written:
+        fail(f"no transform source reads the table '{table}'", SPEC_ERROR_EXIT)
+
+
+def _spec_files(project: Path) -> list[Path]:
+    folder = project / "pipelines"
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
 def register(app: typer.Typer) -> None:

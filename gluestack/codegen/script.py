@@ -108,7 +108,8 @@ def require_declared_columns(frame, source, declared):
         raise ValueError(
             f"source {source}: the spec declares column(s) {missing} that the data lacks; "
             f"it has {found} (names compare ignoring case, as ApplyMapping matches them). "
-            "Declare the columns the table has in the transform's sources"
+            "Declare the columns the data has in the transform's sources "
+            "(`gluestack generate --from-catalog DB.TABLE` writes a crawled table's)"
         )
 '''
 

@@ -67,3 +67,55 @@ def test_an_invalid_spec_exits_2_naming_the_file(project: Path) -> None:
     assert result.exit_code == 2
     assert "shop.yaml: invalid pipeline spec" in result.output
     assert not script(project).exists()  # nothing half-written
+
+
+def test_from_catalog_writes_the_crawled_columns_into_the_spec_and_generates(
+    tmp_path: Path,
+) -> None:
+    from gluestack.local.offline import offline_account
+    from gluestack.local.records.catalog_snapshot import save_catalog
+    from gluestack.local.records.workspace import Workspace
+    from gluestack.scaffold import init_project
+    from gluestack.spec import load
+
+    project = tmp_path / "shop"
+    init_project(project, "orders")
+    spec_file = project / "pipelines" / "orders.yaml"
+    declared = "columns:    # as the crawler types data/orders.csv\n"
+    text = spec_file.read_text()
+    start = text.index(declared)
+    end = text.index("      mappings:")
+    spec_file.write_text(text[:start].rstrip(" ") + text[end:])  # the user wrote no columns
+    workspace = Workspace(tmp_path / "ws")
+    with offline_account() as session:  # what a crawl of data/orders.csv left offline
+        glue = session.client("glue")
+        glue.create_database(DatabaseInput={"Name": "orders_dev"})
+        columns = [("order_id", "bigint"), ("customer", "string"), ("amount", "double")]
+        glue.create_table(
+            DatabaseName="orders_dev",
+            TableInput={
+                "Name": "orders",
+                "StorageDescriptor": {"Columns": [{"Name": n, "Type": t} for n, t in columns]},
+                "PartitionKeys": [{"Name": "order_date", "Type": "date"}],
+            },
+        )
+        save_catalog(glue, workspace)
+    ran = generate(
+        project, "--from-catalog", "orders_dev.orders", "--workspace", str(workspace.root)
+    )
+    assert ran.exit_code == 0, ran.output
+    assert "jobs.clean.transform.sources.orders.columns: 4 columns from orders_dev.orders" in (
+        " ".join(ran.output.split())
+    )
+    source = load(spec_file, project).jobs["clean"].transform.sources["orders"]  # type: ignore[union-attr]
+    assert source.columns == {
+        "order_id": "bigint", "customer": "string", "amount": "double", "order_date": "date",
+    }  # fmt: skip
+    assert "# raw tables: files under these prefixes of the raw bucket" in spec_file.read_text()
+    assert (
+        '["order_id", "customer", "amount", "order_date"]' in script(project, "clean").read_text()
+    )
+    nothing = generate(
+        project, "--from-catalog", "orders_dev.other", "--workspace", str(workspace.root)
+    )
+    assert nothing.exit_code == 1  # the catalog has no such table

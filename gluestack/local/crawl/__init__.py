@@ -2,4 +2,4 @@
 
 from gluestack.local.crawl.crawler import NO_FILES_UNDER, CrawlSummary, emulate_crawl
 
-__all__ = ["CrawlSummary", "emulate_crawl"]
+__all__ = ["NO_FILES_UNDER", "CrawlSummary", "emulate_crawl"]
