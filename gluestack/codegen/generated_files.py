@@ -66,7 +66,12 @@ def generated_scripts(
         body = render_script(ScriptContext(spec, name, job, relative_spec))
         spec_hash = _digest(
             json.dumps(
-                {"generator": GENERATOR_VERSION, "transform": job.transform.model_dump()},
+                # Fields left at their defaults are not hashed: a field gluestack adds later
+                # leaves existing scripts current.
+                {
+                    "generator": GENERATOR_VERSION,
+                    "transform": job.transform.model_dump(exclude_defaults=True),
+                },
                 sort_keys=True,
             )
         )

@@ -60,7 +60,11 @@ def _imports(transform: TransformSpec) -> str:
         *(["from awsglue.transforms import ApplyMapping"] if transform.mappings else []),
         "from awsglue.utils import getResolvedOptions",
         "from pyspark.context import SparkContext",
-        *(["from pyspark.sql import functions as F"] if transform.derived else []),
+        *(
+            ["from pyspark.sql import functions as F"]
+            if transform.derived or transform.null_values
+            else []
+        ),
     ]
     return "\n".join(lines) + "\n"
 
@@ -222,6 +226,25 @@ def _needs_rows(transform: TransformSpec) -> bool:
 
 def _dataframe_steps(transform: TransformSpec) -> list[str]:
     lines = []
+    if transform.drop:
+        lines += [
+            "# Remove columns",
+            f"rows = rows.drop({', '.join(quote(c) for c in transform.drop)})",
+        ]
+    if transform.null_values:
+        lines += [
+            f"# Text read as null in every string column: {', '.join(transform.null_values)}",
+            joined(
+                "rows = rows.select(",
+                [
+                    '*[F.when(F.col(f"`{name}`").isin('
+                    + str_list(transform.null_values)
+                    + '), None).otherwise(F.col(f"`{name}`")).alias(name) if kind == "string" '
+                    'else F.col(f"`{name}`") for name, kind in rows.dtypes]'
+                ],
+                ")",
+            ),
+        ]
     for index, condition in enumerate(transform.filters, start=1):
         text, prelude = _sql(f"condition_{index}", condition, "rows = rows.where(", ")")
         lines += ["# Keep rows where this holds", *prelude, f"rows = rows.where({text})"]

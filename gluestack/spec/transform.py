@@ -1,7 +1,8 @@
 """A job's transform: what `gluestack generate` turns into a Glue Studio-style script.
 
 Steps run in this order: read the sources, join them, ApplyMapping (select, rename, cast),
-filter, derive columns, handle nulls, deduplicate, write the job's output.
+drop columns, read null markers as null, filter, derive columns, handle nulls, deduplicate,
+write the job's output.
 """
 
 from typing import Literal, Self
@@ -94,6 +95,13 @@ class TransformSpec(BaseModel):
     joins: list[JoinSpec] = Field(default_factory=list)
     mappings: list[str | MappingSpec] = Field(
         default_factory=list, description="columns kept (a name keeps it as is); empty keeps all"
+    )
+    drop: list[str] = Field(
+        default_factory=list, description="columns removed after the mappings (or from all)"
+    )
+    null_values: list[str] = Field(
+        default_factory=list,
+        description="text values (such as NA) that become null in every string column",
     )
     filters: list[str] = Field(default_factory=list, description="Spark SQL conditions, all kept")
     derived: dict[str, DerivedColumn] = Field(default_factory=dict)

@@ -99,6 +99,9 @@ class _Checker:
         for index, join in enumerate(self.transform.joins):
             columns = self._join(index, columns, sources.get(join.source), join.source, join.keys)
         columns = self._map(columns)
+        for index, name in enumerate(self.transform.drop):
+            if self._known(("drop", index), name, columns):
+                del columns[name]
         for index, condition in enumerate(self.transform.filters):
             self._references(("filters", index), condition, columns)
         for name, derived in self.transform.derived.items():

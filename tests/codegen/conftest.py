@@ -99,6 +99,18 @@ jobs:
           columns: {id: bigint, total: double, coupon: string, items: bigint}
       drop_nulls: [id]
       fill_nulls: {coupon: none, items: 1}
+  cleaned:
+    script: glue_scripts/generated/cleaned.py
+    outputs:
+      clean_orders: {prefix: clean_orders/}
+    transform:
+      sources:
+        orders:
+          path: s3://landing/orders/
+          format: json
+          columns: {id: bigint, total: double, status: string, customer: string}
+      drop: [total]
+      null_values: ["NA", "n/a"]
 """
 
 

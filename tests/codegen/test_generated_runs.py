@@ -161,3 +161,18 @@ def test_bookmarks_skip_files_already_read_and_pick_up_new_ones(
     _put_json(orders, "landing/orders/part-1.json", [{"id": 9, "total": 1.0}])
     rows = _run(spark, "deduped", "latest_orders", tmp_path)
     assert [row["id"] for row in rows] == [1, 2, 3, 9]
+
+
+def test_drop_removes_columns_and_null_values_become_null_in_string_columns(
+    spark: SparkSession, s3_root: Path, tmp_path: Path
+) -> None:
+    rows = [
+        {"id": 1, "total": 5.0, "status": "NA", "customer": "ann"},
+        {"id": 2, "total": 7.0, "status": "paid", "customer": "n/a"},
+    ]
+    _put_json(s3_root, "landing/orders/part-0.json", rows)
+    written = _run(spark, "cleaned", "clean_orders", tmp_path)
+    assert written == [
+        {"id": 1, "status": None, "customer": "ann"},
+        {"id": 2, "status": "paid", "customer": None},
+    ]

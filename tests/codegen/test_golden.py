@@ -10,7 +10,7 @@ import pytest
 
 from tests.codegen.conftest import GOLDEN, shop_scripts
 
-KINDS = ["mapping", "filtered", "joined", "derived", "deduped", "nulls"]
+KINDS = ["mapping", "filtered", "joined", "derived", "deduped", "nulls", "cleaned"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
