@@ -16,7 +16,12 @@ GENERATED_SCRIPTS = PurePosixPath("glue_scripts/generated")
 WorkerType = Literal[
     "G.025X", "G.1X", "G.2X", "G.4X", "G.8X", "G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"
 ]
-GlueVersion = Literal["4.0", "5.0"]
+# https://docs.aws.amazon.com/glue/latest/dg/release-notes.html: 4.0 runs Spark 3.3 on Python
+# 3.10, 5.0 Spark 3.5.4 and 5.1 Spark 3.5.6, both on Python 3.11 (5.1 is the default for a job
+# created without a version).
+GlueVersion = Literal["4.0", "5.0", "5.1"]
+# The default is the newest version offline runs emulate on its own Spark line (3.5).
+DEFAULT_GLUE_VERSION: GlueVersion = "5.1"
 Bookmarks = Literal["enable", "disable", "pause"]
 ExecutionClass = Literal["standard", "flex"]
 FLEX_WORKER_TYPES = ("G.1X", "G.2X")
@@ -84,7 +89,7 @@ class JobSpec(BaseModel):
     description: str = ""
     inputs: list[CatalogName] = Field(default_factory=list)
     outputs: dict[CatalogName, OutputSpec] = Field(default_factory=dict)
-    glue_version: GlueVersion = "5.0"
+    glue_version: GlueVersion = DEFAULT_GLUE_VERSION
     worker_type: WorkerType = "G.1X"
     number_of_workers: int = Field(default=2, ge=2, le=1000)
     auto_scaling: bool = Field(

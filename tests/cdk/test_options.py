@@ -112,6 +112,13 @@ def test_worker_sizing_follows_the_environment(prod: Template, dev: Template) ->
     assert (dev_job["WorkerType"], dev_job["NumberOfWorkers"]) == ("G.1X", 10)
 
 
+# A job without glue_version gets 5.1, AWS's default for a new job and the newest on Spark 3.5
+# (https://docs.aws.amazon.com/glue/latest/dg/release-notes.html); a declared one is kept.
+def test_glue_version_defaults_to_5_1_and_a_declared_one_is_kept(prod: Template) -> None:
+    assert _named(prod, "AWS::Glue::Job", "sales-prod-daily")["GlueVersion"] == "5.1"
+    assert _named(prod, "AWS::Glue::Job", "sales-prod-cleanup")["GlueVersion"] == "4.0"
+
+
 def test_flex_execution(prod: Template) -> None:
     assert _named(prod, "AWS::Glue::Job", "sales-prod-cleanup")["ExecutionClass"] == "FLEX"
 

@@ -9,10 +9,15 @@ from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
+from gluestack.spec.job import DEFAULT_GLUE_VERSION, GlueVersion
 from gluestack.spec.reserved_arguments import check_not_reserved
 
 _WORKER_TYPES = {w.name.replace("_", "."): w for w in glue.WorkerType}
-_GLUE_VERSIONS = {"4.0": glue.GlueVersion.V4_0, "5.0": glue.GlueVersion.V5_0}
+_GLUE_VERSIONS: dict[GlueVersion, glue.GlueVersion] = {
+    "4.0": glue.GlueVersion.V4_0,
+    "5.0": glue.GlueVersion.V5_0,
+    "5.1": glue.GlueVersion.V5_1,
+}
 _BOOKMARKS = {
     "enable": "job-bookmark-enable",
     "disable": "job-bookmark-disable",
@@ -22,10 +27,10 @@ _BOOKMARKS = {
 
 @dataclass(frozen=True)
 class JobOptions:
-    """How a job runs. Defaults: Glue 5.0, 2 x G.1X, 60 minutes, no retries, one run at a time,
+    """How a job runs. Defaults: Glue 5.1, 2 x G.1X, 60 minutes, no retries, one run at a time,
     bookmarks off, continuous logging and metrics on, standard execution."""
 
-    glue_version: Literal["4.0", "5.0"] = "5.0"
+    glue_version: GlueVersion = DEFAULT_GLUE_VERSION
     worker_type: str = "G.1X"
     number_of_workers: int = 2
     auto_scaling: bool = False
