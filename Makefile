@@ -71,9 +71,10 @@ checkov: synth $(CHECKOV_STAMP)
 	$(CHECKOV_VENV)/bin/checkov --directory cdk.out --framework cloudformation --skip-download --compact --quiet
 
 # Two workers: on the 2-core machine the suite waits on job processes, JVMs and cdk synth.
+# The slowest tests are listed at the end, so each run shows where the time goes.
 pytest: $(VENV_STAMP)
 	@tools/check_prereqs.sh java
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --durations=12
 
 bench: $(VENV_STAMP) $(NODE_STAMP)
 	@tools/check_prereqs.sh java
