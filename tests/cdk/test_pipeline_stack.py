@@ -55,7 +55,7 @@ def test_job_runs_the_script_asset_on_glue_5(dev: Templates) -> None:
     assert job["Command"]["PythonVersion"] == "3"
     location = json.dumps(job["Command"]["ScriptLocation"])
     assert "cdk-hnb659fds-assets" in location and location.endswith('.py"]]}')
-    assert (job["GlueVersion"], job["WorkerType"], job["NumberOfWorkers"]) == ("5.0", "G.1X", 2)
+    assert (job["GlueVersion"], job["WorkerType"], job["NumberOfWorkers"]) == ("5.1", "G.1X", 2)
     assert (job["Timeout"], job["MaxRetries"]) == (30, 1)
     assert "GlueSecurity" in json.dumps(job["SecurityConfiguration"])
 

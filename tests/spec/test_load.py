@@ -12,7 +12,7 @@ def test_flights_spec_declares_the_pipeline() -> None:
     assert set(spec.sources) == {"flights", "weather", "planes", "airports", "airlines"}
     assert spec.crawlers["raw"].tables == ["flights", "weather", "planes", "airports", "airlines"]
     job = spec.jobs["clean"]
-    assert (job.glue_version, job.worker_type, job.number_of_workers) == ("5.0", "G.1X", 2)
+    assert (job.glue_version, job.worker_type, job.number_of_workers) == ("5.1", "G.1X", 2)
     assert (job.timeout_minutes, job.max_retries) == (30, 1)
     assert job.outputs["flights_clean"].partition_keys == ["year", "month"]
     assert spec.triggers["start"].actions[0].crawler == "raw"
