@@ -28,7 +28,7 @@ from gluestack.codegen.generated_files import (
 from gluestack.ops import GlueOpsError
 from gluestack.ops.catalog import describe_table
 from gluestack.spec import SpecError, load
-from gluestack.spec.source_columns import sources_reading, write_source_columns
+from gluestack.spec.source_columns import sources_reading, staged_source_columns
 
 
 def generate(
@@ -131,27 +131,26 @@ def _columns_from_catalog(
     except (GlueOpsError, ClientError, BotoCoreError) as error:
         fail(error)
     columns = {column.name: column.type for column in detail.columns}
-    written = 0
-    for file in _spec_files(project):
-        try:
+    staged: dict[Path, Path] = {}
+    try:
+        for file in _spec_files(project):
             targets = sources_reading(file, table, pipeline)
-        except YAMLError as error:
-            fail(f"{file}: {error}", SPEC_ERROR_EXIT)
-        if not targets:
-            continue
-        try:
-            write_source_columns(file, project, targets, columns)
-        except SpecError as error:
-            fail(error, SPEC_ERROR_EXIT)
-        for job, source in targets:
-            console.print(
-                f"{file}: jobs.{job}.transform.sources.{source}.columns: {len(columns)} "
-                f"columns from {table_ref}",
-                markup=False, highlight=False, soft_wrap=True,
-            )  # fmt: skip
-        written += len(targets)
-    if not written:
+            if targets:
+                staged[file] = staged_source_columns(file, project, targets, columns)
+                for job, source in targets:
+                    console.print(
+                        f"{file}: jobs.{job}.transform.sources.{source}.columns: "
+                        f"{len(columns)} columns from {table_ref}",
+                        markup=False, highlight=False, soft_wrap=True,
+                    )  # fmt: skip
+    except (YAMLError, SpecError) as error:
+        for text in staged.values():
+            text.unlink()
+        fail(error, SPEC_ERROR_EXIT)
+    if not staged:
         fail(f"no transform source reads the table '{table}'", SPEC_ERROR_EXIT)
+    for file, text in staged.items():
+        text.replace(file)
 
 
 def _spec_files(project: Path) -> list[Path]:

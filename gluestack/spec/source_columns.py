@@ -1,7 +1,7 @@
 """Write a transform source's `columns` into its spec file, keeping the file's comments and layout.
 
 `gluestack generate --from-catalog` uses it, so a user never types a schema the crawler already
-knows. The edited text must load as a valid spec, or the file is left as it was.
+knows. The edited text must load as a valid spec, or no file is changed.
 """
 
 from collections.abc import Mapping
@@ -21,7 +21,7 @@ def sources_reading(spec_file: Path, table: str, pipeline: str | None = None) ->
 
     Read from the YAML itself: a spec whose sources lack their columns does not validate yet.
     """
-    document = _yaml().load(spec_file.read_text(encoding="utf-8"))
+    document = _yaml().load(spec_file)  # a YAML error names the file
     if not isinstance(document, Mapping) or pipeline not in (None, document.get("name")):
         return []
     found = []
@@ -34,13 +34,17 @@ def sources_reading(spec_file: Path, table: str, pipeline: str | None = None) ->
     return found
 
 
-def write_source_columns(
+def staged_source_columns(
     spec_file: Path,
     project_root: Path,
     targets: list[Source],
     columns: Mapping[str, str],
-) -> None:
-    """Set `columns` of each (job, source) in targets; the file stays as it was if that fails."""
+) -> Path:
+    """The spec with `columns` set for each (job, source), validated, beside the file.
+
+    The caller replaces the file with it (Path.replace) once every spec it edits is staged, so
+    an edit of several specs is all or nothing; a staged text that does not load is removed.
+    """
     yaml = _yaml()
     document = yaml.load(spec_file.read_text(encoding="utf-8"))
     for job, source in targets:
@@ -54,7 +58,7 @@ def write_source_columns(
     except SpecError:
         staged.unlink()
         raise
-    staged.replace(spec_file)
+    return staged
 
 
 def _yaml() -> YAML:
