@@ -21,8 +21,8 @@ from gluestack.cli.common import (
     console,
     fail,
 )
-from gluestack.local.records.catalog_snapshot import CATALOG_FILE
-from gluestack.local.records.workspace import DEFAULT_WORKSPACE
+from gluestack.local.records.catalog_snapshot import catalog_file
+from gluestack.local.records.workspace import DEFAULT_WORKSPACE, Workspace
 from gluestack.ops import GlueOpsError, InvalidRequest
 from gluestack.ops.catalog import describe_table, list_databases, list_tables
 from gluestack.ops.partitions import list_partitions
@@ -243,7 +243,7 @@ def _add_row(table: Table, *cells: str) -> None:
 
 def _fail(error: Exception) -> NoReturn:
     """Exit 2 when Glue rejected the input (a bad --where expression), else 1."""
-    if isinstance(error, NoRegionError) and (DEFAULT_WORKSPACE / CATALOG_FILE).is_file():
+    if isinstance(error, NoRegionError) and catalog_file(Workspace(DEFAULT_WORKSPACE)).is_file():
         fail(f"{error}; for the offline catalog `gluestack local run` left, add --workspace "
              f"{DEFAULT_WORKSPACE}")  # fmt: skip
     invalid_input = isinstance(error, InvalidRequest) or (

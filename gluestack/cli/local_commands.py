@@ -263,7 +263,9 @@ def _empty_crawls(outcomes: "list[NodeOutcome]", pipeline: str) -> str:
     empty = [o for o in outcomes if o.node.kind == "crawler" and NO_FILES_UNDER in o.detail]
     if not empty:
         return ""
-    found = "; ".join(f"crawler {o.node.name} found {o.detail.split('; ', 1)[-1]}" for o in empty)
+    found = "; ".join(
+        f"crawler {o.node.name} found {o.detail[o.detail.index(NO_FILES_UNDER) :]}" for o in empty
+    )
     return (
         f". Note: {found}, so it made no table there: load the source's files first "
         f"(gluestack local put {pipeline} SOURCE FILE)"

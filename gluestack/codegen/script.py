@@ -118,10 +118,11 @@ def require_declared_columns(frame, source, declared):
 '''
 
 
-def _declared_columns(spec: PipelineSpec, source: TransformSource) -> list[str]:
+def _declared_columns(spec: PipelineSpec, source: TransformSource) -> Columns:
+    """The source's columns as the spec declares them: on the source, or on the output it reads."""
     outputs = spec.outputs()
-    declared = source.columns or (outputs[source.table].columns if source.table in outputs else {})
-    return list(declared)
+    declared = outputs[source.table].columns if source.table in outputs else {}
+    return dict(source.columns or declared)
 
 
 def _column_check(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
@@ -135,7 +136,7 @@ def _read(spec: PipelineSpec, name: str, source: TransformSource) -> str:
 
 
 def _require(spec: PipelineSpec, name: str, source: TransformSource) -> str:
-    declared = _declared_columns(spec, source)
+    declared = list(_declared_columns(spec, source))
     if not declared:
         return ""
     return joined("require_declared_columns(", [name, quote(name), str_list(declared)], ")") + "\n"
@@ -326,8 +327,6 @@ def _write(context: ScriptContext, output: str, transform: TransformSpec) -> str
 def _columns_before_mapping(spec: PipelineSpec, transform: TransformSpec) -> Columns:
     """Source column types as the spec declares them (the loader has checked they exist)."""
     columns: Columns = {}
-    outputs = spec.outputs()
     for source in transform.sources.values():
-        declared = outputs[source.table].columns if source.table in outputs else {}
-        columns |= source.columns or declared
+        columns |= _declared_columns(spec, source)
     return columns

@@ -8,7 +8,7 @@ nothing new and a re-crawl meets the tables earlier crawls made.
 """
 
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,11 @@ from gluestack.local.cdk_out.deploy import DeployedApp, deploy_assembly
 from gluestack.local.offline import offline_account
 from gluestack.local.orchestration.trigger_chain import Node, NodeOutcome
 from gluestack.local.records import local_s3
-from gluestack.local.records.catalog_snapshot import catalog_file, restore_catalog, save_catalog
+from gluestack.local.records.catalog_snapshot import (
+    NoOfflineCatalog,
+    restore_catalog,
+    save_catalog,
+)
 from gluestack.local.records.workspace import Workspace
 from gluestack.local.service import executing_glue
 from gluestack.local.service.executing import JobExecutor
@@ -70,7 +74,7 @@ def executing_app(cdk_out: Path, workspace: Workspace) -> Iterator[OfflineApp]:
         app = deploy_assembly(cdk_out, session)
         local_s3.push(client(session, "s3"), workspace.s3_root)  # what earlier runs left
         glue = glue_client(session)
-        if catalog_file(workspace).is_file():
+        with suppress(NoOfflineCatalog):  # a first run: no catalog saved yet
             restore_catalog(glue, workspace)
         yield OfflineApp(session, app, executor)
         executor.wait_idle(60)

@@ -45,36 +45,26 @@ def init_project(target: Path, name: str, force: bool = False) -> list[Path]:
     }
     with tempfile.TemporaryDirectory() as scratch:
         staged = Path(scratch)
-        written = _render(files("gluestack.scaffold") / "template", staged, values)
+        _render(files("gluestack.scaffold") / "template", staged, values)
         spec_file = staged / "pipelines" / f"{name}.yaml"
         spec = load(spec_file, staged, require_generated=False)
         for script in generated_scripts(spec, spec_file, staged):
             write_script(script)
-            written.append(script.path.relative_to(staged))
-        target.mkdir(parents=True, exist_ok=True)
-        for relative in written:
-            destination = target / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(staged / relative, destination)
-    return sorted(written)
-
-
-def _render(source: Traversable, staged: Path, values: dict[str, str]) -> list[Path]:
-    written: list[Path] = []
-    for entry in source.iterdir():
-        plain = _RENAMED.get(entry.name, entry.name)
-        relative_name = plain.replace(NAME_IN_PATHS, values["name"])
-        if entry.is_dir():
-            if entry.name == "__pycache__":
-                continue
-            inner = _render(entry, staged / relative_name, values)
-            written += [Path(relative_name) / p for p in inner]
-            continue
-        text = Template(entry.read_text()).substitute(values)
-        (staged / relative_name).parent.mkdir(parents=True, exist_ok=True)
-        (staged / relative_name).write_text(text)
-        written.append(Path(relative_name))
+        written = sorted(p.relative_to(staged) for p in staged.rglob("*") if p.is_file())
+        shutil.copytree(staged, target, dirs_exist_ok=True)
     return written
+
+
+def _render(source: Traversable, folder: Path, values: dict[str, str]) -> None:
+    """The template folder source, its names and texts filled in from values, into folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in source.iterdir():
+        name = _RENAMED.get(entry.name, entry.name).replace(NAME_IN_PATHS, values["name"])
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                _render(entry, folder / name, values)
+        else:
+            (folder / name).write_text(Template(entry.read_text()).substitute(values))
 
 
 def _requirement() -> str:

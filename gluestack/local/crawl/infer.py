@@ -11,6 +11,7 @@ from gluestack.local.crawl.exclusions import excluded
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql.types import StructType
 
 _STORAGE = {
     "csv": ("org.apache.hadoop.mapred.TextInputFormat",
@@ -121,7 +122,7 @@ def infer_table(
     )
 
 
-def _in_appearance_order(spark: "SparkSession", frame: "DataFrame") -> Any:
+def _in_appearance_order(spark: "SparkSession", frame: "DataFrame") -> "StructType":
     """The JSON frame's schema with fields in the order the records hold them, as Glue's."""
     from pyspark.sql.types import StructType
 

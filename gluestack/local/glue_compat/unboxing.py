@@ -17,7 +17,7 @@ from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.types import StringType, StructType
 
-from gluestack.local.glue_compat.field_paths import field_at, replace_field
+from gluestack.local.glue_compat.field_paths import field_at, replace_field, sql_path
 from gluestack.local.glue_compat.json_choices import field_kinds, refuse_choices
 from gluestack.local.glue_compat.json_order import ordered_type
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
@@ -34,7 +34,7 @@ def unbox(frame: DataFrame, path: str, format: str, options: Mapping[str, Any]) 
     names, data_type = found
     if not isinstance(data_type, StringType):
         raise UnsupportedGlueFeature(f"unbox of '{path}', a {data_type.simpleString()} field")
-    values = frame.select(F.col(".".join(f"`{n}`" for n in names))).rdd
+    values = frame.select(F.col(sql_path(path))).rdd
     texts = values.map(lambda row: row[0]).filter(lambda text: text is not None)
     bad = texts.filter(lambda text: not _is_json_object(text)).take(1)
     if bad:

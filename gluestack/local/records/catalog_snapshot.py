@@ -13,7 +13,7 @@ from typing import Any
 
 from gluestack.local.records.workspace import Workspace
 
-CATALOG_FILE = "catalog.json"
+_CATALOG_FILE = "catalog.json"
 
 
 class NoOfflineCatalog(LookupError):
@@ -21,7 +21,7 @@ class NoOfflineCatalog(LookupError):
 
 
 def catalog_file(workspace: Workspace) -> Path:
-    return workspace.root / CATALOG_FILE
+    return workspace.root / _CATALOG_FILE
 
 
 def save_catalog(glue: Any, workspace: Workspace) -> Path:
@@ -49,8 +49,8 @@ def save_catalog(glue: Any, workspace: Workspace) -> Path:
     return target
 
 
-def restore_catalog(glue: Any, workspace: Workspace) -> int:
-    """Create the saved databases and tables the account lacks; how many tables were restored."""
+def restore_catalog(glue: Any, workspace: Workspace) -> None:
+    """Create the saved databases and tables the account lacks."""
     source = catalog_file(workspace)
     if not source.is_file():
         raise NoOfflineCatalog(
@@ -58,7 +58,6 @@ def restore_catalog(glue: Any, workspace: Workspace) -> int:
         )
     saved = json.loads(source.read_text())
     existing = {d["Name"] for d in _pages(glue, "get_databases", "DatabaseList")}
-    restored = 0
     for entry in saved["databases"]:
         name = entry["database"]["Name"]
         if name not in existing:
@@ -74,8 +73,6 @@ def restore_catalog(glue: Any, workspace: Workspace) -> int:
                     TableName=table["table"]["Name"],
                     PartitionInputList=table["partitions"],
                 )
-            restored += 1
-    return restored
 
 
 def _pages(glue: Any, operation: str, key: str, **arguments: Any) -> list[dict[str, Any]]:

@@ -29,8 +29,7 @@ CHECKED_KWARGS = {
     "DynamicFrameReader.from_options", "DynamicFrameReader.from_catalog",
     "DynamicFrameWriter.from_catalog", "DataFrameReader.from_catalog",
     "DataFrameReader.from_options", "DataFrameWriter.from_catalog", "GlueTransform.apply",
-    "GlueTransform.__call__", "DataSink.setFormat", "DynamicFrame.unbox", "Unbox.__call__",
-    "FlatMap.__call__",
+    "GlueTransform.__call__", "DataSink.setFormat", "FlatMap.__call__",
 }  # fmt: skip
 
 

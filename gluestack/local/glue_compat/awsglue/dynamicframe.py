@@ -200,13 +200,23 @@ class DynamicFrame:
 
     def unbox(
         self, path: str, format: str, transformation_ctx: str = "", info: str = "",
-        stageThreshold: int = 0, totalThreshold: int = 0, **options: Any,
+        stageThreshold: int = 0, totalThreshold: int = 0, *, separator: str | None = None,
+        escaper: str | None = None, skipFirst: bool | None = None,
+        withSchema: str | None = None, withHeader: bool | None = None,
     ) -> "DynamicFrame":  # fmt: skip
-        """The string field at path, holding JSON objects, as a struct in its place."""
+        """The string field at path, holding JSON objects, as a struct in its place.
+
+        The keyword options are the ones AWS documents for unbox; any other is a TypeError.
+        """
         _thresholds("unbox", stageThreshold, totalThreshold)
         from gluestack.local.glue_compat.unboxing import unbox
 
-        return self._with(unbox(self._frame, path, format, options))
+        options = {
+            "separator": separator, "escaper": escaper, "skipFirst": skipFirst,
+            "withSchema": withSchema, "withHeader": withHeader,
+        }  # fmt: skip
+        given = {name: value for name, value in options.items() if value is not None}
+        return self._with(unbox(self._frame, path, format, given))
 
     def unnest(
         self, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,

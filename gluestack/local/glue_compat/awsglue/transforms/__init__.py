@@ -182,11 +182,15 @@ class Relationalize(GlueTransform):
 class Unbox(GlueTransform):
     def __call__(
         self, frame: DynamicFrame, path: str, format: str, transformation_ctx: str = "",
-        info: str = "", stageThreshold: int = 0, totalThreshold: int = 0, **options: Any,
+        info: str = "", stageThreshold: int = 0, totalThreshold: int = 0, *,
+        separator: str | None = None, escaper: str | None = None, skipFirst: bool | None = None,
+        withSchema: str | None = None, withHeader: bool | None = None,
     ) -> DynamicFrame:  # fmt: skip
         return frame.unbox(
-            path, format, transformation_ctx, info, stageThreshold, totalThreshold, **options
-        )
+            path, format, transformation_ctx, info, stageThreshold, totalThreshold,
+            separator=separator, escaper=escaper, skipFirst=skipFirst, withSchema=withSchema,
+            withHeader=withHeader,
+        )  # fmt: skip
 
 
 class MapToCollection(GlueTransform):
