@@ -57,13 +57,10 @@ class OutputSpec(BaseModel):
     @field_validator("data_quality")
     @classmethod
     def _ruleset_is_dqdl(cls, value: str | None) -> str | None:
-        from gluestack.spec.dqdl import check_ruleset
+        from gluestack.spec.dqdl import parse_ruleset
 
         if value is not None:
-            problems = check_ruleset(value)
-            if problems:
-                first = problems[0]
-                raise ValueError(f"DQDL line {first.line}, column {first.column}: {first.message}")
+            parse_ruleset(value)  # DqdlError (a ValueError) names the line and column
         return value
 
 

@@ -1,0 +1,37 @@
+"""Which evaluator answers which DQDL rule type, and the types gluestack does not evaluate."""
+
+from gluestack.local.data_quality import column_statistics, dataset_rules, row_rules, schema_rules
+from gluestack.local.data_quality.rule_kind import RuleKind
+
+RULE_KINDS: dict[str, RuleKind] = {
+    **column_statistics.KINDS,
+    **schema_rules.KINDS,
+    **row_rules.KINDS,
+    **dataset_rules.KINDS,
+}
+
+# Reported per rule as ERROR with this reason: never passed.
+UNEVALUATED_TYPES: dict[str, str] = {
+    "DatasetMatch": "AWS documents neither the match ratio's denominator nor its NULL handling",
+    "SchemaMatch": "AWS documents neither the match ratio's denominator nor name case rules",
+    "DetectAnomalies": "anomaly detection learns from the metrics of earlier runs",
+    "FileFreshness": "file rules read S3 object metadata, which offline frames do not carry",
+    "FileMatch": "file rules read S3 object metadata, which offline frames do not carry",
+    "FileSize": "file rules read S3 object metadata, which offline frames do not carry",
+    "FileUniqueness": "file rules read S3 object metadata, which offline frames do not carry",
+}
+
+# AWS's DQDL reference: `with threshold` "Works only with the ColumnValues, ColumnDataType, and
+# CustomSQL rule types"; the rule-type table marks these as not taking `where`.
+THRESHOLD_RULES = frozenset({"ColumnValues", "ColumnDataType", "CustomSql"})
+NO_WHERE_RULES = frozenset(
+    {
+        "AggregateMatch",
+        "ColumnCount",
+        "ColumnExists",
+        "ColumnNamesMatchPattern",
+        "CustomSql",
+        "ReferentialIntegrity",
+        "RowCountMatch",
+    }
+)
