@@ -23,12 +23,15 @@ BOOKMARK_OPTION = "--job-bookmark-option"
 
 @dataclass(frozen=True)
 class ScriptRun:
-    """How one run of a script ended: Glue's state, the error message, what it printed."""
+    """How one run of a script ended: Glue's state, the error message, what it printed, and
+    the data quality results its EvaluateDataQuality steps published (GetDataQualityResult's
+    shape)."""
 
     state: str
     error: str
     output: str
     run_id: str
+    data_quality_results: tuple[dict[str, Any], ...] = ()
 
     @property
     def succeeded(self) -> bool:
@@ -133,13 +136,16 @@ class OfflineGlue:
             except SystemExit as stop:
                 if stop.code not in (0, None):
                     return ScriptRun(
-                        "FAILED", f"SystemExit: {stop.code}", output.getvalue(), run_id
-                    )
+                        "FAILED", f"SystemExit: {stop.code}", output.getvalue(), run_id,
+                        tuple(runtime.data_quality_results),
+                    )  # fmt: skip
             except Exception as error:
                 output.write(traceback.format_exc())
                 message = f"{type(error).__name__}: {error}"
-                return ScriptRun("FAILED", message, output.getvalue(), run_id)
-        return ScriptRun("SUCCEEDED", "", output.getvalue(), run_id)
+                results = tuple(runtime.data_quality_results)
+                return ScriptRun("FAILED", message, output.getvalue(), run_id, results)
+        results = tuple(runtime.data_quality_results)
+        return ScriptRun("SUCCEEDED", "", output.getvalue(), run_id, results)
 
     def read(self, s3_uri: str, format: str = "parquet", **format_options: Any) -> "DataFrame":
         """What is under s3_uri, as a DataFrame (Glue's format names and format_options)."""

@@ -38,7 +38,8 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
     if "awsglue" in sys.modules and not str(sys.modules["awsglue"].__file__).startswith(
         PACKAGE_PARENT
     ):
-        for name in [n for n in sys.modules if n == "awsglue" or n.startswith("awsglue.")]:
+        stale = [n for n in sys.modules if n.split(".")[0] in ("awsglue", "awsgluedq")]
+        for name in stale:
             del sys.modules[name]
 
 

@@ -155,3 +155,52 @@ def test_a_glue_studio_s3_csv_source_types_whole_numbers_as_long(
     refused = offline_glue.run_script(script, arguments)
     assert refused.state == "FAILED"
     assert "choice" in refused.error and "'order id'" in refused.error and "'X9'" in refused.error
+
+
+def test_a_glue_studio_data_quality_node_evaluates_and_fails_the_job_on_bad_data(
+    offline_glue: OfflineGlue, tmp_path: Path
+) -> None:
+    """The Evaluate Data Quality node as Glue Studio generates it, "fail job" chosen
+    (aws-glue-api-crawler-pyspark-transforms-EvaluateDataQuality.html; tutorial-data-quality.html:
+    rowLevelOutcomes gains DataQualityRulesPass/Fail/Skip and DataQualityEvaluationResult)."""
+    orders = "order id,zip,customer\n1,02134,Ann\n2,75001,Bob\n"
+    offline_glue.upload("s3://raw/orders/", _file(tmp_path, "orders.csv", orders))
+    offline_glue.create_bucket("out")
+    script = SCRIPTS / "studio_data_quality_orders.py"
+    arguments = {
+        "--source": "s3://raw/orders/",
+        "--target": "s3://out/orders/",
+        "--row_outcomes": "s3://out/row_outcomes/",
+        "--job-bookmark-option": "job-bookmark-enable",
+    }
+
+    run = offline_glue.run_script(script, arguments)
+
+    assert run.state == "SUCCEEDED", run.error + run.output
+    (result,) = run.data_quality_results
+    assert result["EvaluationContext"] == "EvaluateDataQuality_node2"
+    assert result["Score"] == 1.0
+    assert [r["Result"] for r in result["RuleResults"]] == ["PASS"] * 4
+    assert result["RuleResults"][0]["EvaluatedMetrics"] == {"Dataset.*.RowCount": 2.0}
+    rows = offline_glue.read("s3://out/row_outcomes/", format="json").collect()
+    assert {r["DataQualityEvaluationResult"] for r in rows} == {"Passed"}
+    assert rows[0]["DataQualityRulesSkip"] == ["RowCount > 0", "ColumnCount = 3"]
+    assert rows[0]["DataQualityRulesPass"] == [
+        'IsComplete "customer"',
+        'ColumnValues "zip" between 0 and 100000',
+    ]
+    written = sorted(r["order id"] for r in offline_glue.read("s3://out/orders/").collect())
+    assert written == [1, 2]
+
+    offline_glue.upload(
+        "s3://raw/orders/", _file(tmp_path, "late.csv", "order id,zip,customer\n3,999999,Cy\n")
+    )
+    failed = offline_glue.run_script(script, arguments)
+
+    assert failed.state == "FAILED"
+    assert "The job failed due to failing DQ rules for node: AmazonS3_node1" in failed.error
+    (bad,) = failed.data_quality_results
+    assert [r["Result"] for r in bad["RuleResults"]] == ["PASS", "PASS", "PASS", "FAIL"]
+    assert bad["RuleResults"][3]["EvaluatedMetrics"] == {"Column.zip.ColumnValues.Compliance": 0.0}
+    # nothing written, and the bookmark did not advance: a fixed file is read on the rerun
+    assert sorted(r["order id"] for r in offline_glue.read("s3://out/orders/").collect()) == [1, 2]

@@ -72,15 +72,19 @@ class RowRule:
             return Verdict("PASS", "", shown_metrics)
         return Verdict("FAIL", self._why(rule, data, share, known), shown_metrics)
 
+    def passing_rows(self, rule: Rule, data: Dataset) -> Column | None:
+        return self.passing(rule, data) if rule.parameters[0] in data.columns else None
+
     def _share_key(self, rule: Rule) -> str:
         """The share depends on the condition too: two rules on one column are two metrics."""
         return f"{self.compliance(rule)}|{rule.text}"
 
     def _why(self, rule: Rule, data: Dataset, share: float, extremes: dict[str, float]) -> str:
         condition = rule.condition
-        for value in extremes.values():
+        for name, value in extremes.items():
             if condition is not None and not metric_holds(condition, value, data.now):
-                return f"Value: {shown(value)} does not meet the constraint requirement!"
+                printed = shown(value, count=name.endswith("Length"))
+                return f"Value: {printed} does not meet the constraint requirement!"
         if extremes:
             return "Value: NULL does not meet the constraint requirement!"
         return self.failure(share)

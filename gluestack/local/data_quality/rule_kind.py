@@ -62,8 +62,10 @@ def missing_column(names: list[str], data: Dataset) -> Verdict | None:
     return None
 
 
-def shown(value: float) -> str:
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+def shown(value: float, *, count: bool = False) -> str:
+    """As Glue prints a metric: counts as whole numbers ("Value: 10"), the rest as doubles
+    ("Value: 11.0"), the two forms of AWS's tutorials."""
+    return str(int(value)) if count and value.is_integer() else repr(value)
 
 
 def compared(
@@ -77,7 +79,10 @@ def compared(
     if metric_holds(condition, value, now):
         return Verdict("PASS", "", known)
     return Verdict(
-        "FAIL", f"Value: {shown(value)} does not meet the constraint requirement!", known
+        "FAIL",
+        f"Value: {shown(value, count=shown_metric.endswith('Count'))} does not meet the "
+        "constraint requirement!",
+        known,
     )
 
 

@@ -29,6 +29,8 @@ class GlueRuntime:
     count_rows: bool = False
     rows_read: int = 0
     rows_written: int = 0
+    # GetDataQualityResult-shaped results EvaluateDataQuality published during the run.
+    data_quality_results: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def bookmark_option(self) -> str:

@@ -1,0 +1,1 @@
+"""awsgluedq: Glue Data Quality's ETL transform, evaluated offline by gluestack."""
