@@ -68,8 +68,8 @@ def rows_holding(condition: Condition, column: Column, now: datetime) -> Column:
         inside = (column > low) & (column < high)
         held = ~inside if condition.negated else inside
         return F.coalesce(held, F.lit(False))
-    held = _COMPARE[condition.operator](column, plain[0])
-    return F.coalesce(held, F.lit(condition.operator == "!="))
+    compared = _COMPARE[condition.operator](column, plain[0])
+    return F.coalesce(compared, F.lit(condition.operator == "!="))  # type: ignore[arg-type]
 
 
 def _special(keyword: str, column: Column) -> Column:

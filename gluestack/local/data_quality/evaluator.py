@@ -9,7 +9,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from gluestack.local.data_quality.metric_plan import MetricRequest, Metrics, compute_metrics
-from gluestack.local.data_quality.outcomes import NOT_EVALUATED, RuleOutcome, RulesetOutcome
+from gluestack.local.data_quality.outcomes import (
+    NOT_EVALUATED,
+    RuleOutcome,
+    RuleResult,
+    RulesetOutcome,
+)
 from gluestack.local.data_quality.registry import (
     NO_WHERE_RULES,
     RULE_KINDS,
@@ -120,7 +125,7 @@ def _combined(node: Node, verdicts: dict[int, Verdict]) -> Verdict:
     return Verdict(_composite_result(node, results), message, metrics)
 
 
-def _composite_result(node: Composite, results: list[str]) -> str:
+def _composite_result(node: Composite, results: list[RuleResult]) -> RuleResult:
     """and: FAIL if a part failed, else ERROR if one could not be evaluated; or: PASS if any
     part passed, else ERROR if one could not be evaluated (it might have passed)."""
     if node.operator == "and":

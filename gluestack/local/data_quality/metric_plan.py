@@ -52,7 +52,7 @@ def compute_metrics(frame: "DataFrame", requests: list[MetricRequest]) -> Metric
                 continue
             raise
         for name, value in zip(names, row, strict=True):
-            metrics.values[(where, name)] = None if value is None else float(value)
+            metrics.values[(where, name)] = None if value is None else float(value)  # type: ignore[arg-type]
     return metrics
 
 
@@ -64,7 +64,7 @@ def _aggregated(
         present = F.lit(False)
         for column in grouping:
             present = present | F.col(f"`{column}`").isNotNull()
-        rows = rows.where(present).groupBy(*[F.col(f"`{c}`") for c in grouping])
-        rows = rows.agg(F.count(F.lit(1)).alias(COUNT))
+        grouped = rows.where(present).groupBy(*[F.col(f"`{c}`") for c in grouping])
+        rows = grouped.agg(F.count(F.lit(1)).alias(COUNT))
     row = rows.agg(*[a.alias(f"m{i}") for i, a in enumerate(aggregates)]).first()
     return list(row) if row is not None else [None] * len(aggregates)

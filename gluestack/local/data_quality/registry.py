@@ -3,11 +3,14 @@
 from gluestack.local.data_quality import column_statistics, dataset_rules, row_rules, schema_rules
 from gluestack.local.data_quality.rule_kind import RuleKind
 
+_FAMILIES: list[dict[str, RuleKind]] = [
+    column_statistics.KINDS,  # type: ignore[list-item]
+    schema_rules.KINDS,  # type: ignore[list-item]
+    row_rules.KINDS,  # type: ignore[list-item]
+    dataset_rules.KINDS,  # type: ignore[list-item]
+]
 RULE_KINDS: dict[str, RuleKind] = {
-    **column_statistics.KINDS,
-    **schema_rules.KINDS,
-    **row_rules.KINDS,
-    **dataset_rules.KINDS,
+    name: kind for family in _FAMILIES for name, kind in family.items()
 }
 
 # Reported per rule as ERROR with this reason: never passed.

@@ -59,18 +59,19 @@ def _passing(node: Node, evaluation: Evaluation) -> Column | None:
     """A never-null boolean per row, or None when the node has no row-level outcome."""
     if not isinstance(node, Rule):
         parts = [_passing(part, evaluation) for part in node.parts]
-        if any(part is None for part in parts):
+        checks = [part for part in parts if part is not None]
+        if len(checks) < len(parts):
             return None
-        combined = parts[0]
-        for part in parts[1:]:
-            combined = (combined & part) if node.operator == "and" else (combined | part)  # type: ignore[operator]
+        combined = checks[0]
+        for check in checks[1:]:
+            combined = (combined & check) if node.operator == "and" else (combined | check)
         return combined
     if node.type in DATASET_LEVEL or refusal(node) is not None:
         return None
     try:
-        check = RULE_KINDS[node.type].passing_rows(node, evaluation.data)
+        rows = RULE_KINDS[node.type].passing_rows(node, evaluation.data)
     except NotEmulated:
         return None
-    if check is None or node.where is None:
-        return check
-    return ~F.coalesce(F.expr(node.where), F.lit(False)) | check
+    if rows is None or node.where is None:
+        return rows
+    return ~F.coalesce(F.expr(node.where), F.lit(False)) | rows

@@ -7,6 +7,7 @@ counts and expressions are checked here; gluestack.local evaluates the parsed ru
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from gluestack.spec.dqdl.rule_table import COMPARISONS, KEYWORDS, RULES, SECTIONS, UNITS
 from gluestack.spec.dqdl.syntax import (
@@ -186,7 +187,7 @@ class _Parser:
                     self.current, f"each rule joined by '{operator}' goes in parentheses"
                 )
             parts.append(self.operand(expression))
-        joined = "and" if operator == "and" else "or"
+        joined: Literal["and", "or"] = "and" if operator == "and" else "or"
         return Composite(joined, tuple(parts), self.source_since(first))
 
     def operand(self, expression: bool) -> Node:
