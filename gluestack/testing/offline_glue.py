@@ -126,6 +126,7 @@ class OfflineGlue:
         job_name = given.pop("--JOB_NAME", Path(script).stem)
         run_id = f"jr_{uuid.uuid4().hex}"
         output = io.StringIO()
+        state, error_message = "SUCCEEDED", ""
         with self.runtime_scope(given, activate=False) as runtime:
             try:
                 with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
@@ -135,17 +136,12 @@ class OfflineGlue:
                 self._check_buckets()
             except SystemExit as stop:
                 if stop.code not in (0, None):
-                    return ScriptRun(
-                        "FAILED", f"SystemExit: {stop.code}", output.getvalue(), run_id,
-                        tuple(runtime.data_quality_results),
-                    )  # fmt: skip
+                    state, error_message = "FAILED", f"SystemExit: {stop.code}"
             except Exception as error:
                 output.write(traceback.format_exc())
-                message = f"{type(error).__name__}: {error}"
-                results = tuple(runtime.data_quality_results)
-                return ScriptRun("FAILED", message, output.getvalue(), run_id, results)
+                state, error_message = "FAILED", f"{type(error).__name__}: {error}"
         results = tuple(runtime.data_quality_results)
-        return ScriptRun("SUCCEEDED", "", output.getvalue(), run_id, results)
+        return ScriptRun(state, error_message, output.getvalue(), run_id, results)
 
     def read(self, s3_uri: str, format: str = "parquet", **format_options: Any) -> "DataFrame":
         """What is under s3_uri, as a DataFrame (Glue's format names and format_options)."""

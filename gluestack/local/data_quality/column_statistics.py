@@ -24,14 +24,9 @@ def _named(metric: str) -> Callable[[Rule], str]:
     return lambda rule: f"Column.{rule.parameters[0]}.{metric}"
 
 
-def _complete_rows(rule: Rule, data: Dataset) -> Column:
-    return _first(rule).isNotNull()
-
-
-def _unique_rows(rule: Rule, data: Dataset) -> Column:
-    value = _first(rule)
-    occurrences = F.count(F.lit(1)).over(Window.partitionBy(value))
-    return value.isNotNull() & (occurrences == 1)
+def completeness(name: str) -> Column:
+    """The share of rows whose value is not null."""
+    return F.avg(F.when(column(name).isNotNull(), 1.0).otherwise(0.0))
 
 
 def _once() -> Column:
@@ -39,14 +34,32 @@ def _once() -> Column:
     return F.sum(F.when(F.col(COUNT) == 1, 1).otherwise(0))
 
 
+def uniqueness() -> Column:
+    """Over a frequency table: values seen once over the (non-null) rows."""
+    return _once() / F.sum(COUNT)
+
+
+def unique_rows(names: tuple[str, ...]) -> Column:
+    """Rows whose values of names are all present and occur in no other row."""
+    keys = [column(name) for name in names]
+    present = F.lit(True)
+    for key in keys:
+        present = present & key.isNotNull()
+    return present & (F.count(F.lit(1)).over(Window.partitionBy(*keys)) == 1)
+
+
+def _unique_rows(rule: Rule, data: Dataset) -> Column:
+    return unique_rows(rule.parameters)
+
+
 _COMPLETENESS = SingleMetric(
     _named("Completeness"),
-    lambda rule: F.avg(F.when(_first(rule).isNotNull(), 1.0).otherwise(0.0)),
-    rows=_complete_rows,
+    lambda rule: completeness(rule.parameters[0]),
+    rows=lambda rule, data: _first(rule).isNotNull(),
 )
 _UNIQUENESS = SingleMetric(
     _named("Uniqueness"),
-    lambda rule: _once() / F.sum(COUNT),
+    lambda rule: uniqueness(),
     grouping=lambda rule: rule.parameters,
     rows=_unique_rows,
 )

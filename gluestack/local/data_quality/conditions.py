@@ -9,7 +9,7 @@ WHITESPACES_ONLY name null, "" and whitespace-only strings.
 
 import operator
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from pyspark.sql import Column
@@ -95,6 +95,4 @@ def _number(value: Resolved) -> float:
 def _literal(value: Resolved) -> Column:
     if isinstance(value, timedelta):
         raise NotEmulated("a duration alone where a value is expected; write (now() - 3 days)")
-    if isinstance(value, datetime | date):
-        return F.lit(value)
     return F.lit(value)

@@ -10,12 +10,18 @@ import re
 import uuid
 from typing import TYPE_CHECKING
 
-from pyspark.sql import Column
+from pyspark.errors import AnalysisException
 from pyspark.sql import functions as F
 
 from gluestack.local.data_quality.conditions import metric_holds
-from gluestack.local.data_quality.metric_plan import MetricRequest
-from gluestack.local.data_quality.rule_kind import Dataset, Lookup, Verdict, compared, shown
+from gluestack.local.data_quality.rule_kind import (
+    Dataset,
+    Lookup,
+    OwnPass,
+    Verdict,
+    compared,
+    unmet,
+)
 from gluestack.local.data_quality.values import NotEmulated
 from gluestack.spec.dqdl.syntax import Rule
 
@@ -25,15 +31,7 @@ if TYPE_CHECKING:
 _AGGREGATE = re.compile(r"^\s*(sum|avg)\s*\(\s*(?:(\w+)\.)?([^()]+?)\s*\)\s*$", re.IGNORECASE)
 
 
-class _OwnQuery:
-    def requests(self, rule: Rule, data: Dataset) -> list[MetricRequest]:
-        return []
-
-    def passing_rows(self, rule: Rule, data: Dataset) -> Column | None:
-        return None
-
-
-class CustomSql(_OwnQuery):
+class CustomSql(OwnPass):
     def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:
         if rule.where is not None:
             raise NotEmulated("CustomSql with `where`: filter inside the query instead")
@@ -45,12 +43,10 @@ class CustomSql(_OwnQuery):
             if rule.condition is not None:
                 return self._single_value(rule, data, result)
             return self._returned_rows(rule, data, result)
-        except Exception as error:
-            if type(error).__name__.endswith(("AnalysisException", "ParseException")):
-                first = str(error).strip().splitlines()[0]
-                message = f"There was a problem when executing your SQL statement: {first}"
-                return Verdict("ERROR", message)
-            raise
+        except AnalysisException as error:  # ParseException too
+            first = str(error).strip().splitlines()[0]
+            message = f"There was a problem when executing your SQL statement: {first}"
+            return Verdict("ERROR", message)
         finally:
             data.frame.sparkSession.catalog.dropTempView(view)
 
@@ -77,8 +73,7 @@ class CustomSql(_OwnQuery):
         passed = metric_holds(rule.threshold, share, data.now) if rule.threshold else share >= 1.0
         if passed:
             return Verdict("PASS", "", metrics)
-        message = f"Value: {shown(share)} does not meet the constraint requirement!"
-        return Verdict("FAIL", message, metrics)
+        return Verdict("FAIL", unmet(share), metrics)
 
 
 def _reference(data: Dataset, alias: str) -> "DataFrame":
@@ -90,7 +85,7 @@ def _reference(data: Dataset, alias: str) -> "DataFrame":
     return data.references[alias]
 
 
-class RowCountMatch(_OwnQuery):
+class RowCountMatch(OwnPass):
     """Primary rows divided by reference rows (dqdl-rule-types-RowCountMatch.html)."""
 
     def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:
@@ -102,7 +97,7 @@ class RowCountMatch(_OwnQuery):
         return compared({name: ratio}, name, rule.condition, data.now)
 
 
-class AggregateMatch(_OwnQuery):
+class AggregateMatch(OwnPass):
     """sum or avg of one column over that of another, NULLs ignored
     (dqdl-rule-types-AggregateMatch.html)."""
 
@@ -130,7 +125,7 @@ class AggregateMatch(_OwnQuery):
         return (None if value is None else float(value)), name
 
 
-class ReferentialIntegrity(_OwnQuery):
+class ReferentialIntegrity(OwnPass):
     """The share of primary rows whose key values appear in the reference's key columns."""
 
     def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:

@@ -118,11 +118,11 @@ def _combined(node: Node, verdicts: dict[int, Verdict]) -> Verdict:
         return verdicts[id(node)]
     parts = [_combined(part, verdicts) for part in node.parts]
     metrics = {name: value for part in parts for name, value in part.metrics.items()}
-    results = [part.result for part in parts]
-    if _composite_result(node, results) == "PASS":
+    result = _composite_result(node, [part.result for part in parts])
+    if result == "PASS":
         return Verdict("PASS", "", metrics)
     message = "\n".join(p.message for p in parts if p.result != "PASS" and p.message)
-    return Verdict(_composite_result(node, results), message, metrics)
+    return Verdict(result, message, metrics)
 
 
 def _composite_result(node: Composite, results: list[RuleResult]) -> RuleResult:

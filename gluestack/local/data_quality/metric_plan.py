@@ -7,6 +7,7 @@ aggregation; metrics over value frequencies (uniqueness, entropy) are one more p
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pyspark.errors import AnalysisException
 from pyspark.sql import Column
 from pyspark.sql import functions as F
 
@@ -46,11 +47,11 @@ def compute_metrics(frame: "DataFrame", requests: list[MetricRequest]) -> Metric
         names = list(aggregates)
         try:
             row = _aggregated(frame, where, grouping, [aggregates[n] for n in names])
-        except Exception as error:  # Spark's AnalysisException / ParseException name the problem
-            if where and type(error).__name__.endswith(("AnalysisException", "ParseException")):
-                metrics.invalid_wheres[where] = str(error).strip().splitlines()[0]
-                continue
-            raise
+        except AnalysisException as error:  # ParseException too: Spark names the problem
+            if not where:
+                raise
+            metrics.invalid_wheres[where] = str(error).strip().splitlines()[0]
+            continue
         for name, value in zip(names, row, strict=True):
             metrics.values[(where, name)] = None if value is None else float(value)  # type: ignore[arg-type]
     return metrics

@@ -43,6 +43,3 @@ class RulesetOutcome:
     @property
     def passed(self) -> bool:
         return all(r.result == "PASS" for r in self.rules)
-
-    def counted(self, result: RuleResult) -> int:
-        return sum(r.result == result for r in self.rules)

@@ -17,7 +17,14 @@ from pyspark.sql import functions as F
 
 from gluestack.local.data_quality.conditions import metric_holds, rows_holding
 from gluestack.local.data_quality.metric_plan import MetricRequest
-from gluestack.local.data_quality.rule_kind import Dataset, Lookup, Verdict, column, shown
+from gluestack.local.data_quality.rule_kind import (
+    Dataset,
+    Lookup,
+    Verdict,
+    column,
+    missing_column,
+    unmet,
+)
 from gluestack.local.data_quality.values import NotEmulated, resolve
 from gluestack.spec.dqdl.syntax import Condition, Number, Rule, Text
 
@@ -41,12 +48,10 @@ class RowRule:
     compliance: Callable[[Rule], str]
     passing: Callable[[Rule, Dataset], Column]
     extremes: Callable[[Rule, Dataset], dict[str, Column]] = lambda rule, data: {}
-    failure: Callable[[float], str] = lambda share: (
-        f"Value: {shown(share)} does not meet the constraint requirement!"
-    )
+    failure: Callable[[float], str] = unmet
 
     def requests(self, rule: Rule, data: Dataset) -> list[MetricRequest]:
-        if rule.parameters[0] not in data.columns:
+        if missing_column([rule.parameters[0]], data):
             return []
         share = F.avg(F.when(self.passing(rule, data), 1.0).otherwise(0.0))
         extra = self.extremes(rule, data) if rule.threshold is None else {}
@@ -55,9 +60,8 @@ class RowRule:
         ]
 
     def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:
-        name = rule.parameters[0]
-        if name not in data.columns:
-            return Verdict("FAIL", f"Input data does not include column {name}!")
+        if missing := missing_column([rule.parameters[0]], data):
+            return missing
         share = metric(self._share_key(rule))
         if share is None:
             return Verdict("PASS", "No rows matched the filter")
@@ -73,7 +77,7 @@ class RowRule:
         return Verdict("FAIL", self._why(rule, data, share, known), shown_metrics)
 
     def passing_rows(self, rule: Rule, data: Dataset) -> Column | None:
-        return self.passing(rule, data) if rule.parameters[0] in data.columns else None
+        return None if missing_column([rule.parameters[0]], data) else self.passing(rule, data)
 
     def _share_key(self, rule: Rule) -> str:
         """The share depends on the condition too: two rules on one column are two metrics."""
@@ -83,8 +87,7 @@ class RowRule:
         condition = rule.condition
         for name, value in extremes.items():
             if condition is not None and not metric_holds(condition, value, data.now):
-                printed = shown(value, count=name.endswith("Length"))
-                return f"Value: {printed} does not meet the constraint requirement!"
+                return unmet(value, whole=name.endswith("Length"))
         if extremes:
             return "Value: NULL does not meet the constraint requirement!"
         return self.failure(share)

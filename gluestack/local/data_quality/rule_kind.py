@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from pyspark.sql import Column
@@ -27,9 +28,9 @@ class Dataset:
     now: datetime
     references: dict[str, "DataFrame"] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def columns(self) -> dict[str, str]:
-        """Column name -> Spark type name (e.g. `int`, `string`, `date`)."""
+        """Column name -> Spark type name (e.g. `int`, `string`, `date`); read once."""
         return {f.name: f.dataType.simpleString() for f in self.frame.schema.fields}
 
 
@@ -50,6 +51,17 @@ class RuleKind(Protocol):
     def passing_rows(self, rule: Rule, data: Dataset) -> Column | None: ...
 
 
+class OwnPass:
+    """A rule that shares no metric with others (its own query, or the schema alone) and has no
+    row-level outcome; subclasses give judge()."""
+
+    def requests(self, rule: Rule, data: Dataset) -> list[MetricRequest]:
+        return []
+
+    def passing_rows(self, rule: Rule, data: Dataset) -> Column | None:
+        return None
+
+
 def column(name: str) -> Column:
     return F.col(f"`{name}`")
 
@@ -62,10 +74,11 @@ def missing_column(names: list[str], data: Dataset) -> Verdict | None:
     return None
 
 
-def shown(value: float, *, count: bool = False) -> str:
-    """As Glue prints a metric: counts as whole numbers ("Value: 10"), the rest as doubles
-    ("Value: 11.0"), the two forms of AWS's tutorials."""
-    return str(int(value)) if count and value.is_integer() else repr(value)
+def unmet(value: float, *, whole: bool = False) -> str:
+    """Glue's message for a metric that fails its condition: whole numbers (counts, lengths) as
+    "Value: 10", the rest as doubles ("Value: 11.0"), the two forms of AWS's tutorials."""
+    printed = str(int(value)) if whole and value.is_integer() else repr(value)
+    return f"Value: {printed} does not meet the constraint requirement!"
 
 
 def compared(
@@ -78,12 +91,7 @@ def compared(
         return Verdict("FAIL", f"Empty state for {shown_metric}: no rows to compute it on", known)
     if metric_holds(condition, value, now):
         return Verdict("PASS", "", known)
-    return Verdict(
-        "FAIL",
-        f"Value: {shown(value, count=shown_metric.endswith('Count'))} does not meet the "
-        "constraint requirement!",
-        known,
-    )
+    return Verdict("FAIL", unmet(value, whole=shown_metric.endswith("Count")), known)
 
 
 EQUALS_ONE = Condition("=", (Number(1.0),))  # the implied condition of IsComplete, IsUnique...

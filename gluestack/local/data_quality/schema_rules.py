@@ -3,47 +3,37 @@ IsPrimaryKey, which combines uniqueness with completeness."""
 
 import re
 
-from pyspark.sql import Column, Window
-from pyspark.sql import functions as F
+from pyspark.sql import Column
 
-from gluestack.local.data_quality.metric_plan import COUNT, MetricRequest
+from gluestack.local.data_quality.column_statistics import completeness, unique_rows, uniqueness
+from gluestack.local.data_quality.metric_plan import MetricRequest
 from gluestack.local.data_quality.rule_kind import (
     EQUALS_ONE,
     Dataset,
     Lookup,
+    OwnPass,
     Verdict,
-    column,
     compared,
     missing_column,
 )
 from gluestack.spec.dqdl.syntax import Rule
 
 
-class _Shape:
-    """A rule answered from the schema alone: no Spark pass."""
-
-    def requests(self, rule: Rule, data: Dataset) -> list[MetricRequest]:
-        return []
-
-    def passing_rows(self, rule: Rule, data: Dataset) -> Column | None:
-        return None
-
-
-class ColumnCount(_Shape):
+class ColumnCount(OwnPass):
     def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:
         assert rule.condition is not None
         metrics: dict[str, float | None] = {"Dataset.*.ColumnCount": float(len(data.columns))}
         return compared(metrics, "Dataset.*.ColumnCount", rule.condition, data.now)
 
 
-class ColumnExists(_Shape):
+class ColumnExists(OwnPass):
     # AWS's example output shows no metric for ColumnExists (aws-glue-api-crawler-pyspark-
     # transforms-EvaluateDataQuality.html).
     def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:
         return missing_column(list(rule.parameters), data) or Verdict("PASS")
 
 
-class ColumnNamesMatchPattern(_Shape):
+class ColumnNamesMatchPattern(OwnPass):
     def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:
         pattern = re.compile(rule.parameters[0])
         names = list(data.columns)
@@ -58,14 +48,9 @@ class IsPrimaryKey:
     def requests(self, rule: Rule, data: Dataset) -> list[MetricRequest]:
         if missing_column(list(rule.parameters), data):
             return []
-        once = F.sum(F.when(F.col(COUNT) == 1, 1).otherwise(0))
-        unique = MetricRequest(_uniqueness(rule), once / F.sum(COUNT), rule.where, rule.parameters)
+        unique = MetricRequest(_uniqueness(rule), uniqueness(), rule.where, rule.parameters)
         return [unique] + [
-            MetricRequest(
-                f"Column.{name}.Completeness",
-                F.avg(F.when(column(name).isNotNull(), 1.0).otherwise(0.0)),
-                rule.where,
-            )
+            MetricRequest(f"Column.{name}.Completeness", completeness(name), rule.where)
             for name in rule.parameters
         ]
 
@@ -81,13 +66,7 @@ class IsPrimaryKey:
         return verdict
 
     def passing_rows(self, rule: Rule, data: Dataset) -> Column | None:
-        if missing_column(list(rule.parameters), data):
-            return None
-        keys = [column(name) for name in rule.parameters]
-        complete = F.lit(True)
-        for key in keys:
-            complete = complete & key.isNotNull()
-        return complete & (F.count(F.lit(1)).over(Window.partitionBy(*keys)) == 1)
+        return None if missing_column(list(rule.parameters), data) else unique_rows(rule.parameters)
 
 
 def _uniqueness(rule: Rule) -> str:

@@ -230,12 +230,7 @@ class _Parser:
         if self.at("with"):
             self.position += 1
             self.take("threshold", expected="'threshold' after 'with'")
-            operator = self.take(kind="op", expected=" or ".join(COMPARISONS)).text
-            if operator not in COMPARISONS:
-                raise _Invalid(
-                    self.tokens[self.position - 1], "expected " + " or ".join(COMPARISONS)
-                )
-            threshold = Condition(operator, (self.value(),))  # type: ignore[arg-type]
+            threshold = self.comparison()
         if self.at("where"):
             self.position += 1
             where = _unquote(
@@ -271,6 +266,10 @@ class _Parser:
             self.position += 1
             pattern = self.take(kind="string", expected="a quoted regular expression")
             return Condition("matches", (Text(_unquote(pattern)),), negated)
+        return self.comparison()
+
+    def comparison(self) -> Condition:
+        """`> 0.9`, `= "a"`, ...: one of COMPARISONS and a value."""
         operator = self.take(kind="op", expected=" or ".join(COMPARISONS))
         if operator.text not in COMPARISONS:
             raise _Invalid(

@@ -10,7 +10,8 @@ from typing import Any
 from awsglue.dynamicframe import DynamicFrame, DynamicFrameCollection
 from awsglue.transforms.transform import GlueTransform
 
-from gluestack.local.data_quality.evaluator import evaluate, prepare
+from gluestack.local.data_quality.evaluator import Evaluation, evaluate, prepare
+from gluestack.local.data_quality.outcomes import RulesetOutcome
 from gluestack.local.data_quality.publishing import PublishingOptions, evaluation_options
 from gluestack.local.data_quality.row_level import row_level_outcomes
 from gluestack.local.data_quality.rule_outcomes import rule_outcomes_frame
@@ -26,10 +27,10 @@ class EvaluateDataQuality(GlueTransform):
     ) -> DynamicFrame:
         """The rule outcomes: Rule, Outcome, FailureReason, EvaluatedMetrics (AWS's schema)."""
         options = PublishingOptions.read(publishing_options)
-        evaluation = prepare(frame.toDF(), ruleset)
-        outcome = evaluate(evaluation)
-        options.publish(outcome, ruleset)
-        outcomes = rule_outcomes_frame(outcome, frame.toDF().sparkSession, evaluated_rule=False)
+        evaluation, outcome = _evaluated(frame, ruleset, options, {})
+        outcomes = rule_outcomes_frame(
+            outcome, evaluation.data.frame.sparkSession, evaluated_rule=False
+        )
         return DynamicFrame.fromDF(outcomes, frame.glue_ctx, options.context)
 
     def process_rows(
@@ -44,19 +45,30 @@ class EvaluateDataQuality(GlueTransform):
         options = PublishingOptions.read(publishing_options)
         evaluation_options(additional_options)
         references = {a: f.toDF() for a, f in (additional_data_sources or {}).items()}
-        evaluation = prepare(frame.toDF(), ruleset, references=references)
-        outcome = evaluate(evaluation)
-        options.publish(outcome, ruleset)
-        spark = frame.toDF().sparkSession
+        evaluation, outcome = _evaluated(frame, ruleset, options, references)
+        outcomes = rule_outcomes_frame(
+            outcome, evaluation.data.frame.sparkSession, evaluated_rule=True
+        )
+        rule_key, row_key = (
+            self.DATA_QUALITY_RULE_OUTCOMES_KEY,
+            self.DATA_QUALITY_ROW_LEVEL_OUTCOMES_KEY,
+        )
         frames = {
             self.DATA_QUALITY_ORIGINAL_DATA_KEY: frame,
-            self.DATA_QUALITY_RULE_OUTCOMES_KEY: DynamicFrame.fromDF(
-                rule_outcomes_frame(outcome, spark, evaluated_rule=True), frame.glue_ctx,
-                self.DATA_QUALITY_RULE_OUTCOMES_KEY,
-            ),
-            self.DATA_QUALITY_ROW_LEVEL_OUTCOMES_KEY: DynamicFrame.fromDF(
-                row_level_outcomes(evaluation), frame.glue_ctx,
-                self.DATA_QUALITY_ROW_LEVEL_OUTCOMES_KEY,
-            ),
-        }  # fmt: skip
+            rule_key: DynamicFrame.fromDF(outcomes, frame.glue_ctx, rule_key),
+            row_key: DynamicFrame.fromDF(row_level_outcomes(evaluation), frame.glue_ctx, row_key),
+        }
         return DynamicFrameCollection(frames, frame.glue_ctx)
+
+
+def _evaluated(
+    frame: DynamicFrame,
+    ruleset: str,
+    options: PublishingOptions,
+    references: dict[str, Any],
+) -> tuple[Evaluation, RulesetOutcome]:
+    """Evaluate, then publish the result as the options ask (both entry points do this)."""
+    evaluation = prepare(frame.toDF(), ruleset, references=references)
+    outcome = evaluate(evaluation)
+    options.publish(outcome, ruleset)
+    return evaluation, outcome
