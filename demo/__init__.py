@@ -17,6 +17,7 @@ from demo.model import (
 )
 from demo.pictures import save_run_graph, save_tree
 from demo.report import metrics_table, resources_table
+from gluestack.cli.quality_report import quality_table
 from gluestack.local.cdk_out.deploy import DeployedApp, read_assembly
 from gluestack.local.cdk_out.synth import synthesize
 from gluestack.local.orchestration.trigger_chain import Node, NodeOutcome
@@ -143,6 +144,14 @@ def _run_workflow(offline: OfflineApp, stack_name: str, console: Console) -> lis
     console.print(
         f"   workflow run {run.result.run_id[:15]}… {run.result.status}, as Glue's API reports"
     )
+    if run.quality:
+        console.print(
+            "   data quality: each deployed ruleset evaluated on the table its job wrote "
+            "(StartDataQualityRulesetEvaluationRun, results by GetDataQualityResult)"
+        )
+        console.print(quality_table(run.quality))
+    for error in run.quality_errors:
+        console.print(f"   [red]{error}[/]", highlight=False)
     return run.outcomes
 
 

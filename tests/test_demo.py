@@ -34,6 +34,10 @@ def test_demo_runs_the_chain_on_spark_and_beats_the_baseline(
     assert [text.index(step) for step in chain] == sorted(text.index(step) for step in chain)
     assert re.search(r"job flights-dev-features: SUCCEEDED [\d,]+ rows in, [\d,]+ out", text)
     assert "tables: flights, weather, planes, airports, airlines" in text
+    # the clean job's deployed ruleset, evaluated on the table it wrote (rules from the spec)
+    quality = text[text.index("Data quality") :]
+    assert "flights_dev.flights_clean" in quality
+    assert re.search(r"RowCount > 1000\s+│\s+PASS", quality)
     assert re.search(r"decision tree\s+│\s+0\.\d+", text)
     assert (workspace.root / "pictures" / "tree.png").stat().st_size > 10_000
     assert (workspace.root / "pictures" / "workflow_run.png").is_file()

@@ -63,6 +63,7 @@ class PipelineStack(cdk.Stack):
         self.project_root = project_root
         self.connections = {name: self._connection(name) for name in spec.connections}
         self.crawlers = {name: self._crawler(name, c) for name, c in spec.crawlers.items()}
+        self.job_roles: dict[str, GlueServiceRole] = {}
         self.jobs = {name: self._job(name, job) for name, job in spec.jobs.items()}
         self.workflow = glue.Workflow(
             self,
@@ -101,7 +102,23 @@ class PipelineStack(cdk.Stack):
             "crawlers": {name: c.crawler_name for name, c in self.crawlers.items()},
             "jobs": {name: j.job_name for name, j in self.jobs.items()},
             "triggers": {name: self.names.resource(name) for name in self.spec.triggers},
+            "rulesets": {
+                table: {"ruleset": self._ruleset_name(table), "job": self.jobs[job].job_name}
+                for job, table in self._checked_outputs()
+            },
         }
+
+    def _checked_outputs(self) -> list[tuple[str, str]]:
+        """(job, table) of every output with a data quality ruleset."""
+        return [
+            (name, table)
+            for name, job in self.spec.jobs.items()
+            for table, output in job.outputs.items()
+            if output.data_quality is not None
+        ]
+
+    def _ruleset_name(self, table: str) -> str:
+        return self.names.resource(f"{table}-quality")
 
     def _security_configuration(self, key: kms.IKey) -> glue.SecurityConfiguration:
         """S3 writes, CloudWatch logs and job bookmarks of this pipeline, encrypted with the key."""
@@ -250,6 +267,7 @@ class PipelineStack(cdk.Stack):
             extra_python_files=[shared_code_asset(self.project_root)] if job.shared_code else None,
         )
         role.acknowledge_cdk_job_grants()
+        self.job_roles[name] = role
         return etl_job
 
     def _temp_bucket(self) -> s3.IBucket:
@@ -265,15 +283,23 @@ class PipelineStack(cdk.Stack):
             "Database",
             self.format_arn(service="glue", resource="database", resource_name=self.database_name),
         )
-        for job in self.spec.jobs.values():
-            for table, output in job.outputs.items():
-                if output.data_quality is None:
-                    continue
-                glue.DataQualityRuleset(
-                    self,
-                    f"{pascal(table)}Quality",
-                    ruleset_name=self.names.resource(f"{table}-quality"),
-                    description=f"Data quality rules of {table}",
-                    dqdl=glue.Dqdl.from_string(output.data_quality),
-                    target_table=glue.DataQualityTargetTable.from_table_name(database, table),
-                )
+        for job, table in self._checked_outputs():
+            glue.DataQualityRuleset(
+                self,
+                f"{pascal(table)}Quality",
+                ruleset_name=self._ruleset_name(table),
+                description=f"Data quality rules of {table}",
+                dqdl=glue.Dqdl.from_string(str(self.spec.jobs[job].outputs[table].data_quality)),
+                target_table=glue.DataQualityTargetTable.from_table_name(database, table),
+            )
+            # A ruleset evaluation run on the table assumes the role of the job writing it.
+            self.job_roles[job].allow(
+                ["glue:GetDataQualityRuleset", "glue:PublishDataQuality"],
+                [
+                    self.format_arn(
+                        service="glue",
+                        resource="dataQualityRuleset",
+                        resource_name=self._ruleset_name(table),
+                    )
+                ],
+            )

@@ -11,6 +11,7 @@ from gluestack.cli import (
     local_commands,
     log_commands,
     ops_commands,
+    quality_commands,
     spec_commands,
     workflow_commands,
 )
@@ -25,6 +26,7 @@ ops_commands.register(app)
 workflow_commands.register(app)
 bookmark_commands.register(app)
 catalog_commands.register(app)
+quality_commands.register(app)
 app.add_typer(local_commands.app, name="local", help="The offline world: moto and local Spark.")
 
 __all__ = ["app"]

@@ -12,6 +12,7 @@ from gluestack.cli.common import (
     EnvOption,
     ProjectOption,
     console,
+    errors,
     fail,
     key_values,
     session,
@@ -213,6 +214,7 @@ def run(
     ] = None,
 ) -> None:
     """Run a pipeline's workflow on local Spark over the workspace's files; exit 1 on a failure."""
+    from gluestack.cli.quality_report import quality_table
     from gluestack.local.orchestration.trigger_chain import Node
     from gluestack.local.pipeline_run import PipelineNotDeployed, run_pipeline_locally
     from gluestack.local.run_report import outcomes_table
@@ -235,7 +237,11 @@ def run(
     except PipelineNotDeployed as error:
         fail(error)
     console.print(outcomes_table(local.outcomes))
+    if local.quality:
+        console.print(quality_table(local.quality))
     console.print(f"workflow run {local.result.run_id}: {local.result.status}")
+    for message in local.quality_errors:
+        errors.print(message, markup=False, highlight=False)
     if not local.succeeded:
         failed = [o for o in local.outcomes if o.state != "SUCCEEDED"]
         summary = "; ".join(_failure(o, Workspace(root)) for o in failed)

@@ -9,7 +9,8 @@ nothing new and a re-crawl meets the tables earlier crawls made.
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import boto3
@@ -27,6 +28,13 @@ from gluestack.local.records.workspace import Workspace
 from gluestack.local.service import executing_glue
 from gluestack.local.service.executing import JobExecutor
 from gluestack.ops import client, glue_client, pipeline_manifest
+from gluestack.ops.data_quality import (
+    EvaluationRunFailed,
+    QualityResult,
+    evaluate_rulesets,
+    pipeline_rulesets,
+    quality_results,
+)
 from gluestack.ops.errors import WorkflowRunFailed
 from gluestack.ops.polling import PollSchedule
 from gluestack.ops.stacks import PipelineManifest, StackNotFound
@@ -35,6 +43,7 @@ from gluestack.spec.names import pipeline_stack_name
 
 OnNode = Callable[[Node, str, str], None]  # node, state, detail
 WORKFLOW_DEADLINE_SECONDS = 4 * 3600
+EVALUATION_DEADLINE_SECONDS = 3600
 # The account is in this process: reading a run's state is cheap, so poll often.
 LOCAL_POLLING = PollSchedule(first_seconds=0.25, factor=1.3, cap_seconds=2.0)
 
@@ -45,10 +54,14 @@ class PipelineNotDeployed(LookupError):
 
 @dataclass(frozen=True)
 class LocalWorkflowRun:
-    """The run as the Glue API reports it, and each node's outcome with its seconds."""
+    """The run as the Glue API reports it, each node's outcome with its seconds, and the data
+    quality results of the run: what its jobs' EvaluateDataQuality published, and an evaluation
+    of the deployed rulesets of each table a job that succeeded writes."""
 
     result: WorkflowRunResult
     outcomes: list[NodeOutcome]
+    quality: list[QualityResult] = field(default_factory=list)
+    quality_errors: list[str] = field(default_factory=list)
 
     @property
     def succeeded(self) -> bool:
@@ -90,6 +103,7 @@ def run_workflow(
     """Start the pipeline's workflow run through the API and wait for it with gluestack.ops."""
     glue = glue_client(offline.session)
     engine = offline.executor.workflows
+    started = datetime.now(UTC)
     if on_node:
         engine.listeners.append(on_node)
     try:
@@ -104,7 +118,30 @@ def run_workflow(
     finally:
         if on_node:
             engine.listeners.remove(on_node)
-    return LocalWorkflowRun(result, engine.finished.get(run_id, []))
+    outcomes = engine.finished.get(run_id, [])
+    errors = _evaluate_written_tables(glue, manifest, outcomes)
+    quality = sorted(quality_results(glue, started_after=started), key=_started)
+    return LocalWorkflowRun(result, outcomes, quality, errors)
+
+
+def _evaluate_written_tables(
+    glue: object, manifest: PipelineManifest, outcomes: list[NodeOutcome]
+) -> list[str]:
+    """Evaluate the rulesets of the tables written by the run's jobs that succeeded."""
+    succeeded = {o.node.name for o in outcomes if o.node.kind == "job" and o.state == "SUCCEEDED"}
+    errors = []
+    for target in pipeline_rulesets(glue, manifest, succeeded):
+        try:
+            evaluate_rulesets(
+                glue, target, deadline_seconds=EVALUATION_DEADLINE_SECONDS, schedule=LOCAL_POLLING
+            )
+        except EvaluationRunFailed as failed:
+            errors.append(str(failed))
+    return errors
+
+
+def _started(result: QualityResult) -> datetime:
+    return result.started_on or datetime.min.replace(tzinfo=UTC)
 
 
 def run_pipeline_locally(

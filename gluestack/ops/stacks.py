@@ -1,7 +1,7 @@
 """Find deployed resources from stack outputs: the same call against AWS and moto."""
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 MANIFEST_OUTPUT = "PipelineManifest"
@@ -21,6 +21,8 @@ class PipelineManifest:
     crawlers: dict[str, str]
     jobs: dict[str, str]
     triggers: dict[str, str]
+    # table -> {"ruleset": deployed ruleset name, "job": deployed name of the job writing it}
+    rulesets: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def stack_outputs(cloudformation: Any, stack_name: str) -> dict[str, str]:

@@ -8,7 +8,9 @@ import pytest
 from aws_cdk.assertions import Match
 
 from gluestack.cdk.environment import EnvironmentError_, environment_from_context
-from tests.cdk.conftest import Templates, context
+from gluestack.cdk.naming import pascal
+from gluestack.spec import load_all
+from tests.cdk.conftest import PROJECT_ROOT, Templates, context
 
 TABLES = ["flights", "weather", "planes", "airports", "airlines"]
 
@@ -120,6 +122,12 @@ def test_manifest_output_names_every_deployed_resource(dev: Templates) -> None:
             "after_clean": "flights-dev-after_clean",
             "after_features": "flights-dev-after_features",
         },
+        "rulesets": {
+            "flights_clean": {
+                "ruleset": "flights-dev-flights_clean-quality",
+                "job": "flights-dev-clean",
+            }
+        },
     }
 
 
@@ -152,7 +160,30 @@ def test_catalog_access_is_scoped_to_the_pipeline_database(dev: Templates) -> No
                 continue
             assert "glue:*" not in glue_actions
             assert statement["Resource"] != "*"
+            if set(glue_actions) == RULESET_ACTIONS:
+                continue  # scoped to the job's own ruleset, below
             assert "database/" in json.dumps(statement["Resource"])
+
+
+RULESET_ACTIONS = {"glue:GetDataQualityRuleset", "glue:PublishDataQuality"}
+
+
+def test_a_job_may_read_and_publish_to_only_the_rulesets_of_the_tables_it_writes(
+    dev: Templates,
+) -> None:
+    # The role a ruleset evaluation run on the table assumes: the writing job's
+    # (https://docs.aws.amazon.com/glue/latest/dg/data-quality-authorization.html).
+    flights = next(s for s in load_all(PROJECT_ROOT / "pipelines") if s.name == "flights")
+    for name, job in flights.jobs.items():
+        checked = sorted(t for t, output in job.outputs.items() if output.data_quality)
+        granted = [
+            json.dumps(s["Resource"])
+            for s in _policy_statements(dev, f"{pascal(name)}JobRole")
+            if set(_actions(s)) & RULESET_ACTIONS
+        ]
+        assert len(granted) == len(checked), name
+        for table, resource in zip(checked, granted, strict=True):
+            assert f"dataQualityRuleset/flights-dev-{table}-quality" in resource
 
 
 def test_prod_names_carry_the_environment(prod: Templates) -> None:

@@ -159,3 +159,22 @@ def test_conditional_denies_are_kept_out_of_moto_only() -> None:
     unconditional_deny = {"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "s3:Delete*"}
     statements = [ssl_only, log_delivery, unconditional_deny]
     assert offline_statements(statements) == [log_delivery, unconditional_deny]
+
+
+def test_rulesets_are_deployed_as_their_templates_say_and_the_manifest_finds_them(
+    aws: boto3.Session, cdk_out: Path, deployed_app: DeployedApp
+) -> None:
+    glue = aws.client("glue")
+    templates = _resources_of(cdk_out, "AWS::Glue::DataQualityRuleset")
+    for template in templates.values():
+        ruleset = glue.get_data_quality_ruleset(Name=template["Name"])
+        assert ruleset["Ruleset"] == template["Ruleset"]
+        assert ruleset["TargetTable"] == template["TargetTable"]
+    cloudformation = aws.client("cloudformation")
+    deployed = {
+        entry["ruleset"]
+        for stack in read_assembly(cdk_out)
+        if "PipelineManifest" in stack.template.get("Outputs", {})
+        for entry in pipeline_manifest(cloudformation, stack.name).rulesets.values()
+    }
+    assert deployed == {t["Name"] for t in templates.values()}

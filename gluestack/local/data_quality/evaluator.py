@@ -23,6 +23,7 @@ from gluestack.local.data_quality.registry import (
 )
 from gluestack.local.data_quality.rule_kind import Dataset, Verdict
 from gluestack.local.data_quality.values import NotEmulated
+from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.spec.dqdl import parse_ruleset
 from gluestack.spec.dqdl.syntax import Composite, Node, Rule, Ruleset, rules_of
 
@@ -63,6 +64,11 @@ def evaluate_ruleset(
 
 
 def evaluate(evaluation: Evaluation) -> RulesetOutcome:
+    if evaluation.ruleset.analyzers:
+        raise UnsupportedGlueFeature(
+            "DQDL Analyzers section (its AnalyzerResults are not computed offline); "
+            "remove it or turn the analyzers into rules"
+        )
     data = evaluation.data
     rules = [rule for node in evaluation.ruleset.rules for rule in rules_of(node)]
     metrics = compute_metrics(data.frame, [r for rule in rules for r in _requests(rule, data)])

@@ -6,12 +6,11 @@ JobRunId set, RulesetName and EvaluationContext the dataQualityEvaluationContext
 """
 
 import sys
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
+from gluestack.local.data_quality.glue_result import glue_result
 from gluestack.local.data_quality.outcomes import RulesetOutcome
 from gluestack.local.glue_compat.runtime import current_runtime
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
@@ -54,25 +53,20 @@ class PublishingOptions:
             )
         return cls(context, publishing)
 
-    def publish(self, outcome: RulesetOutcome, ruleset: str) -> None:
+    def publish(self, outcome: RulesetOutcome, started_on: float) -> None:
         """Keep the result with the running job, as Glue's results publishing does."""
         runtime = current_runtime()
         if not self.results_publishing or runtime is None:
             return
-        now = datetime.now(UTC).isoformat()
         runtime.data_quality_results.append(
-            {
-                "ResultId": f"dqresult-{uuid.uuid4().hex}",
-                "Score": outcome.score,
-                "RulesetName": self.context,
-                "EvaluationContext": self.context,
-                "StartedOn": now,
-                "CompletedOn": now,
-                "JobName": _argument("--JOB_NAME"),
-                "JobRunId": _argument("--JOB_RUN_ID"),
-                "RuleResults": [rule.as_glue() for rule in outcome.rules],
-                "Ruleset": ruleset,
-            }
+            glue_result(
+                outcome,
+                self.context,
+                started_on,
+                EvaluationContext=self.context,
+                JobName=_argument("--JOB_NAME"),
+                JobRunId=_argument("--JOB_RUN_ID"),
+            )
         )
 
 

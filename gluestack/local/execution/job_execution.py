@@ -27,6 +27,8 @@ class JobExecution:
     log_file: Path
     rows_read: int = 0
     rows_written: int = 0
+    # What EvaluateDataQuality published during the run (a failed run's too, as on Glue).
+    data_quality_results: tuple[dict[str, Any], ...] = ()
 
 
 def execute_job(
@@ -78,9 +80,15 @@ def execute_job(
     except BaseException as error:
         output.write(traceback.format_exc())
         _keep_log(output, log_file, failed=True)
-        return JobExecution(False, f"{type(error).__name__}: {error}", log_file)
+        message = f"{type(error).__name__}: {error}"
+        return JobExecution(
+            False, message, log_file, data_quality_results=tuple(runtime.data_quality_results)
+        )
     _keep_log(output, log_file, failed=False)
-    return JobExecution(True, "", log_file, runtime.rows_read, runtime.rows_written)
+    return JobExecution(
+        True, "", log_file, runtime.rows_read, runtime.rows_written,
+        tuple(runtime.data_quality_results),
+    )  # fmt: skip
 
 
 def _keep_log(output: "io.StringIO | LiveRunLog", log_file: Path, *, failed: bool) -> None:

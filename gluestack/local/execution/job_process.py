@@ -39,6 +39,7 @@ def main(config_file: str) -> int:
     result: dict[str, object] = {
         "succeeded": execution.succeeded,
         "error_message": execution.error_message,
+        "data_quality_results": list(execution.data_quality_results),
     }
     if config.count_rows:
         result["rows"] = [execution.rows_read, execution.rows_written]

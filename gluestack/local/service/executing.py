@@ -25,10 +25,16 @@ from typing import Any
 
 from gluestack.local.crawl.crawler import NO_FILES_UNDER
 from gluestack.local.execution.crawl_process import CrawlProcessConfig
+from gluestack.local.execution.evaluation_process import EvaluationProcessConfig
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.jvm_archive import JvmArchive, with_java_options
 from gluestack.local.moto_extensions.clock_route import clock_route
 from gluestack.local.moto_extensions.crawler_metrics import CrawlMetrics, record_crawl_metrics
+from gluestack.local.moto_extensions.data_quality_api import (
+    EvaluationRun,
+    evaluating_runs,
+    record_result,
+)
 from gluestack.local.moto_extensions.event_targets import rule_targets
 from gluestack.local.moto_extensions.run_apis import executing_hooks, running_runs
 from gluestack.local.offline import loopback_server
@@ -40,7 +46,7 @@ from gluestack.local.orchestration.trigger_chain import Node
 from gluestack.local.orchestration.triggers import TriggerEngine
 from gluestack.local.orchestration.workflows import WorkflowEngine
 from gluestack.local.records.crawls import ExecutedCrawl
-from gluestack.local.records.job_runs import ExecutedJobRun
+from gluestack.local.records.job_runs import DEFAULT_TIMEOUT_MINUTES, ExecutedJobRun
 from gluestack.local.records.output_guard import recover
 from gluestack.local.records.workspace import Workspace
 
@@ -199,6 +205,9 @@ class JobExecutor:
             recover(self.workspace.journal(job.name))
             return "TIMEOUT", f"Job run exceeded its timeout of {run.timeout} minutes"
         outcome = _result(files)
+        backend = job.backend
+        for result in outcome.get("data_quality_results", []):
+            record_result(backend.account_id, backend.region_name, result)
         if not outcome["succeeded"]:
             return "FAILED", outcome["error_message"]
         rows = outcome.get("rows")
@@ -257,6 +266,42 @@ class JobExecutor:
         if outcome.get("empty"):
             crawl.report += "; " + NO_FILES_UNDER + ", ".join(outcome["empty"])
         crawl.end("COMPLETED")
+
+    def start_evaluation(self, backend: Any, run: EvaluationRun) -> None:
+        thread = threading.Thread(target=self._evaluate, args=(backend, run), daemon=True)
+        self._track(thread)
+
+    def _evaluate(self, backend: Any, run: EvaluationRun) -> None:
+        """A data quality evaluation run, in a process; its results recorded in the account."""
+        try:
+            files = ProcessFiles.of(self._folder("evaluations", "runs"), run.run_id)
+            EvaluationProcessConfig(
+                endpoint=self.endpoint, region=self.region, workspace=str(self.workspace.root),
+                run_id=run.run_id, request=run.request, result_file=str(files.result),
+            ).write(files.config)  # fmt: skip
+            minutes = float(run.request.get("Timeout") or DEFAULT_TIMEOUT_MINUTES)
+            run.status = "RUNNING"
+            ended = _run_process(
+                "gluestack.local.execution.evaluation_process", files, run.stop_requested,
+                time.monotonic() + self.seconds_per_minute * minutes, self.archive,
+                self._environment(),
+            )  # fmt: skip
+            if ended:
+                run.end(ended, f"Evaluation run exceeded its timeout of {minutes:g} minutes"
+                        if ended == "TIMEOUT" else "")  # fmt: skip
+                return
+            outcome = _result(files)
+        except Exception as error:  # the executor's own failure
+            message = f"gluestack could not evaluate: {error}"
+            outcome = {"succeeded": False, "error_message": message}
+        if not outcome["succeeded"]:
+            run.end("FAILED", str(outcome["error_message"]))
+            return
+        ids = [
+            record_result(backend.account_id, backend.region_name, result)
+            for result in outcome["results"]
+        ]
+        run.end("SUCCEEDED", result_ids=ids)
 
     def _environment(self) -> dict[str, str]:
         """The job's environment: boto3 clients a script makes reach the offline account."""
@@ -375,6 +420,7 @@ def executing_glue(
             endpoint, region, root, seconds_per_minute, count_rows, clock=clock or OfflineClock()
         )
         stack.enter_context(rule_targets(executor.triggers.event_arrived))
+        stack.enter_context(evaluating_runs(executor.start_evaluation))
         stack.enter_context(clock_route(executor.advance_clock, executor.clock.now))
         stack.enter_context(
             executing_hooks(

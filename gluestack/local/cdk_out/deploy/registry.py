@@ -18,6 +18,7 @@ HANDLERS: dict[str, Handler] = {
     "AWS::Glue::Trigger": glue.create_trigger,
     "AWS::Glue::Connection": glue.create_connection,
     "AWS::Glue::DataCatalogEncryptionSettings": glue.put_catalog_encryption,
+    "AWS::Glue::DataQualityRuleset": glue.create_data_quality_ruleset,
     "AWS::SNS::Topic": sns.create_topic,
     "AWS::SNS::TopicPolicy": sns.create_topic_policy,
     "AWS::SNS::Subscription": sns.create_subscription,
@@ -29,5 +30,4 @@ HANDLERS: dict[str, Handler] = {
 # Types deliberately not created offline, with the reason shown in docs and logs.
 SKIPPED_TYPES: dict[str, str] = {
     "AWS::CDK::Metadata": "CDK's version analytics; it creates nothing in the account",
-    "AWS::Glue::DataQualityRuleset": "moto has no Glue Data Quality API; DQDL is checked at load",
 }

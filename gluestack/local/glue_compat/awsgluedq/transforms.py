@@ -11,6 +11,7 @@ from awsglue.dynamicframe import DynamicFrame, DynamicFrameCollection
 from awsglue.transforms.transform import GlueTransform
 
 from gluestack.local.data_quality.evaluator import Evaluation, evaluate, prepare
+from gluestack.local.data_quality.glue_result import timestamp
 from gluestack.local.data_quality.outcomes import RulesetOutcome
 from gluestack.local.data_quality.publishing import PublishingOptions, evaluation_options
 from gluestack.local.data_quality.row_level import row_level_outcomes
@@ -68,7 +69,8 @@ def _evaluated(
     references: dict[str, Any],
 ) -> tuple[Evaluation, RulesetOutcome]:
     """Evaluate, then publish the result as the options ask (both entry points do this)."""
+    started_on = timestamp()
     evaluation = prepare(frame.toDF(), ruleset, references=references)
     outcome = evaluate(evaluation)
-    options.publish(outcome, ruleset)
+    options.publish(outcome, started_on)
     return evaluation, outcome

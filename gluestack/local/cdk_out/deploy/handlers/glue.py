@@ -81,3 +81,11 @@ def put_catalog_encryption(request: ResourceRequest) -> Created:
         DataCatalogEncryptionSettings={**settings, "ConnectionPasswordEncryption": passwords},
     )
     return Created(physical_id=props["CatalogId"])
+
+
+def create_data_quality_ruleset(request: ResourceRequest) -> Created:
+    props = dict(request.properties)
+    name = props.pop("Name", None) or request.physical_name(max_length=255)
+    props.pop("ClientToken", None)  # idempotency of the call, not part of the ruleset
+    request.client("glue").create_data_quality_ruleset(Name=name, **props)
+    return Created(physical_id=name)

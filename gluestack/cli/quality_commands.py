@@ -1,0 +1,133 @@
+"""`gluestack dq run PIPELINE` and `gluestack dq results PIPELINE|JOB`: Glue Data Quality of a
+deployed pipeline, the same against AWS and an offline endpoint."""
+
+import json
+from typing import Annotated, Any
+
+import typer
+from botocore.exceptions import BotoCoreError, ClientError
+
+from gluestack.cli.common import (
+    DeadlineOption,
+    EndpointOption,
+    EnvOption,
+    JsonOption,
+    ProfileOption,
+    RegionOption,
+    console,
+    errors,
+    fail,
+    fail_operation,
+    session,
+)
+from gluestack.cli.quality_report import quality_table
+from gluestack.ops import GlueOpsError, client, glue_client, pipeline_manifest
+from gluestack.ops.data_quality import (
+    QualityResult,
+    evaluate_rulesets,
+    pipeline_rulesets,
+    quality_results,
+)
+from gluestack.ops.stacks import PipelineManifest, StackNotFound
+from gluestack.spec.names import pipeline_stack_name
+
+OPERATION_ERRORS = (GlueOpsError, ClientError, BotoCoreError)
+
+dq = typer.Typer(no_args_is_help=True, help="Glue Data Quality: evaluate rulesets, show results.")
+
+
+def _manifest(aws: Any, env: str, pipeline: str, endpoint_url: str | None) -> PipelineManifest:
+    return pipeline_manifest(
+        client(aws, "cloudformation", endpoint_url), pipeline_stack_name(env, pipeline)
+    )
+
+
+def _print(results: list[QualityResult], as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps([r.as_json() for r in results], default=str, indent=2))
+    elif results:
+        console.print(quality_table(results))
+    else:
+        console.print("no data quality results")
+
+
+@dq.command("run")
+def dq_run(
+    pipeline: str,
+    env: EnvOption = "dev",
+    deadline: DeadlineOption = 3600,
+    as_json: JsonOption = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
+    profile: ProfileOption = None,
+) -> None:
+    """Evaluate every deployed ruleset of the pipeline on its table; exit 1 when a rule fails."""
+    aws = session(profile, region, endpoint_url)
+    try:
+        manifest = _manifest(aws, env, pipeline, endpoint_url)
+    except StackNotFound as error:
+        fail(f"pipeline '{pipeline}' (env {env}): {error}")
+    glue = glue_client(aws, endpoint_url)
+    results: list[QualityResult] = []
+    try:
+        for target in pipeline_rulesets(glue, manifest):
+            with errors.status(f"evaluating {target.database}.{target.table}"):
+                results += evaluate_rulesets(glue, target, deadline_seconds=deadline)
+    except OPERATION_ERRORS as error:
+        fail_operation(error)
+    _print(results, as_json)
+    if not all(result.passed for result in results):
+        raise typer.Exit(1)
+
+
+@dq.command("results")
+def dq_results(
+    target: Annotated[str, typer.Argument(help="A pipeline's spec name, or a Glue job's name.")],
+    env: EnvOption = "dev",
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Every result, not only each ruleset's latest.")
+    ] = False,
+    as_json: JsonOption = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = None,
+    profile: ProfileOption = None,
+) -> None:
+    """Results of a pipeline's rulesets and its jobs' EvaluateDataQuality, or of one job."""
+    aws = session(profile, region, endpoint_url)
+    glue = glue_client(aws, endpoint_url)
+    try:
+        try:
+            manifest = _manifest(aws, env, target, endpoint_url)
+        except StackNotFound:
+            results = quality_results(glue, job_name=target)
+        else:
+            results = _pipeline_results(glue, manifest)
+    except OPERATION_ERRORS as error:
+        fail_operation(error)
+    if not show_all:
+        results = _latest(results)
+    _print(results, as_json)
+
+
+def _pipeline_results(glue: Any, manifest: PipelineManifest) -> list[QualityResult]:
+    found = {
+        result.result_id: result
+        for job in manifest.jobs.values()
+        for result in quality_results(glue, job_name=job)
+    }
+    for table in manifest.rulesets:
+        for result in quality_results(glue, database=manifest.database, table=table):
+            found[result.result_id] = result
+    return sorted(found.values(), key=lambda r: str(r.started_on), reverse=True)
+
+
+def _latest(results: list[QualityResult]) -> list[QualityResult]:
+    """The newest result of each ruleset on each table or job context (results newest first)."""
+    latest: dict[tuple[str, str, str, str], QualityResult] = {}
+    for result in results:
+        latest.setdefault((result.ruleset, result.table, result.job_name, result.context), result)
+    return list(latest.values())
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(dq, name="dq")

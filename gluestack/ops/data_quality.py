@@ -1,0 +1,217 @@
+"""Glue Data Quality: evaluate deployed rulesets on their tables, read the results.
+
+The same calls against AWS and the offline account. ListDataQualityResults has no botocore
+paginator, so its NextToken is followed here; throttling is botocore's retry config's.
+"""
+
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from gluestack.ops.errors import GlueOpsError, UnknownRunState, WaitDeadlineExceeded
+from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedule, SystemClock
+from gluestack.ops.stacks import PipelineManifest
+from gluestack.ops.states import JOB_FAILED, JOB_IN_PROGRESS, JOB_SUCCEEDED
+
+# BatchGetDataQualityResult takes at most this many ids (the API's DataQualityResultIds).
+BATCH_SIZE = 100
+
+
+class EvaluationRunFailed(GlueOpsError):
+    """A ruleset evaluation run ended FAILED, TIMEOUT or STOPPED."""
+
+    def __init__(self, run_id: str, table: str, status: str, error: str) -> None:
+        self.run_id, self.status, self.error = run_id, status, error
+        reason = f": {error}" if error else ""
+        super().__init__(f"data quality run {run_id} on {table} ended {status}{reason}")
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """One rule's result: Glue's DataQualityRuleResult."""
+
+    name: str
+    rule: str
+    result: str  # PASS, FAIL or ERROR
+    message: str
+    metrics: dict[str, float]
+
+
+@dataclass(frozen=True)
+class QualityResult:
+    """One ruleset's result on one dataset (GetDataQualityResult)."""
+
+    result_id: str
+    ruleset: str
+    score: float
+    started_on: datetime | None
+    table: str  # database.table for catalog runs, "" for a frame a job evaluated
+    job_name: str
+    job_run_id: str
+    context: str
+    rules: tuple[RuleResult, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(rule.result == "PASS" for rule in self.rules)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "result_id": self.result_id,
+            "ruleset": self.ruleset,
+            "score": self.score,
+            "started_on": self.started_on.isoformat() if self.started_on else None,
+            "table": self.table,
+            "job_name": self.job_name,
+            "job_run_id": self.job_run_id,
+            "context": self.context,
+            "passed": self.passed,
+            "rules": [rule.__dict__ for rule in self.rules],
+        }
+
+
+@dataclass(frozen=True)
+class TableRulesets:
+    """The deployed rulesets of one catalog table, and the role a run of them assumes."""
+
+    database: str
+    table: str
+    rulesets: tuple[str, ...]
+    role: str
+
+
+def pipeline_rulesets(
+    glue: Any, manifest: PipelineManifest, jobs: Collection[str] | None = None
+) -> list[TableRulesets]:
+    """The pipeline's deployed rulesets by table, for the tables the given jobs (deployed
+    names; None: every job) write; each run assumes the writing job's role."""
+    roles: dict[str, str] = {}
+    targets = []
+    for table, deployed in sorted(manifest.rulesets.items()):
+        job = deployed["job"]
+        if jobs is not None and job not in jobs:
+            continue
+        if job not in roles:
+            roles[job] = glue.get_job(JobName=job)["Job"]["Role"]
+        targets.append(TableRulesets(manifest.database, table, (deployed["ruleset"],), roles[job]))
+    return targets
+
+
+def evaluate_rulesets(
+    glue: Any,
+    target: TableRulesets,
+    *,
+    deadline_seconds: float,
+    timeout_minutes: int | None = None,
+    schedule: PollSchedule = DEFAULT_SCHEDULE,
+    clock: Clock | None = None,
+) -> list[QualityResult]:
+    """Start one evaluation run of the table's rulesets, wait for it, and read its results."""
+    source = {"GlueTable": {"DatabaseName": target.database, "TableName": target.table}}
+    run_id = glue.start_data_quality_ruleset_evaluation_run(
+        DataSource=source,
+        Role=target.role,
+        RulesetNames=list(target.rulesets),
+        **({"Timeout": timeout_minutes} if timeout_minutes else {}),
+    )["RunId"]
+    run = wait_for_evaluation_run(
+        glue, run_id, deadline_seconds=deadline_seconds, schedule=schedule, clock=clock
+    )
+    return results_by_id(glue, run.get("ResultIds", []))
+
+
+def wait_for_evaluation_run(
+    glue: Any,
+    run_id: str,
+    *,
+    deadline_seconds: float,
+    schedule: PollSchedule = DEFAULT_SCHEDULE,
+    clock: Clock | None = None,
+) -> dict[str, Any]:
+    """Poll until the run ends: its GetDataQualityRulesetEvaluationRun; EvaluationRunFailed
+    unless it SUCCEEDED."""
+    deadline = Deadline(clock or SystemClock(), deadline_seconds)
+    intervals = schedule.intervals()
+    while True:
+        run: dict[str, Any] = glue.get_data_quality_ruleset_evaluation_run(RunId=run_id)
+        status = run["Status"]
+        # An evaluation run's TaskStatusType has the job run's states (no WAITING, no ERROR).
+        if status in JOB_SUCCEEDED:
+            return run
+        if status in JOB_FAILED:
+            table = run["DataSource"].get("GlueTable", {})
+            where = f"{table.get('DatabaseName')}.{table.get('TableName')}"
+            raise EvaluationRunFailed(run_id, where, status, run.get("ErrorString", ""))
+        if status not in JOB_IN_PROGRESS:
+            raise UnknownRunState("data quality run", run_id, status)
+        if deadline.remaining <= 0:
+            raise WaitDeadlineExceeded("data quality run", run_id, status, deadline.elapsed)
+        deadline.sleep(next(intervals))
+
+
+def quality_results(
+    glue: Any,
+    *,
+    job_name: str | None = None,
+    job_run_id: str | None = None,
+    database: str | None = None,
+    table: str | None = None,
+    started_after: datetime | None = None,
+) -> list[QualityResult]:
+    """Every result matching the filter, newest first."""
+    criteria: dict[str, Any] = {}
+    if job_name:
+        criteria["JobName"] = job_name
+    if job_run_id:
+        criteria["JobRunId"] = job_run_id
+    if database and table:
+        criteria["DataSource"] = {"GlueTable": {"DatabaseName": database, "TableName": table}}
+    if started_after:
+        criteria["StartedAfter"] = started_after
+    listed = sorted(_listed(glue, criteria), key=lambda item: item["StartedOn"], reverse=True)
+    return results_by_id(glue, [item["ResultId"] for item in listed])
+
+
+def _listed(glue: Any, criteria: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    token: dict[str, str] = {}
+    while True:
+        page = glue.list_data_quality_results(Filter=criteria, **token)
+        yield from page.get("Results", [])
+        if not page.get("NextToken"):
+            return
+        token = {"NextToken": page["NextToken"]}
+
+
+def results_by_id(glue: Any, result_ids: Sequence[str]) -> list[QualityResult]:
+    """The results, in the order of their ids (BatchGetDataQualityResult, 100 at a time)."""
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(result_ids), BATCH_SIZE):
+        batch = list(result_ids[start : start + BATCH_SIZE])
+        for result in glue.batch_get_data_quality_result(ResultIds=batch)["Results"]:
+            found[result["ResultId"]] = result
+    return [_result(found[i]) for i in result_ids if i in found]
+
+
+def _result(raw: dict[str, Any]) -> QualityResult:
+    table = raw.get("DataSource", {}).get("GlueTable", {})
+    return QualityResult(
+        result_id=raw["ResultId"],
+        ruleset=raw.get("RulesetName", ""),
+        score=float(raw.get("Score", 0.0)),
+        started_on=raw.get("StartedOn"),
+        table=f"{table['DatabaseName']}.{table['TableName']}" if table else "",
+        job_name=raw.get("JobName", ""),
+        job_run_id=raw.get("JobRunId", ""),
+        context=raw.get("EvaluationContext", ""),
+        rules=tuple(
+            RuleResult(
+                name=rule.get("Name", ""),
+                rule=rule.get("Description", ""),
+                result=rule.get("Result", ""),
+                message=rule.get("EvaluationMessage", ""),
+                metrics=dict(rule.get("EvaluatedMetrics", {})),
+            )
+            for rule in raw.get("RuleResults", [])
+        ),
+    )

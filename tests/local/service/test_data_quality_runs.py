@@ -1,0 +1,184 @@
+"""Glue Data Quality's API in the offline account: rulesets, evaluation runs that execute on the
+catalog table's files, and results, as
+https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartDataQualityRulesetEvaluationRun and
+https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-data-quality-api.html describe them.
+"""
+
+from typing import Any
+
+import boto3
+import pytest
+
+from gluestack.local.pipeline_run import LOCAL_POLLING
+from gluestack.ops import wait_for_job_run
+from gluestack.ops.data_quality import (
+    EvaluationRunFailed,
+    TableRulesets,
+    evaluate_rulesets,
+    quality_results,
+    wait_for_evaluation_run,
+)
+
+ROLE = "arn:aws:iam::123456789012:role/glue"
+RULES = 'Rules = [ RowCount = 3, IsComplete "id", ColumnValues "amount" > 0 ]'
+ORDERS = TableRulesets("sales", "orders", ("orders-quality",), ROLE)
+
+
+def _orders_table(session: boto3.Session) -> Any:
+    glue, s3 = session.client("glue"), session.client("s3")
+    s3.put_object(Bucket="raw", Key="orders/a.csv", Body=b"id,amount\n1,2.5\n2,-1\n,4\n")
+    glue.create_database(DatabaseInput={"Name": "sales"})
+    glue.create_table(
+        DatabaseName="sales",
+        TableInput={
+            "Name": "orders",
+            "StorageDescriptor": {
+                "Columns": [{"Name": "id", "Type": "bigint"}, {"Name": "amount", "Type": "double"}],
+                "Location": "s3://raw/orders/",
+                "InputFormat": "org.apache.hadoop.mapred.TextInputFormat",
+                "SerdeInfo": {
+                    "SerializationLibrary": "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+                    "Parameters": {"field.delim": ","},
+                },
+            },
+            "Parameters": {"classification": "csv", "skip.header.line.count": "1"},
+        },
+    )
+    glue.create_data_quality_ruleset(
+        Name="orders-quality",
+        Ruleset=RULES,
+        TargetTable={"DatabaseName": "sales", "TableName": "orders"},
+    )
+    return glue
+
+
+def test_rulesets_are_created_read_listed_updated_and_deleted(aws: boto3.Session) -> None:
+    glue = aws.client("glue")
+    glue.create_data_quality_ruleset(
+        Name="a", Ruleset=RULES, TargetTable={"DatabaseName": "sales", "TableName": "orders"}
+    )
+    glue.create_data_quality_ruleset(Name="b", Ruleset="Rules = [ RowCount > 0 ]")
+    assert glue.get_data_quality_ruleset(Name="a")["Ruleset"] == RULES
+    with pytest.raises(glue.exceptions.AlreadyExistsException):
+        glue.create_data_quality_ruleset(Name="a", Ruleset=RULES)
+    with pytest.raises(glue.exceptions.InvalidInputException, match="not valid DQDL"):
+        glue.create_data_quality_ruleset(Name="c", Ruleset="Rules = [ RowCount >> 0 ]")
+    first = glue.list_data_quality_rulesets(MaxResults=1)
+    second = glue.list_data_quality_rulesets(NextToken=first["NextToken"])
+    listed = first["Rulesets"] + second["Rulesets"]
+    assert [(r["Name"], r["RuleCount"]) for r in listed] == [("a", 3), ("b", 1)]
+    on_orders = glue.list_data_quality_rulesets(
+        Filter={"TargetTable": {"DatabaseName": "sales", "TableName": "orders"}}
+    )
+    assert [r["Name"] for r in on_orders["Rulesets"]] == ["a"]
+    glue.update_data_quality_ruleset(Name="b", Ruleset="Rules = [ RowCount > 1 ]")
+    assert glue.get_data_quality_ruleset(Name="b")["Ruleset"] == "Rules = [ RowCount > 1 ]"
+    glue.delete_data_quality_ruleset(Name="b")
+    with pytest.raises(glue.exceptions.EntityNotFoundException):
+        glue.get_data_quality_ruleset(Name="b")
+
+
+def test_an_evaluation_run_evaluates_the_tables_files_and_keeps_one_result_per_ruleset(
+    account: Any,
+) -> None:
+    session, _ = account
+    glue = _orders_table(session)
+
+    (result,) = evaluate_rulesets(glue, ORDERS, deadline_seconds=300, schedule=LOCAL_POLLING)
+
+    assert (result.ruleset, result.table) == ("orders-quality", "sales.orders")
+    assert [(r.rule, r.result) for r in result.rules] == [
+        ("RowCount = 3", "PASS"),
+        ('IsComplete "id"', "FAIL"),
+        ('ColumnValues "amount" > 0', "FAIL"),
+    ]
+    assert result.score == pytest.approx(1 / 3)
+    assert result.rules[1].metrics == {"Column.id.Completeness": pytest.approx(2 / 3)}
+    (run,) = glue.list_data_quality_ruleset_evaluation_runs(
+        Filter={"DataSource": {"GlueTable": {"DatabaseName": "sales", "TableName": "orders"}}}
+    )["Runs"]
+    described = glue.get_data_quality_ruleset_evaluation_run(RunId=run["RunId"])
+    assert described["Status"] == "SUCCEEDED"
+    assert described["ResultIds"] == [result.result_id]
+    raw = glue.get_data_quality_result(ResultId=result.result_id)
+    assert raw["RulesetEvaluationRunId"] == run["RunId"]
+    listed = quality_results(glue, database="sales", table="orders")
+    assert [r.result_id for r in listed] == [result.result_id]
+
+
+def test_an_option_offline_runs_do_not_honour_fails_the_run_naming_it(account: Any) -> None:
+    session, _ = account
+    glue = _orders_table(session)
+    run_id = glue.start_data_quality_ruleset_evaluation_run(
+        DataSource={"GlueTable": {"DatabaseName": "sales", "TableName": "orders"}},
+        Role=ROLE,
+        RulesetNames=["orders-quality"],
+        AdditionalRunOptions={"ResultsS3Prefix": "s3://out/dq/"},
+    )["RunId"]
+    with pytest.raises(EvaluationRunFailed, match="ResultsS3Prefix='s3://out/dq/'") as failed:
+        wait_for_evaluation_run(glue, run_id, deadline_seconds=300, schedule=LOCAL_POLLING)
+    assert "UnsupportedGlueFeature" in failed.value.error
+
+
+def test_without_an_executing_account_a_run_fails_saying_so(aws: boto3.Session) -> None:
+    glue = aws.client("glue")
+    glue.create_data_quality_ruleset(Name="orders-quality", Ruleset=RULES)
+    with pytest.raises(EvaluationRunFailed, match="execute only in an executing offline account"):
+        evaluate_rulesets(glue, ORDERS, deadline_seconds=10, schedule=LOCAL_POLLING)
+
+
+def test_a_unknown_ruleset_is_refused_when_the_run_starts(aws: boto3.Session) -> None:
+    glue = aws.client("glue")
+    with pytest.raises(glue.exceptions.EntityNotFoundException):
+        evaluate_rulesets(glue, ORDERS, deadline_seconds=10, schedule=LOCAL_POLLING)
+
+
+STUDIO_EVALUATION = """import sys
+from awsglue.context import GlueContext
+from awsglue.dynamicframe import DynamicFrame
+from awsglue.job import Job
+from awsglue.utils import getResolvedOptions
+from awsgluedq.transforms import EvaluateDataQuality
+from pyspark.context import SparkContext
+
+args = getResolvedOptions(sys.argv, ["JOB_NAME"])
+sc = SparkContext()
+glueContext = GlueContext(sc)
+job = Job(glueContext)
+job.init(args["JOB_NAME"], args)
+rows = glueContext.spark_session.createDataFrame([(1,), (2,)], "id int")
+frame = DynamicFrame.fromDF(rows, glueContext, "rows")
+
+# Script generated for node Evaluate Data Quality
+EvaluateDataQuality_node2 = EvaluateDataQuality().process_rows(
+    frame=frame,
+    ruleset="Rules = [ RowCount = 2, ColumnValues \\"id\\" > 1 ]",
+    publishing_options={
+        "dataQualityEvaluationContext": "EvaluateDataQuality_node2",
+        "enableDataQualityResultsPublishing": True,
+    },
+)
+job.commit()
+"""
+
+
+def test_results_a_job_publishes_are_listed_by_its_name_and_run_id(account: Any) -> None:
+    session, _ = account
+    glue, s3 = session.client("glue"), session.client("s3")
+    s3.put_object(Bucket="scripts", Key="dq.py", Body=STUDIO_EVALUATION.encode())
+    glue.create_job(
+        Name="checked",
+        Role=ROLE,
+        Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/dq.py"},
+        GlueVersion="5.0",
+    )
+    run_id = glue.start_job_run(JobName="checked")["JobRunId"]
+    assert wait_for_job_run(
+        glue, "checked", run_id, deadline_seconds=180, schedule=LOCAL_POLLING
+    ).state == "SUCCEEDED"  # fmt: skip
+
+    (result,) = quality_results(glue, job_name="checked")
+
+    assert (result.job_run_id, result.context) == (run_id, "EvaluateDataQuality_node2")
+    assert [r.result for r in result.rules] == ["PASS", "FAIL"]
+    assert quality_results(glue, job_name="checked", job_run_id="jr_other") == []
