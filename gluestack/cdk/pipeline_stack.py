@@ -29,6 +29,7 @@ from gluestack.cdk.pipeline_triggers import add_triggers
 from gluestack.cdk.shared_code import shared_code_asset
 from gluestack.cdk.storage_stack import StorageStack, bucket_name
 from gluestack.spec import CrawlerSpec, JobSpec, PipelineSpec
+from gluestack.spec.job import DataQualitySpec
 
 MANIFEST_OUTPUT = "PipelineManifest"
 
@@ -103,7 +104,11 @@ class PipelineStack(cdk.Stack):
             "jobs": {name: j.job_name for name, j in self.jobs.items()},
             "triggers": {name: self.names.resource(name) for name in self.spec.triggers},
             "rulesets": {
-                table: {"ruleset": self._ruleset_name(table), "job": self.jobs[job].job_name}
+                table: {
+                    "ruleset": self._ruleset_name(table),
+                    "job": self.jobs[job].job_name,
+                    "on_failure": self._quality(job, table).on_failure,
+                }
                 for job, table in self._checked_outputs()
             },
         }
@@ -116,6 +121,11 @@ class PipelineStack(cdk.Stack):
             for table, output in job.outputs.items()
             if output.data_quality is not None
         ]
+
+    def _quality(self, job: str, table: str) -> DataQualitySpec:
+        quality = self.spec.jobs[job].outputs[table].data_quality
+        assert quality is not None
+        return quality
 
     def _ruleset_name(self, table: str) -> str:
         return self.names.resource(f"{table}-quality")
@@ -289,7 +299,7 @@ class PipelineStack(cdk.Stack):
                 f"{pascal(table)}Quality",
                 ruleset_name=self._ruleset_name(table),
                 description=f"Data quality rules of {table}",
-                dqdl=glue.Dqdl.from_string(str(self.spec.jobs[job].outputs[table].data_quality)),
+                dqdl=glue.Dqdl.from_string(self._quality(job, table).rules),
                 target_table=glue.DataQualityTargetTable.from_table_name(database, table),
             )
             # A ruleset evaluation run on the table assumes the role of the job writing it.

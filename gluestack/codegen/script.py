@@ -39,18 +39,19 @@ def render_script(context: ScriptContext) -> str:
     arguments = ["JOB_NAME", *_argument_names(context.spec, transform), f"{output}_path"]
     blocks = [
         _docstring(context, transform),
-        _imports(transform),
+        _imports(context, transform),
         _setup(arguments),
         *_column_check(context.spec, transform),
         *[_read(context.spec, name, source) for name, source in transform.sources.items()],
         *_steps(context.spec, transform),
+        _quality_gate(context, output),
         _write(context, output, transform),
         "job.commit()\n",
     ]
     return ruff_formatted("\n".join(block for block in blocks if block))
 
 
-def _imports(transform: TransformSpec) -> str:
+def _imports(context: ScriptContext, transform: TransformSpec) -> str:
     lines = [
         "import sys",
         "",
@@ -59,6 +60,11 @@ def _imports(transform: TransformSpec) -> str:
         "from awsglue.job import Job",
         *(["from awsglue.transforms import ApplyMapping"] if transform.mappings else []),
         "from awsglue.utils import getResolvedOptions",
+        *(
+            ["from awsgluedq.transforms import EvaluateDataQuality"]
+            if _gated(context, context.job.transform_output)
+            else []
+        ),
         "from pyspark.context import SparkContext",
         *(
             ["from pyspark.sql import functions as F"]
@@ -288,6 +294,50 @@ def _sql(variable: str, expression: str, head: str, tail: str) -> tuple[str, lis
     pieces.append(current.rstrip(" "))
     body = "".join(f"{INDENT}{quote(piece)}\n" for piece in pieces)
     return variable, [f"{variable} = (\n{body})"]
+
+
+def _gated(context: ScriptContext, output: str) -> str | None:
+    """The output's ruleset when a failing rule must stop the job before it writes."""
+    quality = context.job.outputs[output].data_quality
+    return quality.rules if quality and quality.on_failure == "fail" else None
+
+
+def _quality_gate(context: ScriptContext, output: str) -> str:
+    """EvaluateDataQuality on what is about to be written; a failing rule stops the job, so
+    nothing is written and the bookmark stays: Glue Studio's EvaluateDataQuality node stopping
+    the job Immediate, before the target is loaded
+    (https://docs.aws.amazon.com/glue/latest/webapi/API_DQStopJobOnFailureOptions.html)."""
+    rules = _gated(context, output)
+    if rules is None:
+        return ""
+    refusal = output + " not written: data quality rule(s) failed: {failed_rules}"
+    plain = '"""' not in rules and "\\" not in rules
+    ruleset = f'"""\n{rules.strip()}\n"""' if plain else quote(rules)
+    return (
+        f"# Check {output} against its data quality rules before writing (on_failure: fail)\n"
+        f"{output}_ruleset = {ruleset}\n"
+        + joined(
+            f"{output}_quality = EvaluateDataQuality.apply(",
+            [
+                "frame=result",
+                f"ruleset={output}_ruleset",
+                joined(
+                    "publishing_options={",
+                    [
+                        f'"dataQualityEvaluationContext": {quote(output)}',
+                        '"enableDataQualityResultsPublishing": True',
+                    ],
+                    "}",
+                ),
+            ],
+            ")",
+        )
+        + "\n"
+        + f"failed_rules = [\n{INDENT}row['Rule'] for row in {output}_quality.toDF().collect() "
+        + "if row['Outcome'] == 'Failed'\n]\n"
+        + "if failed_rules:\n"
+        + f"{INDENT}raise RuntimeError(f{quote(refusal)})\n"
+    )
 
 
 def _write(context: ScriptContext, output: str, transform: TransformSpec) -> str:

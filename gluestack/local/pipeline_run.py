@@ -127,10 +127,13 @@ def run_workflow(
 def _evaluate_written_tables(
     glue: object, manifest: PipelineManifest, outcomes: list[NodeOutcome]
 ) -> list[str]:
-    """Evaluate the rulesets of the tables written by the run's jobs that succeeded."""
+    """Evaluate the rulesets of the tables written by the run's jobs that succeeded, except
+    those the jobs evaluated themselves before writing (on_failure: fail)."""
     succeeded = {o.node.name for o in outcomes if o.node.kind == "job" and o.state == "SUCCEEDED"}
     errors = []
     for target in pipeline_rulesets(glue, manifest, succeeded):
+        if target.on_failure == "fail":
+            continue
         try:
             evaluate_rulesets(
                 glue, target, deadline_seconds=EVALUATION_DEADLINE_SECONDS, schedule=LOCAL_POLLING

@@ -79,6 +79,8 @@ class TableRulesets:
     table: str
     rulesets: tuple[str, ...]
     role: str
+    # fail: the writing job evaluates what it writes itself (and publishes the result)
+    on_failure: str = "warn"
 
 
 def pipeline_rulesets(
@@ -94,7 +96,9 @@ def pipeline_rulesets(
             continue
         if job not in roles:
             roles[job] = glue.get_job(JobName=job)["Job"]["Role"]
-        targets.append(TableRulesets(manifest.database, table, (deployed["ruleset"],), roles[job]))
+        on_failure = deployed.get("on_failure", "warn")
+        rulesets = (deployed["ruleset"],)
+        targets.append(TableRulesets(manifest.database, table, rulesets, roles[job], on_failure))
     return targets
 
 

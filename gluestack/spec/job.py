@@ -28,6 +28,35 @@ FLEX_WORKER_TYPES = ("G.1X", "G.2X")
 
 
 OutputMode = Literal["append", "overwrite"]
+# warn: the ruleset is evaluated on the table after the job, as a catalog evaluation run
+# (StartDataQualityRulesetEvaluationRun), whose failing rules fail nothing; fail: the job
+# evaluates what it is about to write and fails without writing it, as Glue Studio's
+# "Fail job without loading target data" does.
+OnQualityFailure = Literal["warn", "fail"]
+
+
+class DataQualitySpec(BaseModel):
+    """A DQDL ruleset on an output, and what a failing rule does."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rules: str = Field(description="the DQDL ruleset: Rules = [ ... ]")
+    on_failure: OnQualityFailure = Field(
+        default="warn",
+        description=(
+            "warn: evaluated on the table after the job, failing rules are reported; "
+            "fail: the job checks its output before writing and fails without writing it "
+            "(generated jobs only)"
+        ),
+    )
+
+    @field_validator("rules")
+    @classmethod
+    def _rules_are_dqdl(cls, value: str) -> str:
+        from gluestack.spec.dqdl import parse_ruleset
+
+        parse_ruleset(value)  # DqdlError (a ValueError) names the line and column
+        return value
 
 
 class OutputSpec(BaseModel):
@@ -42,9 +71,12 @@ class OutputSpec(BaseModel):
         default_factory=dict,
         description="the columns the job writes, so transforms reading the table can be checked",
     )
-    data_quality: str | None = Field(
+    data_quality: DataQualitySpec | None = Field(
         default=None,
-        description="a DQDL ruleset (Rules = [ ... ]) evaluated against this table",
+        description=(
+            "a DQDL ruleset (Rules = [ ... ]) evaluated against this table, or "
+            "{rules: ..., on_failure: warn | fail}"
+        ),
     )
     mode: OutputMode = Field(
         default="append",
@@ -54,14 +86,10 @@ class OutputSpec(BaseModel):
         ),
     )
 
-    @field_validator("data_quality")
+    @field_validator("data_quality", mode="before")
     @classmethod
-    def _ruleset_is_dqdl(cls, value: str | None) -> str | None:
-        from gluestack.spec.dqdl import parse_ruleset
-
-        if value is not None:
-            parse_ruleset(value)  # DqdlError (a ValueError) names the line and column
-        return value
+    def _ruleset_text_is_rules(cls, value: object) -> object:
+        return {"rules": value} if isinstance(value, str) else value
 
 
 class Sizing(BaseModel):
@@ -155,6 +183,18 @@ class JobSpec(BaseModel):
             raise ValueError(
                 f"output {overwritten[0]} has mode: overwrite, which generated jobs honour; a "
                 "hand-written script decides itself how it writes (leave mode at append)"
+            )
+        failing = [
+            n
+            for n, o in self.outputs.items()
+            if o.data_quality and o.data_quality.on_failure == "fail"
+        ]
+        if failing and self.transform is None:
+            raise ValueError(
+                f"output {failing[0]} has data_quality.on_failure: fail, which needs the job "
+                "to evaluate its output before writing it: generated jobs (transform:) do; in a "
+                "hand-written script call EvaluateDataQuality before the sink and raise when a "
+                "rule fails, and leave on_failure at warn"
             )
         if overwritten and self.bookmarks != "disable":
             raise ValueError(

@@ -126,6 +126,7 @@ def test_manifest_output_names_every_deployed_resource(dev: Templates) -> None:
             "flights_clean": {
                 "ruleset": "flights-dev-flights_clean-quality",
                 "job": "flights-dev-clean",
+                "on_failure": "warn",
             }
         },
     }

@@ -33,7 +33,17 @@ jobs:
   filtered:
     script: glue_scripts/generated/filtered.py
     outputs:
-      big_orders: {prefix: big_orders/, format: json, mode: overwrite}
+      big_orders:
+        prefix: big_orders/
+        format: json
+        mode: overwrite
+        data_quality:
+          rules: |
+            Rules = [
+              RowCount between 0 and 3,
+              ColumnValues "total" >= 10
+            ]
+          on_failure: fail
     transform:
       sources:
         orders:

@@ -176,3 +176,22 @@ def test_drop_removes_columns_and_null_values_become_null_in_string_columns(
         {"id": 1, "status": None, "customer": "ann"},
         {"id": 2, "status": "paid", "customer": None},
     ]
+
+
+def test_a_failing_rule_of_an_on_failure_fail_output_stops_the_job_before_it_writes(
+    spark: SparkSession, orders: Path, tmp_path: Path
+) -> None:
+    # big_orders' rules (RowCount between 0 and 3, ...) with on_failure: fail: the generated
+    # script evaluates what it would write and stops, as Glue Studio's EvaluateDataQuality
+    # node does with StopJobOnFailureTiming Immediate; earlier output stays (not purged).
+    first = _run(spark, "filtered", "big_orders", tmp_path, bookmarks="job-bookmark-disable")
+    assert [row["id"] for row in first] == [2]
+    more = [{"id": i, "total": 20.0, "status": "paid"} for i in (4, 5, 6)]
+    _put_json(orders, "landing/orders/part-1.json", more)
+    with pytest.raises(RuntimeError) as stopped:
+        _run(spark, "filtered", "big_orders", tmp_path, bookmarks="job-bookmark-disable")
+    assert str(stopped.value) == (
+        "big_orders not written: data quality rule(s) failed: ['RowCount between 0 and 3']"
+    )
+    kept = spark.read.json("s3://out/big_orders/").collect()
+    assert [row["id"] for row in kept] == [2]

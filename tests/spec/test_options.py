@@ -10,6 +10,15 @@ from tests.spec.conftest import FLIGHTS, SpecWriter, error_of
 JOB = "    max_retries: 1\n"
 CRAWLER = "    tables: [flights, weather, planes, airports, airlines]\n"
 START = "    type: on_demand\n"
+RULESET = (
+    "        data_quality: |\n          Rules = [\n            RowCount > 1000,\n"
+    '            IsComplete "flight_date",\n            ColumnValues "is_late" in [0, 1],\n'
+    '            ColumnValues "distance" > 0\n          ]\n'
+)
+RULESET_WITH = (
+    "        data_quality:\n          on_failure: {}\n"
+    '          rules: "Rules = [ RowCount > 1000 ]"\n'
+)
 
 INVALID = [
     pytest.param(
@@ -18,6 +27,20 @@ INVALID = [
         "jobs.clean.outputs.flights_clean.data_quality",
         "DQDL line 2, column 3: unknown rule type 'RowCont'; did you mean 'RowCount'?",
         id="dqdl-typo",
+    ),
+    pytest.param(
+        RULESET,
+        RULESET_WITH.format("fail"),
+        "jobs.clean",
+        "data_quality.on_failure: fail, which needs the job to evaluate its output before",
+        id="on-failure-fail-needs-a-generated-job",
+    ),
+    pytest.param(
+        RULESET,
+        RULESET_WITH.format("stop"),
+        "jobs.clean.outputs.flights_clean.data_quality.on_failure",
+        "'warn' or 'fail'",
+        id="on-failure-is-warn-or-fail",
     ),
     pytest.param(
         CRAWLER,
