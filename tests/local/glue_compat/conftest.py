@@ -41,10 +41,12 @@ def put(s3_root: Path, key: str, text: str) -> None:
     path.write_text(text)
 
 
-def csv_table(glue: Any, name: str, location: str, columns: list[tuple[str, str]]) -> None:
+def csv_table(
+    glue: Any, name: str, location: str, columns: list[tuple[str, str]], database: str = "raw"
+) -> None:
     """A catalog table like a crawler makes for a headed csv folder."""
     glue.create_table(
-        DatabaseName="raw",
+        DatabaseName=database,
         TableInput={
             "Name": name,
             "Parameters": {"classification": "csv", "skip.header.line.count": "1"},

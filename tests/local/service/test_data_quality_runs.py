@@ -4,11 +4,16 @@ https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartDataQualityRulesetE
 https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-data-quality-api.html describe them.
 """
 
+import json
+from pathlib import Path
 from typing import Any
 
 import boto3
 import pytest
+from typer.testing import CliRunner
 
+from gluestack.cli import app
+from gluestack.local.cdk_out.deploy import deploy_assembly
 from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import wait_for_job_run
 from gluestack.ops.data_quality import (
@@ -18,6 +23,9 @@ from gluestack.ops.data_quality import (
     quality_results,
     wait_for_evaluation_run,
 )
+from tests.local.glue_compat.conftest import csv_table
+
+runner = CliRunner()
 
 ROLE = "arn:aws:iam::123456789012:role/glue"
 RULES = 'Rules = [ RowCount = 3, IsComplete "id", ColumnValues "amount" > 0 ]'
@@ -28,22 +36,8 @@ def _orders_table(session: boto3.Session) -> Any:
     glue, s3 = session.client("glue"), session.client("s3")
     s3.put_object(Bucket="raw", Key="orders/a.csv", Body=b"id,amount\n1,2.5\n2,-1\n,4\n")
     glue.create_database(DatabaseInput={"Name": "sales"})
-    glue.create_table(
-        DatabaseName="sales",
-        TableInput={
-            "Name": "orders",
-            "StorageDescriptor": {
-                "Columns": [{"Name": "id", "Type": "bigint"}, {"Name": "amount", "Type": "double"}],
-                "Location": "s3://raw/orders/",
-                "InputFormat": "org.apache.hadoop.mapred.TextInputFormat",
-                "SerdeInfo": {
-                    "SerializationLibrary": "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
-                    "Parameters": {"field.delim": ","},
-                },
-            },
-            "Parameters": {"classification": "csv", "skip.header.line.count": "1"},
-        },
-    )
+    csv_table(glue, "orders", "s3://raw/orders/", [("id", "bigint"), ("amount", "double")],
+              database="sales")  # fmt: skip
     glue.create_data_quality_ruleset(
         Name="orders-quality",
         Ruleset=RULES,
@@ -182,3 +176,41 @@ def test_results_a_job_publishes_are_listed_by_its_name_and_run_id(account: Any)
     assert (result.job_run_id, result.context) == (run_id, "EvaluateDataQuality_node2")
     assert [r.result for r in result.rules] == ["PASS", "FAIL"]
     assert quality_results(glue, job_name="checked", job_run_id="jr_other") == []
+
+
+def test_the_cli_shows_a_jobs_results_and_evaluates_a_deployed_pipelines_rulesets(
+    account: Any, cdk_out: Path
+) -> None:
+    session, executor = account
+    endpoint = ["--endpoint-url", executor.endpoint]
+    test_results_a_job_publishes_are_listed_by_its_name_and_run_id(account)
+    shown = runner.invoke(app, ["dq", "results", "checked", *endpoint, "--json"])
+    assert shown.exit_code == 0, shown.output
+    (result,) = json.loads(shown.output)
+    assert [r["result"] for r in result["rules"]] == ["PASS", "FAIL"]
+
+    deployed = deploy_assembly(cdk_out, session)
+    glue, s3 = session.client("glue"), session.client("s3")
+    curated = deployed.output("gluestack-dev-storage", "CuratedBucketName")
+    rows = "flight_date,is_late,distance\n2013-01-01,0,100\n,1,200\n2013-01-02,2,300\n"
+    s3.put_object(Bucket=curated, Key="flights_clean/a.csv", Body=rows.encode())
+    csv_table(glue, "flights_clean", f"s3://{curated}/flights_clean/",
+              [("flight_date", "string"), ("is_late", "int"), ("distance", "int")],
+              database="flights_dev")  # fmt: skip
+    ran = runner.invoke(app, ["dq", "run", "flights", *endpoint, "--json"])
+    assert ran.exit_code == 1, ran.output  # rules failed
+    (evaluated,) = json.loads(ran.output)
+    assert (evaluated["ruleset"], evaluated["table"]) == (
+        "flights-dev-flights_clean-quality", "flights_dev.flights_clean",
+    )  # fmt: skip
+    assert [(r["rule"], r["result"]) for r in evaluated["rules"]] == [
+        ("RowCount > 1000", "FAIL"),
+        ('IsComplete "flight_date"', "FAIL"),
+        ('ColumnValues "is_late" in [0, 1]', "FAIL"),
+        ('ColumnValues "distance" > 0', "PASS"),
+    ]
+    latest = runner.invoke(app, ["dq", "results", "flights", *endpoint, "--json"])
+    assert latest.exit_code == 0, latest.output
+    assert [r["result_id"] for r in json.loads(latest.output)] == [evaluated["result_id"]]
+    table = runner.invoke(app, ["dq", "results", "flights", *endpoint])
+    assert table.exit_code == 0 and "Data quality" in table.output, table.output
