@@ -1,7 +1,7 @@
 """`make bench`: run every measure, print the table, write benchmarks/results.md and README's table.
 
 python -m benchmarks [--only NAME ...]
-(names: synth local demo waits deploy bookmarks service make-test)
+(names: synth local demo waits deploy bookmarks service data-quality make-test)
 A partial run prints its figures but leaves results.md and README as they are.
 """
 
@@ -17,7 +17,16 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import bookmarks, deploy, end_to_end, local_execution, service, synth, waits
+from benchmarks import (
+    bookmarks,
+    data_quality,
+    deploy,
+    end_to_end,
+    local_execution,
+    service,
+    synth,
+    waits,
+)
 from benchmarks.measurement import Measurement
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +42,7 @@ MEASURES: dict[str, Callable[[], list[Measurement]]] = {
     "deploy": deploy.measure,
     "bookmarks": bookmarks.measure,
     "service": service.measure,
+    "data-quality": data_quality.measure,
     "make-test": end_to_end.measure_make_test,
 }
 
