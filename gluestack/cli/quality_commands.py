@@ -2,6 +2,7 @@
 deployed pipeline, the same against AWS and an offline endpoint."""
 
 import json
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -21,6 +22,7 @@ from gluestack.cli.common import (
     session,
 )
 from gluestack.cli.quality_report import quality_table
+from gluestack.local.records.workspace import Workspace
 from gluestack.ops import GlueOpsError, client, glue_client, pipeline_manifest
 from gluestack.ops.data_quality import (
     QualityResult,
@@ -87,26 +89,62 @@ def dq_results(
     show_all: Annotated[
         bool, typer.Option("--all", help="Every result, not only each ruleset's latest.")
     ] = False,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            help="Read the results `gluestack local run` left in this workspace "
+            "(e.g. .gluestack), with no account running.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
     endpoint_url: EndpointOption = None,
     region: RegionOption = None,
     profile: ProfileOption = None,
 ) -> None:
     """Results of a pipeline's rulesets and its jobs' EvaluateDataQuality, or of one job."""
-    aws = session(profile, region, endpoint_url)
-    glue = glue_client(aws, endpoint_url)
     try:
-        try:
-            manifest = _manifest(aws, env, target, endpoint_url)
-        except StackNotFound:
-            results = quality_results(glue, job_name=target)
+        if workspace is None:
+            results = _account_results(target, env, endpoint_url, region, profile)
         else:
-            results = _pipeline_results(glue, manifest)
+            results = _offline_results(target, Workspace(workspace))
     except OPERATION_ERRORS as error:
         fail_operation(error)
     if not show_all:
         results = _latest(results)
     _print(results, as_json)
+
+
+def _account_results(
+    target: str, env: str, endpoint_url: str | None, region: str | None, profile: str | None
+) -> list[QualityResult]:
+    aws = session(profile, region, endpoint_url)
+    glue = glue_client(aws, endpoint_url)
+    try:
+        manifest = _manifest(aws, env, target, endpoint_url)
+    except StackNotFound:
+        return quality_results(glue, job_name=target)
+    return _pipeline_results(glue, manifest)
+
+
+def _offline_results(target: str, workspace: Workspace) -> list[QualityResult]:
+    from gluestack.local.offline import offline_account
+    from gluestack.local.records.quality_snapshot import (
+        NoOfflineResults,
+        restore_results,
+        saved_manifest,
+    )
+
+    try:
+        manifest = saved_manifest(workspace, target)
+    except NoOfflineResults as error:
+        fail(error)
+    with offline_account() as offline:
+        restore_results(offline, workspace)
+        glue = glue_client(offline)
+        if manifest is None:
+            return quality_results(glue, job_name=target)
+        return _pipeline_results(glue, manifest)
 
 
 def _pipeline_results(glue: Any, manifest: PipelineManifest) -> list[QualityResult]:

@@ -24,6 +24,7 @@ from gluestack.local.records.catalog_snapshot import (
     restore_catalog,
     save_catalog,
 )
+from gluestack.local.records.quality_snapshot import restore_results, save_results
 from gluestack.local.records.workspace import Workspace
 from gluestack.local.service import executing_glue
 from gluestack.local.service.executing import JobExecutor
@@ -75,6 +76,8 @@ class OfflineApp:
     session: boto3.Session
     app: DeployedApp
     executor: JobExecutor
+    # The pipelines run in it, whose data quality results outlive it with their manifests.
+    manifests: list[PipelineManifest] = field(default_factory=list)
 
 
 @contextmanager
@@ -89,9 +92,12 @@ def executing_app(cdk_out: Path, workspace: Workspace) -> Iterator[OfflineApp]:
         glue = glue_client(session)
         with suppress(NoOfflineCatalog):  # a first run: no catalog saved yet
             restore_catalog(glue, workspace)
-        yield OfflineApp(session, app, executor)
+        restore_results(session, workspace)
+        offline = OfflineApp(session, app, executor)
+        yield offline
         executor.wait_idle(60)
         save_catalog(glue, workspace)
+        save_results(glue, workspace, offline.manifests)
 
 
 def run_workflow(
@@ -104,6 +110,7 @@ def run_workflow(
     glue = glue_client(offline.session)
     engine = offline.executor.workflows
     started = datetime.now(UTC)
+    offline.manifests.append(manifest)
     if on_node:
         engine.listeners.append(on_node)
     try:
