@@ -15,8 +15,6 @@ RULE_KINDS: dict[str, RuleKind] = {
 
 # Reported per rule as ERROR with this reason: never passed.
 UNEVALUATED_TYPES: dict[str, str] = {
-    "DatasetMatch": "AWS documents neither the match ratio's denominator nor its NULL handling",
-    "SchemaMatch": "AWS documents neither the match ratio's denominator nor name case rules",
     "DetectAnomalies": "anomaly detection learns from the metrics of earlier runs",
     "FileFreshness": "file rules read S3 object metadata, which offline frames do not carry",
     "FileMatch": "file rules read S3 object metadata, which offline frames do not carry",

@@ -7,6 +7,7 @@ com.amazon.deequ.dqdl) is the reference, named in the test.
 """
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pytest
@@ -169,8 +170,8 @@ def test_rules_not_evaluated_are_errors_never_passes(orders: "DataFrame") -> Non
     for rule in [
         "RowCount > avg(last(3))",  # dynamic: needs earlier runs' metrics
         'DetectAnomalies "RowCount"',
-        'SchemaMatch "reference" = 1.0',
-        'RowCountMatch "reference" >= 0.9',  # no reference dataset given
+        'SchemaMatch "reference" = 1.0',  # no reference dataset given
+        'RowCountMatch "reference" >= 0.9',
         'Mean "price" > 1 with threshold > 0.5',  # threshold only on three rule types
     ]:
         outcome = _one(orders, rule)
@@ -257,3 +258,65 @@ def test_a_composite_is_the_boolean_combination_of_its_parts(
         o.result == "PASS" for o in evaluate_ruleset(orders, ruleset, now=NOW).rules
     )
     assert combined == (all(parts) if operator == "and" else any(parts))
+
+
+def test_dataset_match_is_the_share_of_primary_rows_a_reference_row_matches(
+    spark: "SparkSession",
+) -> None:
+    # dqdl-rule-types-DatasetMatch.html; NULL equals NULL and the ratio's denominator is the
+    # primary's rows, as AWS's engine (awslabs/deequ DataSynchronization) computes them.
+    primary = spark.createDataFrame(
+        [(1, "a", 1.0), (2, "b", None), (3, "c", 3.0), (4, "d", 4.0)],
+        "id int, name string, v double",
+    )
+    reference = spark.createDataFrame(
+        [(1, "a", 1.0), (2, "b", None), (3, "c", 9.0), (5, "e", 5.0)],
+        "ref_id int, name string, v double",
+    )
+    references = {"reference": reference}
+    everything = _one(
+        primary, 'DatasetMatch "reference" "id->ref_id" >= 0.5', references=references
+    )
+    assert (everything.result, everything.metrics) == (
+        "PASS",
+        {"Dataset.reference.DatasetMatch": 0.5},
+    )
+    names_only = _one(
+        primary, 'DatasetMatch "reference" "id->ref_id" "name" = 0.75', references=references
+    )
+    assert names_only.result == "PASS"
+    strict = _one(primary, 'DatasetMatch "reference" "id->ref_id" = 1.0', references=references)
+    assert (strict.result, strict.message) == (
+        "FAIL", "Value: 0.5 does not meet the constraint requirement!",
+    )  # fmt: skip
+    doubled = reference.union(reference.limit(1))
+    duplicate_keys = _one(
+        primary, 'DatasetMatch "reference" "id->ref_id" >= 0.5', references={"reference": doubled}
+    )
+    assert (duplicate_keys.result, duplicate_keys.message) == (
+        "FAIL", "Provided key map not suitable for given data frames",
+    )  # fmt: skip
+    missing = _one(primary, 'DatasetMatch "reference" "id" >= 0.5', references=references)
+    assert missing.message == "The following columns were not found in the second dataset: id"
+
+
+def test_schema_match_is_the_share_of_columns_alike_in_name_and_type(
+    spark: "SparkSession",
+) -> None:
+    # awslabs/deequ comparison.SchemaMatch: name -> Spark type name, counts must agree
+    primary = spark.createDataFrame(
+        [(1, "a", Decimal("1.5"))], "id int, name string, price decimal(10,2)"
+    )
+    same = spark.createDataFrame(
+        [(2, "b", Decimal("2.5"))], "id int, name string, price decimal(10,2)"
+    )
+    retyped = spark.createDataFrame(
+        [(2, "b", Decimal("2.5"))], "id long, name string, price decimal(12,2)"
+    )
+    fewer = spark.createDataFrame([(2, "b")], "id int, name string")
+    match = _one(primary, 'SchemaMatch "reference" = 1.0', references={"reference": same})
+    assert (match.result, match.metrics) == ("PASS", {"Dataset.reference.SchemaMatch": 1.0})
+    third = _one(primary, 'SchemaMatch "reference" = 1.0', references={"reference": retyped})
+    assert (third.result, third.message) == ("FAIL", "33.33% of columns passed the threshold")
+    counted = _one(primary, 'SchemaMatch "reference" > 0', references={"reference": fewer})
+    assert (counted.result, counted.message) == ("FAIL", "Column counts do not match")
