@@ -47,6 +47,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 demo: $(VENV_STAMP) $(NODE_STAMP)
 	@tools/check_prereqs.sh java
+	@tools/install_jdbc_driver.sh
 	$(BIN)/python -m demo
 
 test: lint synth cfn-lint checkov pytest
@@ -74,6 +75,7 @@ checkov: synth $(CHECKOV_STAMP)
 # The slowest tests are listed at the end, so each run shows where the time goes.
 pytest: $(VENV_STAMP)
 	@tools/check_prereqs.sh java
+	@tools/install_jdbc_driver.sh
 	$(BIN)/python -m pytest -n 2 --durations=12
 
 bench: $(VENV_STAMP) $(NODE_STAMP)

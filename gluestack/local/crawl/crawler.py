@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from gluestack.local.crawl.infer import InferredTable, infer_table
 from gluestack.local.crawl.partitions import add_partitions
+from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.records.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ def emulate_crawl(
     it, DELETE_FROM_DATABASE deletes it). New tables are always created, as in Glue.
     """
     crawler = glue.get_crawler(Name=name)["Crawler"]
+    _refuse_other_targets(crawler["Targets"])
     database = crawler["DatabaseName"]
     prefix = crawler.get("TablePrefix", "")
     policy = {**DEFAULT_POLICY, **crawler.get("SchemaChangePolicy", {})}
@@ -72,6 +74,16 @@ def emulate_crawl(
             summary.unchanged.append(table_name)
         _add_partitions(glue, database, table)
     return summary
+
+
+def _refuse_other_targets(targets: dict[str, Any]) -> None:
+    """Only S3 targets are crawled offline: a crawl that skipped the others would succeed
+    having cataloged less than Glue's."""
+    others = sorted(kind for kind, listed in targets.items() if listed and kind != "S3Targets")
+    if others:
+        raise UnsupportedGlueFeature(
+            f"crawler targets {', '.join(others)}: offline crawls read S3 targets only"
+        )
 
 
 def existing_table(glue: Any, database: str, name: str) -> dict[str, Any] | None:

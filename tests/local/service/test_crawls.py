@@ -13,6 +13,7 @@ from moto.glue.models import glue_backends
 
 from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import wait_for_crawler
+from gluestack.ops.errors import CrawlerFailed
 
 
 def _crawler(glue: Any, name: str, path: str) -> str:
@@ -78,3 +79,27 @@ def test_a_crawl_of_an_empty_prefix_succeeds_and_its_report_names_the_prefix(
     assert backend.crawlers["nothing"].crawls[-1].report == (
         "tables: none; no files under s3://raw/nothing-here/"
     )
+
+
+def test_a_crawler_with_targets_offline_crawls_cannot_read_fails_naming_them(
+    account: Any,
+) -> None:
+    # Skipping the JDBC target would let the crawl succeed with fewer tables than Glue makes.
+    session, _ = account
+    glue, s3 = session.client("glue"), session.client("s3")
+    s3.put_object(Bucket="raw", Key="mixed/a.csv", Body=b"x\n1\n")
+    glue.create_database(DatabaseInput={"Name": "sales"})
+    glue.create_crawler(
+        Name="mixed",
+        Role="arn:aws:iam::123456789012:role/glue",
+        DatabaseName="sales",
+        Targets={
+            "S3Targets": [{"Path": "s3://raw/mixed/"}],
+            "JdbcTargets": [{"ConnectionName": "pg", "Path": "shop/public/%"}],
+        },
+    )
+    glue.start_crawler(Name="mixed")
+    with pytest.raises(CrawlerFailed, match="crawler targets JdbcTargets: offline crawls read S3"):
+        wait_for_crawler(glue, "mixed", deadline_seconds=120, schedule=LOCAL_POLLING)
+    with pytest.raises(glue.exceptions.EntityNotFoundException):
+        glue.get_table(DatabaseName="sales", Name="mixed")

@@ -1,0 +1,1 @@
+"""Glue's JDBC sources offline, against a real database: a throwaway PostgreSQL, its driver."""
