@@ -36,9 +36,16 @@ class _CatalogContext:
     job_name: str = ""
 
 
+def check_request(request: dict[str, Any]) -> None:
+    """Refuse, before any Spark starts, what offline runs do not evaluate as Glue does."""
+    _check_run_options(request.get("AdditionalRunOptions") or {})
+    for source in [request["DataSource"], *(request.get("AdditionalDataSources") or {}).values()]:
+        _table(source)
+
+
 def evaluate_catalog_run(runtime: GlueRuntime, run_id: str, request: dict[str, Any]) -> list[dict]:
     """One GetDataQualityResult-shaped result per ruleset of the run, in RulesetNames order."""
-    _check_run_options(request.get("AdditionalRunOptions") or {})
+    check_request(request)
     source = request["DataSource"]
     frame = _read(runtime, source).cache()
     references = {
@@ -66,6 +73,12 @@ def evaluate_catalog_run(runtime: GlueRuntime, run_id: str, request: dict[str, A
 
 
 def _read(runtime: GlueRuntime, source: dict[str, Any]) -> "DataFrame":
+    database, name, options = _table(source)
+    return read_from_catalog(_CatalogContext(runtime), database, name, "", "", options)
+
+
+def _table(source: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
+    """A GlueTable source's database, table and AdditionalOptions; anything else refused."""
     if set(source) != {"GlueTable"}:
         raise UnsupportedGlueFeature(
             f"data quality DataSource {', '.join(sorted(set(source) - {'GlueTable'}))} "
@@ -77,7 +90,7 @@ def _read(runtime: GlueRuntime, source: dict[str, Any]) -> "DataFrame":
     options = table.pop("AdditionalOptions", None) or {}
     if table:
         raise UnsupportedGlueFeature(f"data quality GlueTable field(s) {', '.join(sorted(table))}")
-    return read_from_catalog(_CatalogContext(runtime), database, name, "", "", dict(options))
+    return database, name, dict(options)
 
 
 def _check_run_options(options: dict[str, Any]) -> None:

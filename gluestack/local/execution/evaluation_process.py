@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gluestack.local.data_quality.catalog_run import evaluate_catalog_run
+from gluestack.local.data_quality.catalog_run import check_request, evaluate_catalog_run
 from gluestack.local.execution.process_config import ProcessConfig
 from gluestack.local.execution.spark import local_spark_session
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
+from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.records import local_s3
 from gluestack.local.records.workspace import Workspace
 
@@ -28,6 +29,12 @@ class EvaluationProcessConfig(ProcessConfig):
 
 def main(config_file: str) -> int:
     config = EvaluationProcessConfig.read(Path(config_file))
+    try:
+        check_request(config.request)
+    except UnsupportedGlueFeature as refused:
+        message = f"UnsupportedGlueFeature: {refused}"
+        config.write_result({"succeeded": False, "error_message": message})
+        return 1
     workspace = Workspace(Path(config.workspace))
     local_s3.pull(config.client("s3"), workspace.s3_root)
     spark = local_spark_session(workspace.s3_root, app_name=f"dq-{config.run_id}")
