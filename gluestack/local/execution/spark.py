@@ -1,10 +1,12 @@
 """A local SparkSession on which s3://, s3a:// and s3n:// paths are folders under one root."""
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gluestack.local.jdbc.binaries import MissingPostgres, jdbc_driver
 from gluestack.local.s3fs import local_s3_jar
 from gluestack.local.s3fs.build import CLASS_NAME
 
@@ -26,7 +28,7 @@ def local_spark_session(
     builder = (
         SparkSession.builder.master("local[2]")
         .appName(app_name)
-        .config("spark.jars", str(local_s3_jar()))
+        .config("spark.jars", ",".join(_jars()))
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
@@ -46,6 +48,15 @@ def local_spark_session(
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+def _jars() -> list[str]:
+    """The local S3 filesystem, and PostgreSQL's JDBC driver when installed (JDBC sources
+    name what is missing when it is not)."""
+    jars = [str(local_s3_jar())]
+    with contextlib.suppress(MissingPostgres):
+        jars.append(str(jdbc_driver()))
+    return jars
 
 
 def use_s3_root(spark: "SparkSession", s3_root: Path) -> None:

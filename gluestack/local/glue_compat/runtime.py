@@ -56,6 +56,15 @@ class GlueRuntime:
             self.glue = session.client("glue", region_name=session.region_name or "us-east-1")
         return self.glue
 
+    def client(self, service: str) -> Any:
+        """A boto3 client of the default session's account (moto's when the caller mocks AWS,
+        the offline account's in a job process), e.g. Secrets Manager for JDBC connections."""
+        import boto3
+
+        session = boto3.Session()
+        region = session.region_name or "us-east-1"
+        return session.client(service, region_name=region)  # type: ignore[call-overload]
+
 
 _current: list[GlueRuntime] = []
 

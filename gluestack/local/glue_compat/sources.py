@@ -19,6 +19,7 @@ from gluestack.local.glue_compat.reading import FileSelection, read_source
 from gluestack.local.glue_compat.record_types import typed_csv_records
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.glue_compat.writing import CatalogUpdate, S3Target, update_catalog, write_s3
+from gluestack.local.jdbc.jdbc_io import is_jdbc, read_jdbc
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -36,7 +37,13 @@ def read_from_options(
     transformation_ctx: str,
     push_down_predicate: str,
 ) -> "DataFrame":
-    """create_dynamic_frame.from_options for S3: paths, recurse, exclusions, bookmarks."""
+    """create_dynamic_frame.from_options for S3 (paths, recurse, exclusions, bookmarks) and for
+    PostgreSQL over JDBC."""
+    if is_jdbc(connection_type):
+        if fmt or format_options or push_down_predicate:
+            raise ValueError(f"a {connection_type} source takes no format, format_options or "
+                             "push_down_predicate (filter in sampleQuery)")  # fmt: skip
+        return read_jdbc(context.runtime, connection_type, connection_options, transformation_ctx)
     if connection_type != "s3":
         raise UnsupportedGlueFeature(f"connection_type '{connection_type}'")
     check_options("connection_options", connection_options, S3_SOURCE_HONOURED, S3_SOURCE_TUNING)

@@ -21,6 +21,7 @@ from gluestack.local.glue_compat.options import CONTEXT_TUNING, check_options
 from gluestack.local.glue_compat.purge import purge_s3_path, purge_table
 from gluestack.local.glue_compat.runtime import GlueRuntime, current_runtime, default_runtime
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
+from gluestack.local.jdbc.connection import connection_credentials
 
 Options = Mapping[str, Any] | None
 
@@ -120,6 +121,38 @@ class GlueContext:
         elif format_options:
             raise ValueError("format_options given without a format")
         return sink.writeFrame(frame)
+
+    def write_dynamic_frame_from_jdbc_conf(
+        self, frame: DynamicFrame, catalog_connection: str, connection_options: Options = None,
+        redshift_tmp_dir: str = "", transformation_ctx: str = "", catalog_id: str | None = None,
+    ) -> DynamicFrame:  # fmt: skip
+        """The frame appended to connection_options' dbtable through a Glue connection."""
+        _own_catalog(catalog_id)
+        if redshift_tmp_dir:
+            raise UnsupportedGlueFeature("from_jdbc_conf redshift_tmp_dir (Redshift's S3 staging)")
+        vendor = self.extract_jdbc_conf(catalog_connection)["vendor"]
+        options = {
+            **(connection_options or {}),
+            "useConnectionProperties": True,
+            "connectionName": catalog_connection,
+        }
+        return self.getSink(vendor, None, transformation_ctx, **options).writeFrame(frame)
+
+    def extract_jdbc_conf(self, connection_name: str, catalog_id: str | None = None) -> dict:
+        """user, password, vendor, url (protocol, host and port) and fullUrl of a connection
+        (https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-glue-context.html)."""
+        _own_catalog(catalog_id)
+        runtime = self.runtime
+        found = connection_credentials(
+            runtime.glue_client(), runtime.client("secretsmanager"), connection_name
+        )
+        return {
+            "user": found.user,
+            "password": found.password,
+            "vendor": found.vendor,
+            "url": found.url.rsplit("/", 1)[0],
+            "fullUrl": found.url,
+        }
 
     def write_dynamic_frame_from_catalog(
         self, frame: DynamicFrame, database: str | None = None, table_name: str | None = None,

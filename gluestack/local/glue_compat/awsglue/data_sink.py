@@ -18,6 +18,7 @@ from gluestack.local.glue_compat.options import (
 )
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.glue_compat.writing import CatalogUpdate, S3Target, update_catalog, write_s3
+from gluestack.local.jdbc.jdbc_io import is_jdbc, write_jdbc
 
 
 class DataSink:
@@ -31,9 +32,15 @@ class DataSink:
         transformation_ctx: str,
         options: dict[str, Any],
     ) -> None:
-        if connection_type != "s3":
-            raise UnsupportedGlueFeature(f"connection_type '{connection_type}'")
-        check_options("getSink", options, S3_SINK_HONOURED, S3_SINK_TUNING, SINK_CATALOG_OPTIONS)
+        self._jdbc = connection_type if is_jdbc(connection_type) else None
+        if self._jdbc is None:
+            if connection_type != "s3":
+                raise UnsupportedGlueFeature(f"connection_type '{connection_type}'")
+            check_options(
+                "getSink", options, S3_SINK_HONOURED, S3_SINK_TUNING, SINK_CATALOG_OPTIONS
+            )
+        elif format:
+            raise ValueError(f"a {connection_type} sink takes no format")
         self._glue_context = glue_context
         self._options = options
         self._format = format
@@ -49,13 +56,19 @@ class DataSink:
     ) -> None:
         if catalogId:
             raise UnsupportedGlueFeature(f"setCatalogInfo(catalogId='{catalogId}')")
+        if self._jdbc:
+            raise UnsupportedGlueFeature(f"setCatalogInfo on a {self._jdbc} sink")
         self._catalog = (catalogDatabase, catalogTableName)
 
     def setAccumulableSize(self, size: int) -> None:
         """Sizes an accumulator on Glue; no effect on what is written."""
 
     def writeFrame(self, dynamic_frame: DynamicFrame, info: str = "") -> DynamicFrame:
-        """Append the frame's records under path; update the catalog when asked."""
+        """Append the frame's records under path (or to a JDBC table); update the catalog when
+        asked."""
+        if self._jdbc:
+            write_jdbc(self._glue_context.runtime, dynamic_frame.toDF(), self._jdbc, self._options)
+            return dynamic_frame
         if "path" not in self._options:
             raise ValueError("an S3 sink needs connection option 'path'")
         if not self._format:

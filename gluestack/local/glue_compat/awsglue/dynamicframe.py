@@ -416,9 +416,12 @@ class DynamicFrameWriter:
     def from_jdbc_conf(
         self, frame: DynamicFrame, catalog_connection: str,
         connection_options: Mapping[str, Any] | None = None, redshift_tmp_dir: str = "",
-        transformation_ctx: str = "",
+        transformation_ctx: str = "", catalog_id: str | None = None,
     ) -> DynamicFrame:  # fmt: skip
-        raise UnsupportedGlueFeature("write_dynamic_frame.from_jdbc_conf")
+        return self._glue_context.write_dynamic_frame_from_jdbc_conf(
+            frame, catalog_connection, connection_options, redshift_tmp_dir, transformation_ctx,
+            catalog_id,
+        )  # fmt: skip
 
 
 def _thresholds(api: str, stage: int, total: int) -> None:
