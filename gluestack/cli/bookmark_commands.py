@@ -84,8 +84,13 @@ def _show_local(store: BookmarkStore, job_name: str, as_json: bool) -> None:
         return
     if not processed:
         console.print(f"{job_name} has no committed bookmark")
-    for context, files in processed.items():
-        console.print(f"[bold]{context}[/]: {len(files)} files processed")
+    for context, entry in processed.items():
+        if isinstance(entry, dict):  # a JDBC source: how far its bookmark keys have read
+            pairs = zip(entry["keys"], entry["last"], strict=True)
+            keys = ", ".join(f"{key} = {value}" for key, value in pairs)
+            console.print(f"[bold]{context}[/]: read up to {keys} ({entry['order']})")
+        else:
+            console.print(f"[bold]{context}[/]: {len(entry)} files processed")
 
 
 def register(app: typer.Typer) -> None:

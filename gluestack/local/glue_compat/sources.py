@@ -43,7 +43,10 @@ def read_from_options(
         if fmt or format_options or push_down_predicate:
             raise ValueError(f"a {connection_type} source takes no format, format_options or "
                              "push_down_predicate (filter in sampleQuery)")  # fmt: skip
-        return read_jdbc(context.runtime, connection_type, connection_options, transformation_ctx)
+        return read_jdbc(
+            context.runtime, connection_type, connection_options, transformation_ctx,
+            context.job_name,
+        )  # fmt: skip
     if connection_type != "s3":
         raise UnsupportedGlueFeature(f"connection_type '{connection_type}'")
     check_options("connection_options", connection_options, S3_SOURCE_HONOURED, S3_SOURCE_TUNING)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gluestack.local.glue_compat.options import as_bool
+from gluestack.local.glue_compat.options import as_bool, json_list
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.jdbc.binaries import jdbc_driver
 from gluestack.local.jdbc.connection import JdbcCredentials, connection_credentials
@@ -28,16 +28,17 @@ OTHER_JDBC_TYPES = frozenset(
     {"mysql", "oracle", "sqlserver", "redshift", "jdbc", "custom.jdbc", "marketplace.jdbc"}
 )
 DEFAULT_HASH_PARTITIONS = 7
+_BOOKMARK_KEYS = frozenset({"jobBookmarkKeys", "jobBookmarkKeysSortOrder"})
 _CREDENTIALS = frozenset({"url", "user", "password", "useConnectionProperties", "connectionName"})
-_READ = frozenset({"dbtable", "sampleQuery", "hashfield", "hashexpression", "hashpartitions"})
+_READ = frozenset(
+    {"dbtable", "sampleQuery", "hashfield", "hashexpression", "hashpartitions", *_BOOKMARK_KEYS}
+)
 _WRITE = frozenset({"dbtable", "bulkSize", "database"})
 _REFUSED = {
     "customJdbcDriverS3Path": "a custom JDBC driver (offline runs load PostgreSQL's)",
     "customJdbcDriverClassName": "a custom JDBC driver (offline runs load PostgreSQL's)",
     "enablePartitioningForSampleQuery": "partitioned sample queries",
     "redshiftTmpDir": "Redshift's S3 staging",
-    "jobBookmarkKeys": "job bookmarks on JDBC sources",
-    "jobBookmarkKeysSortOrder": "job bookmarks on JDBC sources",
 }
 
 
@@ -94,15 +95,21 @@ def jdbc_options(
 
 
 def read_jdbc(
-    runtime: Any, connection_type: str, options: Mapping[str, Any], transformation_ctx: str
-) -> "DataFrame":
-    """create_dynamic_frame.from_options on a JDBC connection: the table or the sample query."""
-    if runtime.bookmarks_enabled and transformation_ctx:
-        raise UnsupportedGlueFeature(
-            "job bookmarks on JDBC sources (bookmarks are enabled and the source has a "
-            "transformation_ctx): offline runs would read every row again"
-        )
+    runtime: Any, connection_type: str, options: Mapping[str, Any], transformation_ctx: str,
+    job_name: str = "",
+) -> "DataFrame":  # fmt: skip
+    """create_dynamic_frame.from_options on a JDBC connection: the table or the sample query,
+    from where the job's bookmark left off when bookmarks are on."""
     parsed = jdbc_options(runtime, connection_type, options, _READ)
+    bookmarked = runtime.bookmarks_enabled and transformation_ctx and job_name
+    keys = _bookmark_keys(parsed.glue) if bookmarked else None
+    frame = _read(runtime, connection_type, parsed)
+    if keys is None:
+        return frame
+    return _after_bookmark(runtime, frame, job_name, transformation_ctx, *keys)
+
+
+def _read(runtime: Any, connection_type: str, parsed: JdbcOptions) -> "DataFrame":
     reader = _reader(runtime, connection_type, parsed)
     if "sampleQuery" in parsed.glue:
         return reader.option("query", str(parsed.glue["sampleQuery"])).load()
@@ -121,6 +128,73 @@ def read_jdbc(
             parsed.credentials.url, str(table), predicates=split, properties=properties
         )
     return reader.option("dbtable", str(table)).load()
+
+
+def _bookmark_keys(glue: dict[str, Any]) -> tuple[list[str], str]:
+    """The keys and sort order a bookmarked JDBC source reads past
+    (https://docs.aws.amazon.com/glue/latest/dg/monitor-continuations.html)."""
+    keys = json_list(glue.get("jobBookmarkKeys", []))
+    if not keys:
+        raise UnsupportedGlueFeature(
+            "job bookmarks on a JDBC source without jobBookmarkKeys (Glue then uses the primary "
+            "key if it is sequential with no gaps, which offline runs do not check): name the "
+            "keys in jobBookmarkKeys"
+        )
+    order = str(glue.get("jobBookmarkKeysSortOrder", ""))
+    if order not in ("asc", "desc"):
+        raise ValueError(
+            f"jobBookmarkKeysSortOrder {order!r}: write asc or desc (offline runs need it named: "
+            "AWS documents no default)"
+        )
+    return keys, order
+
+
+def _after_bookmark(
+    runtime: Any, frame: "DataFrame", job_name: str, context: str, keys: list[str], order: str
+) -> "DataFrame":
+    """The rows past the committed position; this run's position is marked for commit."""
+    from pyspark.sql import functions as F
+
+    missing = [key for key in keys if key not in frame.columns]
+    if missing:
+        raise ValueError(f"jobBookmarkKeys {missing} are not columns of the source {frame.columns}")
+    types = dict(frame.dtypes)
+    position = runtime.bookmarks.position(job_name, context)
+    if position is not None:
+        if (position["keys"], position["order"]) != (keys, order):
+            raise ValueError(
+                f"source {context}: its bookmark was kept for keys {position['keys']} "
+                f"({position['order']}), not {keys} ({order}); reset the job's bookmark"
+            )
+        last = [F.lit(v).cast(types[k]) for k, v in zip(keys, position["last"], strict=True)]
+        frame = frame.where(_past(keys, last, order))
+    ends = F.max if order == "asc" else F.min
+    reached = frame.agg(ends(F.struct(*[F.col(f"`{k}`") for k in keys])).alias("end")).first()
+    if reached is not None and reached["end"] is not None:
+        values = [_json_value(reached["end"][k]) for k in keys]
+        runtime.bookmarks.mark_position(
+            job_name, context, {"keys": keys, "order": order, "last": values}
+        )
+    return frame
+
+
+def _past(keys: list[str], last: list[Any], order: str) -> Any:
+    """Rows after last in the keys' order (compared key by key, as one compound key)."""
+    from pyspark.sql import functions as F
+
+    beyond = F.lit(False)
+    for index, key in enumerate(keys):
+        column = F.col(f"`{key}`")
+        step = column > last[index] if order == "asc" else column < last[index]
+        for earlier, value in zip(keys[:index], last[:index], strict=True):
+            step = step & (F.col(f"`{earlier}`") == value)
+        beyond = beyond | step
+    return beyond
+
+
+def _json_value(value: Any) -> Any:
+    """A key value as the bookmark file keeps it (cast back to the column's type on reading)."""
+    return value if isinstance(value, int | float | str) else str(value)
 
 
 def write_jdbc(

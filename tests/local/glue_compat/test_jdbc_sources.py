@@ -174,7 +174,6 @@ def test_frames_are_appended_to_a_table_from_options_and_through_a_connection(
     ("connection_type", "options", "named"),
     [
         ("mysql", {}, "connection_type 'mysql'"),
-        ("postgresql", {"jobBookmarkKeys": ["id"]}, "jobBookmarkKeys"),
         ("postgresql", {"customJdbcDriverS3Path": "s3://x/d.jar"}, "customJdbcDriverS3Path"),
         ("postgresql", {"enablePartitioningForSampleQuery": True}, "partitioned sample queries"),
     ],
@@ -190,11 +189,47 @@ def test_what_offline_runs_do_not_emulate_is_refused_by_name(
         )
 
 
-def test_a_bookmarked_jdbc_source_is_refused_not_reread(
+def test_a_bookmarked_source_reads_only_rows_past_its_keys_on_a_rerun(
     glue_context: Any, postgres: RunningPostgres
 ) -> None:
-    # The fixture's runtime has bookmarks enabled; Glue would bookmark by the primary key.
-    with pytest.raises(UnsupportedGlueFeature, match="job bookmarks on JDBC sources"):
+    # monitor-continuations.html: bookmark keys "combine to form a single compound key"; a
+    # run reads what lies past the committed values, and only job.commit() moves them.
+    from awsglue.job import Job
+
+    postgres.run_sql("CREATE TABLE sales.events (day integer, seq integer, what text)")
+    postgres.run_sql("INSERT INTO sales.events VALUES (1, 1, 'a'), (1, 2, 'b'), (2, 1, 'c')")
+    options = _direct(
+        postgres, dbtable="sales.events", jobBookmarkKeys=["day", "seq"],
+        jobBookmarkKeysSortOrder="asc",
+    )  # fmt: skip
+
+    def run(commit: bool) -> list[str]:
+        job = Job(glue_context)
+        job.init("events_job", {})
+        frame = glue_context.create_dynamic_frame.from_options(
+            connection_type="postgresql", connection_options=options, transformation_ctx="events"
+        )
+        read = sorted(row["what"] for row in frame.toDF().collect())
+        if commit:
+            job.commit()
+        return read
+
+    assert run(commit=True) == ["a", "b", "c"]
+    postgres.run_sql("INSERT INTO sales.events VALUES (2, 2, 'd'), (3, 1, 'e')")
+    assert run(commit=False) == ["d", "e"]
+    assert run(commit=True) == ["d", "e"]  # the uncommitted run did not move the bookmark
+    assert run(commit=True) == []
+
+
+def test_a_bookmarked_source_without_keys_is_refused_not_reread(
+    glue_context: Any, postgres: RunningPostgres
+) -> None:
+    # The fixture's runtime has bookmarks enabled; Glue would bookmark by the primary key when
+    # it is sequential with no gaps, which offline runs do not check.
+    from awsglue.job import Job
+
+    Job(glue_context).init("orders_job", {})
+    with pytest.raises(UnsupportedGlueFeature, match="without jobBookmarkKeys"):
         glue_context.create_dynamic_frame.from_options(
             connection_type="postgresql",
             connection_options=_direct(postgres, dbtable="sales.orders"),
