@@ -3,7 +3,10 @@
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import boto3
+
 from gluestack.local.crawl.infer import InferredTable, infer_table
+from gluestack.local.crawl.jdbc_target import crawl_jdbc_target
 from gluestack.local.crawl.partitions import add_partitions
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.records.workspace import Workspace
@@ -33,14 +36,16 @@ class CrawlSummary:
 
 
 def emulate_crawl(
-    glue: Any, spark: "SparkSession", workspace: Workspace, name: str
+    glue: Any, spark: "SparkSession", workspace: Workspace, name: str, secrets: Any = None
 ) -> CrawlSummary:
     """Each S3 target folder becomes one table (named after the folder, with TablePrefix).
 
     The crawler's SchemaChangePolicy applies to tables that exist already: UpdateBehavior LOG
     keeps their schema (new partitions are still added); DeleteBehavior decides what happens
     to a table whose folder no longer holds data (LOG keeps it, DEPRECATE_IN_DATABASE marks
-    it, DELETE_FROM_DATABASE deletes it). New tables are always created, as in Glue.
+    it, DELETE_FROM_DATABASE deletes it). New tables are always created, as in Glue. JDBC
+    targets' tables and views (see jdbc_target) follow the same policy; secrets reads their
+    connections' secrets (the default session's Secrets Manager when not given).
     """
     crawler = glue.get_crawler(Name=name)["Crawler"]
     _refuse_other_targets(crawler["Targets"])
@@ -64,25 +69,62 @@ def emulate_crawl(
             if existing is not None:
                 _retire_table(glue, database, existing, policy["DeleteBehavior"], summary)
             continue
-        if existing is None:
-            glue.create_table(DatabaseName=database, TableInput=table.table_input())
-            summary.created.append(table_name)
-        elif policy["UpdateBehavior"] == "UPDATE_IN_DATABASE":
-            glue.update_table(DatabaseName=database, TableInput=table.table_input())
-            summary.updated.append(table_name)
-        else:
-            summary.unchanged.append(table_name)
+        _keep(glue, database, table_name, table.table_input(), policy, summary)
         _add_partitions(glue, database, table)
+    for target in crawler["Targets"].get("JdbcTargets", []):
+        secrets = secrets or boto3.Session().client(
+            "secretsmanager", region_name=glue.meta.region_name
+        )
+        found = crawl_jdbc_target(spark, glue, secrets, name, target, prefix)
+        for jdbc in found:
+            _keep(glue, database, jdbc.name, jdbc.table_input(), policy, summary)
+        _retire_vanished(glue, database, name, target, {t.name for t in found}, policy, summary)
     return summary
 
 
+def _keep(
+    glue: Any, database: str, name: str, table_input: dict[str, Any], policy: dict[str, str],
+    summary: CrawlSummary,
+) -> None:  # fmt: skip
+    """Create the table, or update it as the policy's UpdateBehavior says."""
+    if existing_table(glue, database, name) is None:
+        glue.create_table(DatabaseName=database, TableInput=table_input)
+        summary.created.append(name)
+    elif policy["UpdateBehavior"] == "UPDATE_IN_DATABASE":
+        glue.update_table(DatabaseName=database, TableInput=table_input)
+        summary.updated.append(name)
+    else:
+        summary.unchanged.append(name)
+
+
+def _retire_vanished(
+    glue: Any, database: str, crawler: str, target: dict[str, Any], kept: set[str],
+    policy: dict[str, str], summary: CrawlSummary,
+) -> None:  # fmt: skip
+    """Tables an earlier crawl of this connection made whose objects the database lost."""
+    for page in glue.get_paginator("get_tables").paginate(DatabaseName=database):
+        for table in page["TableList"]:
+            parameters = table.get("Parameters", {})
+            mine = (
+                parameters.get("UPDATED_BY_CRAWLER") == crawler
+                and parameters.get("connectionName") == target["ConnectionName"]
+            )
+            if mine and table["Name"] not in kept:
+                _retire_table(glue, database, table, policy["DeleteBehavior"], summary)
+
+
+_CRAWLED_TARGETS = ("S3Targets", "JdbcTargets")
+
+
 def _refuse_other_targets(targets: dict[str, Any]) -> None:
-    """Only S3 targets are crawled offline: a crawl that skipped the others would succeed
-    having cataloged less than Glue's."""
-    others = sorted(kind for kind, listed in targets.items() if listed and kind != "S3Targets")
+    """Only S3 and JDBC targets are crawled offline: a crawl that skipped the others would
+    succeed having cataloged less than Glue's."""
+    others = sorted(
+        kind for kind, listed in targets.items() if listed and kind not in _CRAWLED_TARGETS
+    )
     if others:
         raise UnsupportedGlueFeature(
-            f"crawler targets {', '.join(others)}: offline crawls read S3 targets only"
+            f"crawler targets {', '.join(others)}: offline crawls read S3 and JDBC targets only"
         )
 
 

@@ -32,7 +32,8 @@ def main(config_file: str) -> int:
     started = time.monotonic()
     result: dict[str, object]
     try:
-        summary = emulate_crawl(glue, spark, workspace, config.crawler_name)
+        secrets = config.client("secretsmanager")
+        summary = emulate_crawl(glue, spark, workspace, config.crawler_name, secrets)
     except Exception as error:
         result = {"succeeded": False, "error_message": f"{type(error).__name__}: {error}"}
     else:

@@ -19,6 +19,7 @@ from gluestack.local.glue_compat.reading import FileSelection, read_source
 from gluestack.local.glue_compat.record_types import typed_csv_records
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.glue_compat.writing import CatalogUpdate, S3Target, update_catalog, write_s3
+from gluestack.local.jdbc.catalog_tables import jdbc_table, read_jdbc_table
 from gluestack.local.jdbc.jdbc_io import is_jdbc, read_jdbc
 
 if TYPE_CHECKING:
@@ -92,11 +93,17 @@ def read_from_catalog(
         registered_partitions,
     )
 
+    runtime = context.runtime
+    glue = runtime.glue_client()
+    jdbc = jdbc_table(glue, database, table_name)
+    if jdbc is not None:
+        return read_jdbc_table(
+            runtime, jdbc, transformation_ctx, push_down_predicate, additional_options,
+            context.job_name,
+        )  # fmt: skip
     check_read_options(additional_options)
     predicates = [push_down_predicate, str(additional_options.get("pushDownPredicate", ""))]
     push_down_predicate = " AND ".join(f"({p})" for p in predicates if p)
-    runtime = context.runtime
-    glue = runtime.glue_client()
     table = catalog_table(glue, database, table_name)
     paths = [table.location]
     if table.partition_keys:

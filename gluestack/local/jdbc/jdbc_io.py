@@ -10,7 +10,7 @@ underlying SparkSQL DataSource". What Glue does that is not emulated is refused 
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.glue_compat.options import as_bool, json_list
@@ -29,11 +29,14 @@ OTHER_JDBC_TYPES = frozenset(
 )
 DEFAULT_HASH_PARTITIONS = 7
 _BOOKMARK_KEYS = frozenset({"jobBookmarkKeys", "jobBookmarkKeysSortOrder"})
-_CREDENTIALS = frozenset({"url", "user", "password", "useConnectionProperties", "connectionName"})
+# database: another database of the connection's server (from_jdbc_conf, catalog tables).
+_CREDENTIALS = frozenset(
+    {"url", "user", "password", "useConnectionProperties", "connectionName", "database"}
+)
 _READ = frozenset(
     {"dbtable", "sampleQuery", "hashfield", "hashexpression", "hashpartitions", *_BOOKMARK_KEYS}
 )
-_WRITE = frozenset({"dbtable", "bulkSize", "database"})
+_WRITE = frozenset({"dbtable", "bulkSize"})
 _REFUSED = {
     "customJdbcDriverS3Path": "a custom JDBC driver (offline runs load PostgreSQL's)",
     "customJdbcDriverClassName": "a custom JDBC driver (offline runs load PostgreSQL's)",
@@ -84,6 +87,9 @@ def jdbc_options(
         credentials = JdbcCredentials(
             str(options["url"]), str(options["user"]), str(options["password"])
         )
+    if "database" in options:
+        server = credentials.url.rsplit("/", 1)[0]
+        credentials = replace(credentials, url=f"{server}/{options['database']}")
     if credentials.vendor != connection_type:
         raise ValueError(
             f"connection_type '{connection_type}' with a {credentials.vendor} URL "
@@ -205,12 +211,9 @@ def write_jdbc(
     table = parsed.glue.get("dbtable")
     if not table:
         raise ValueError(f"a {connection_type} sink needs dbtable: the table to write")
-    url = parsed.credentials.url
-    if "database" in parsed.glue:  # from_jdbc_conf: another database of the same server
-        url = url.rsplit("/", 1)[0] + "/" + str(parsed.glue["database"])
     writer = frame.write.format("jdbc").mode("append")
     for key, value in {
-        "url": url,
+        "url": parsed.credentials.url,
         "dbtable": str(table),
         "user": parsed.credentials.user,
         "password": parsed.credentials.password,

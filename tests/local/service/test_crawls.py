@@ -84,7 +84,7 @@ def test_a_crawl_of_an_empty_prefix_succeeds_and_its_report_names_the_prefix(
 def test_a_crawler_with_targets_offline_crawls_cannot_read_fails_naming_them(
     account: Any,
 ) -> None:
-    # Skipping the JDBC target would let the crawl succeed with fewer tables than Glue makes.
+    # Skipping the DynamoDB target would let the crawl succeed with fewer tables than Glue makes.
     session, _ = account
     glue, s3 = session.client("glue"), session.client("s3")
     s3.put_object(Bucket="raw", Key="mixed/a.csv", Body=b"x\n1\n")
@@ -95,11 +95,12 @@ def test_a_crawler_with_targets_offline_crawls_cannot_read_fails_naming_them(
         DatabaseName="sales",
         Targets={
             "S3Targets": [{"Path": "s3://raw/mixed/"}],
-            "JdbcTargets": [{"ConnectionName": "pg", "Path": "shop/public/%"}],
+            "DynamoDBTargets": [{"Path": "orders"}],
         },
     )
     glue.start_crawler(Name="mixed")
-    with pytest.raises(CrawlerFailed, match="crawler targets JdbcTargets: offline crawls read S3"):
+    refusal = "crawler targets DynamoDBTargets: offline crawls read S3 and JDBC targets only"
+    with pytest.raises(CrawlerFailed, match=refusal):
         wait_for_crawler(glue, "mixed", deadline_seconds=120, schedule=LOCAL_POLLING)
     with pytest.raises(glue.exceptions.EntityNotFoundException):
         glue.get_table(DatabaseName="sales", Name="mixed")
