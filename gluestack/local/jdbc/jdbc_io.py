@@ -74,6 +74,12 @@ def jdbc_options(
         connection = options.get("connectionName")
         if not connection:
             raise ValueError("useConnectionProperties needs connectionName: the Glue connection")
+        both = [key for key in ("url", "user", "password") if key in options]
+        if both:
+            raise UnsupportedGlueFeature(
+                f"JDBC option(s) {', '.join(both)} beside useConnectionProperties (AWS documents "
+                "the connection's credentials replacing them, not which wins)"
+            )
         credentials = connection_credentials(
             runtime.glue_client(), runtime.client("secretsmanager"), str(connection)
         )

@@ -176,6 +176,7 @@ def test_frames_are_appended_to_a_table_from_options_and_through_a_connection(
         ("mysql", {}, "connection_type 'mysql'"),
         ("postgresql", {"customJdbcDriverS3Path": "s3://x/d.jar"}, "customJdbcDriverS3Path"),
         ("postgresql", {"enablePartitioningForSampleQuery": True}, "partitioned sample queries"),
+        ("postgresql", {"useConnectionProperties": True, "connectionName": "c"}, "url, user, pass"),
     ],
 )
 def test_what_offline_runs_do_not_emulate_is_refused_by_name(
