@@ -58,7 +58,7 @@ def run_demo(
         console.print(f"[red]no pipeline '{DEMO_PIPELINE}' in pipelines/: the demo runs it[/]")
         return 1
     started = time.perf_counter()
-    cdk_out = synthesize(project_root, env)
+    cdk_out = synthesize(project_root, env, workspace.root / "cdk.out")
     console.print(
         f"[bold]2.[/] synthesized env [cyan]{env}[/] in {time.perf_counter() - started:.1f}s"
     )

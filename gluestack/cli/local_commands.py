@@ -17,7 +17,7 @@ from gluestack.cli.common import (
     key_values,
     session,
 )
-from gluestack.local.cdk_out.synth import SynthError, synthesize
+from gluestack.local.cdk_out.synth import SynthError, synthesize, synthesized
 from gluestack.local.records.workspace import DEFAULT_WORKSPACE, Workspace
 
 if TYPE_CHECKING:
@@ -180,10 +180,12 @@ def put(
         uris = put_through_api(client(aws, "s3", endpoint_url=endpoint_url), bucket, files)
     else:
         try:
-            cdk_out = synthesize(project.resolve(), env)
+            with synthesized(project.resolve(), env) as cdk_out:
+                bucket = bucket_of_output(
+                    cdk_out, RAW_BUCKET_OUTPUT, DEFAULT_ACCOUNT_ID, OFFLINE_REGION
+                )
         except SynthError as error:
             fail(error, SPEC_ERROR_EXIT)
-        bucket = bucket_of_output(cdk_out, RAW_BUCKET_OUTPUT, DEFAULT_ACCOUNT_ID, OFFLINE_REGION)
         root = _workspace_root(project, workspace)
         uris = put_into_workspace(Workspace(root), bucket, files)
     for uri in uris:
@@ -220,10 +222,6 @@ def run(
     from gluestack.local.run_report import outcomes_table
 
     properties = key_values(run_property or [], "--property")
-    try:
-        cdk_out = synthesize(project.resolve(), env)
-    except SynthError as error:
-        fail(error, SPEC_ERROR_EXIT)
 
     def progress(node: Node, state: str, detail: str) -> None:
         colour = "green" if state == "SUCCEEDED" else "red"
@@ -231,9 +229,13 @@ def run(
 
     root = _workspace_root(project, workspace)
     try:
-        local = run_pipeline_locally(
-            cdk_out, env, pipeline, Workspace(root), run_properties=properties, on_node=progress
-        )
+        with synthesized(project.resolve(), env) as cdk_out:
+            local = run_pipeline_locally(
+                cdk_out, env, pipeline, Workspace(root), run_properties=properties,
+                on_node=progress,
+            )  # fmt: skip
+    except SynthError as error:
+        fail(error, SPEC_ERROR_EXIT)
     except PipelineNotDeployed as error:
         fail(error)
     console.print(outcomes_table(local.outcomes))

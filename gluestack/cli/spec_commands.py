@@ -14,7 +14,7 @@ from gluestack.cli.common import (
     fail,
     project_environments,
 )
-from gluestack.local.cdk_out.synth import SynthError, synthesize
+from gluestack.local.cdk_out.synth import SynthError, synthesize, synthesized
 from gluestack.spec import SpecError, json_schema, load, load_all
 
 SpecPaths = Annotated[list[Path] | None, typer.Argument(help="Spec files; default: pipelines/")]
@@ -58,7 +58,8 @@ def iam(pipeline: str, env: EnvOption = "dev", project: ProjectOption = Path("."
     from gluestack.local.cdk_out.iam_report import pipeline_permissions
 
     try:
-        stacks = read_assembly(synthesize(project.resolve(), env))
+        with synthesized(project.resolve(), env) as cdk_out:
+            stacks = read_assembly(cdk_out)
     except (SynthError, AssemblyError) as error:
         fail(error, SPEC_ERROR_EXIT)
     stack = next((s for s in stacks if s.name.endswith(f"-pipeline-{pipeline}")), None)

@@ -5,6 +5,9 @@ import os
 import shlex
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # An app command that names a bare Python runs in the interpreter gluestack runs in: the one
@@ -40,3 +43,15 @@ def synthesize(project_root: Path, env: str = "dev", outdir: Path | None = None)
     if result.returncode != 0:
         raise SynthError(result.stderr.strip() or result.stdout.strip())
     return target
+
+
+@contextmanager
+def synthesized(project_root: Path, env: str = "dev") -> Iterator[Path]:
+    """The app synthesized into a cloud assembly of its own, removed after the block.
+
+    For commands that read or deploy the assembly: two of them running at once (a `local run`
+    beside `gluestack iam`) never read a cdk.out the other is rewriting, and the project's own
+    cdk.out stays what `cdk synth` or `gluestack synth` last wrote.
+    """
+    with tempfile.TemporaryDirectory(prefix="gluestack-cdk-") as folder:
+        yield synthesize(project_root, env, Path(folder) / "cdk.out")
