@@ -29,3 +29,15 @@ def test_a_workspace_bookmark_is_shown_and_reset(tmp_path: Path) -> None:
     reset = gluestack("bookmark", "reset", "clean", "--workspace", str(tmp_path))
     assert reset.exit_code == 0, reset.output
     assert store.processed("clean", "flights_source") == set()
+
+
+def test_a_jdbc_sources_position_is_shown_beside_file_sources(tmp_path: Path) -> None:
+    store = BookmarkStore(Workspace(tmp_path).bookmarks)
+    store.mark_read("clean", "flights_source", ["s3://raw/flights/a.csv"])
+    store.mark_position("clean", "events", {"keys": ["day", "seq"], "order": "asc", "last": [2, 1]})
+    store.commit("clean")
+    shown = gluestack("bookmark", "show", "clean", "--workspace", str(tmp_path))
+    assert shown.exit_code == 0, shown.output
+    assert "flights_source: 1 files processed" in shown.output
+    assert "events: read up to day = 2, seq = 1 (asc)" in shown.output
+    assert store.processed("clean", "events") == set()  # a position is not a list of files
