@@ -173,8 +173,7 @@ def quality_results(
         criteria["DataSource"] = {"GlueTable": {"DatabaseName": database, "TableName": table}}
     if started_after:
         criteria["StartedAfter"] = started_after
-    listed = sorted(_listed(glue, criteria), key=lambda item: item["StartedOn"], reverse=True)
-    return results_by_id(glue, [item["ResultId"] for item in listed])
+    return results_by_id(glue, result_ids(glue, criteria))
 
 
 def _listed(glue: Any, criteria: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -188,13 +187,25 @@ def _listed(glue: Any, criteria: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def results_by_id(glue: Any, result_ids: Sequence[str]) -> list[QualityResult]:
-    """The results, in the order of their ids (BatchGetDataQualityResult, 100 at a time)."""
+    """The results, in the order of their ids."""
+    return [_result(raw) for raw in described_results(glue, result_ids)]
+
+
+def described_results(glue: Any, result_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The results as the API describes them, in the order of their ids
+    (BatchGetDataQualityResult, 100 at a time)."""
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(result_ids), BATCH_SIZE):
         batch = list(result_ids[start : start + BATCH_SIZE])
         for result in glue.batch_get_data_quality_result(ResultIds=batch)["Results"]:
             found[result["ResultId"]] = result
-    return [_result(found[i]) for i in result_ids if i in found]
+    return [found[i] for i in result_ids if i in found]
+
+
+def result_ids(glue: Any, criteria: dict[str, Any] | None = None) -> list[str]:
+    """The ids of every result matching criteria (ListDataQualityResults' Filter), newest first."""
+    listed = sorted(_listed(glue, criteria or {}), key=lambda i: i["StartedOn"], reverse=True)
+    return [item["ResultId"] for item in listed]
 
 
 def _result(raw: dict[str, Any]) -> QualityResult:

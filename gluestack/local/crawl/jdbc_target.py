@@ -22,7 +22,7 @@ from gluestack.local.crawl.column_names import catalog_column_name
 from gluestack.local.crawl.exclusions import excluded
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.jdbc.connection import JdbcCredentials, connection_credentials
-from gluestack.local.jdbc.jdbc_io import JDBC_DRIVERS
+from gluestack.local.jdbc.jdbc_io import JDBC_DRIVERS, connection_options
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -125,13 +125,7 @@ def table_name(prefix: str, database: str, schema: str, table: str) -> str:
 
 
 def _reader(spark: "SparkSession", credentials: JdbcCredentials, url: str) -> Any:
-    return (
-        spark.read.format("jdbc")
-        .option("url", url)
-        .option("user", credentials.user)
-        .option("password", credentials.password)
-        .option("driver", JDBC_DRIVERS[credentials.vendor])
-    )
+    return spark.read.format("jdbc").options(**{**connection_options(credentials), "url": url})
 
 
 def _objects(

@@ -61,9 +61,19 @@ class Partition:
 
 def catalog_table(glue: Any, database: str, name: str) -> CatalogTable:
     """Look the table up through the Glue API (moto offline, AWS online)."""
+    return described_table(database, name, table_description(glue, database, name))
+
+
+def table_description(glue: Any, database: str, name: str) -> dict[str, Any]:
+    """GetTable's Table."""
     if glue is None:
         raise UnsupportedGlueFeature("from_catalog without a Glue client in the local runtime")
-    table = glue.get_table(DatabaseName=database, Name=name)["Table"]
+    table: dict[str, Any] = glue.get_table(DatabaseName=database, Name=name)["Table"]
+    return table
+
+
+def described_table(database: str, name: str, table: dict[str, Any]) -> CatalogTable:
+    """A table GetTable described, as the readers use it."""
     storage = table["StorageDescriptor"]
     parameters = {**storage.get("Parameters", {}), **table.get("Parameters", {})}
     serde = storage.get("SerdeInfo", {})

@@ -2,7 +2,12 @@
 
 from typing import TYPE_CHECKING, Any
 
-from gluestack.local.glue_compat.catalog import CatalogTable, catalog_table
+from gluestack.local.glue_compat.catalog import (
+    CatalogTable,
+    catalog_table,
+    described_table,
+    table_description,
+)
 from gluestack.local.glue_compat.formats import spark_format
 from gluestack.local.glue_compat.json_choices import refuse_json_choices
 from gluestack.local.glue_compat.json_order import in_appearance_order
@@ -19,7 +24,7 @@ from gluestack.local.glue_compat.reading import FileSelection, read_source
 from gluestack.local.glue_compat.record_types import typed_csv_records
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.glue_compat.writing import CatalogUpdate, S3Target, update_catalog, write_s3
-from gluestack.local.jdbc.catalog_tables import jdbc_table, read_jdbc_table
+from gluestack.local.jdbc.catalog_tables import is_jdbc_table, read_jdbc_table
 from gluestack.local.jdbc.jdbc_io import is_jdbc, read_jdbc
 
 if TYPE_CHECKING:
@@ -95,16 +100,22 @@ def read_from_catalog(
 
     runtime = context.runtime
     glue = runtime.glue_client()
-    jdbc = jdbc_table(glue, database, table_name)
-    if jdbc is not None:
+    try:
+        described = table_description(glue, database, table_name)
+    except glue.exceptions.EntityNotFoundException:
+        described = None  # refused options are named first; then the catalog's error, as before
+    if described is not None and is_jdbc_table(described):
         return read_jdbc_table(
-            runtime, jdbc, transformation_ctx, push_down_predicate, additional_options,
+            runtime, described, transformation_ctx, push_down_predicate, additional_options,
             context.job_name,
         )  # fmt: skip
     check_read_options(additional_options)
     predicates = [push_down_predicate, str(additional_options.get("pushDownPredicate", ""))]
     push_down_predicate = " AND ".join(f"({p})" for p in predicates if p)
-    table = catalog_table(glue, database, table_name)
+    if described is None:
+        table = catalog_table(glue, database, table_name)
+    else:
+        table = described_table(database, table_name, described)
     paths = [table.location]
     if table.partition_keys:
         expression = str(additional_options.get("catalogPartitionPredicate", ""))

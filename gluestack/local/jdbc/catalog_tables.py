@@ -17,15 +17,10 @@ if TYPE_CHECKING:
 _PARALLEL = ("hashfield", "hashexpression", "hashpartitions")
 
 
-def jdbc_table(glue: Any, database: str, name: str) -> dict[str, Any] | None:
-    """The catalog table when a JDBC crawl made it (classification of a JDBC engine)."""
-    try:
-        table: dict[str, Any] = glue.get_table(DatabaseName=database, Name=name)["Table"]
-    except glue.exceptions.EntityNotFoundException:
-        return None  # the S3 path reports a missing table as it always has
+def is_jdbc_table(table: dict[str, Any]) -> bool:
+    """Whether a JDBC crawl made the table GetTable described (classification of a JDBC engine)."""
     parameters = table.get("Parameters", {})
-    made_by_jdbc_crawl = parameters.get("classification") in JDBC_DRIVERS
-    return table if made_by_jdbc_crawl and "connectionName" in parameters else None
+    return parameters.get("classification") in JDBC_DRIVERS and "connectionName" in parameters
 
 
 def read_jdbc_table(

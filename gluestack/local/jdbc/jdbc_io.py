@@ -34,13 +34,13 @@ _CREDENTIALS = frozenset(
     {"url", "user", "password", "useConnectionProperties", "connectionName", "database"}
 )
 _READ = frozenset(
-    {"dbtable", "sampleQuery", "hashfield", "hashexpression", "hashpartitions", *_BOOKMARK_KEYS}
-)
+    {"dbtable", "sampleQuery", "hashfield", "hashexpression", "hashpartitions", *_BOOKMARK_KEYS,
+     "enablePartitioningForSampleQuery"}
+)  # fmt: skip
 _WRITE = frozenset({"dbtable", "bulkSize"})
 _REFUSED = {
     "customJdbcDriverS3Path": "a custom JDBC driver (offline runs load PostgreSQL's)",
     "customJdbcDriverClassName": "a custom JDBC driver (offline runs load PostgreSQL's)",
-    "enablePartitioningForSampleQuery": "partitioned sample queries",
     "redshiftTmpDir": "Redshift's S3 staging",
 }
 
@@ -62,14 +62,31 @@ class JdbcOptions:
     glue: dict[str, Any]
     spark: dict[str, str]
 
+    def spark_options(self) -> dict[str, str]:
+        """What Spark's JDBC data source is given: the connection, then the passed options."""
+        return {**connection_options(self.credentials), **self.spark}
+
+
+def connection_options(credentials: JdbcCredentials) -> dict[str, str]:
+    """Spark JDBC options reaching the database as credentials say."""
+    return {
+        "url": credentials.url,
+        "user": credentials.user,
+        "password": credentials.password,
+        "driver": JDBC_DRIVERS[credentials.vendor],
+    }
+
 
 def jdbc_options(
     runtime: Any, connection_type: str, options: Mapping[str, Any], own: frozenset[str]
 ) -> JdbcOptions:
     for name, what in _REFUSED.items():
-        if name in options and not (name == "enablePartitioningForSampleQuery"
-                                    and not as_bool(options[name])):  # fmt: skip
+        if name in options:
             raise UnsupportedGlueFeature(f"JDBC option {name} ({what})")
+    if as_bool(options.get("enablePartitioningForSampleQuery", False)):
+        raise UnsupportedGlueFeature(
+            "JDBC option enablePartitioningForSampleQuery (partitioned sample queries)"
+        )
     if as_bool(options.get("useConnectionProperties", False)):
         connection = options.get("connectionName")
         if not connection:
@@ -122,7 +139,7 @@ def read_jdbc(
 
 
 def _read(runtime: Any, connection_type: str, parsed: JdbcOptions) -> "DataFrame":
-    reader = _reader(runtime, connection_type, parsed)
+    reader = _reader(runtime, parsed)
     if "sampleQuery" in parsed.glue:
         return reader.option("query", str(parsed.glue["sampleQuery"])).load()
     table = parsed.glue.get("dbtable")
@@ -130,15 +147,9 @@ def _read(runtime: Any, connection_type: str, parsed: JdbcOptions) -> "DataFrame
         raise ValueError(f"a {connection_type} source needs dbtable (schema.table) or sampleQuery")
     split = _hash_predicates(parsed.glue)
     if split:
-        properties = {
-            "user": parsed.credentials.user,
-            "password": parsed.credentials.password,
-            "driver": JDBC_DRIVERS[connection_type],
-            **parsed.spark,
-        }
-        return runtime.spark.read.jdbc(
-            parsed.credentials.url, str(table), predicates=split, properties=properties
-        )
+        properties = parsed.spark_options()
+        url = properties.pop("url")
+        return runtime.spark.read.jdbc(url, str(table), predicates=split, properties=properties)
     return reader.option("dbtable", str(table)).load()
 
 
@@ -217,31 +228,14 @@ def write_jdbc(
     table = parsed.glue.get("dbtable")
     if not table:
         raise ValueError(f"a {connection_type} sink needs dbtable: the table to write")
-    writer = frame.write.format("jdbc").mode("append")
-    for key, value in {
-        "url": parsed.credentials.url,
-        "dbtable": str(table),
-        "user": parsed.credentials.user,
-        "password": parsed.credentials.password,
-        "driver": JDBC_DRIVERS[connection_type],
-        **parsed.spark,
-    }.items():
-        writer = writer.option(key, value)
-    writer.save()
+    frame.write.format("jdbc").mode("append").options(
+        **parsed.spark_options(), dbtable=str(table)
+    ).save()
 
 
-def _reader(runtime: Any, connection_type: str, parsed: JdbcOptions) -> Any:
+def _reader(runtime: Any, parsed: JdbcOptions) -> Any:
     jdbc_driver()  # MissingPostgres names what to install before Spark's ClassNotFound would
-    reader = runtime.spark.read.format("jdbc")
-    for key, value in {
-        "url": parsed.credentials.url,
-        "user": parsed.credentials.user,
-        "password": parsed.credentials.password,
-        "driver": JDBC_DRIVERS[connection_type],
-        **parsed.spark,
-    }.items():
-        reader = reader.option(key, value)
-    return reader
+    return runtime.spark.read.format("jdbc").options(**parsed.spark_options())
 
 
 def _hash_predicates(glue: dict[str, Any]) -> list[str]:

@@ -16,6 +16,7 @@ import boto3
 
 from gluestack.local.moto_extensions.data_quality_api import record_result
 from gluestack.local.records.workspace import Workspace
+from gluestack.ops.data_quality import described_results, result_ids
 from gluestack.ops.stacks import PipelineManifest
 
 _FILE = "data_quality.json"
@@ -32,18 +33,7 @@ def results_file(workspace: Workspace) -> Path:
 
 def save_results(glue: Any, workspace: Workspace, manifests: list[PipelineManifest]) -> Path:
     """Every result in the account, and the manifests (merged with those saved before)."""
-    ids = []
-    token: dict[str, str] = {}
-    while True:
-        page = glue.list_data_quality_results(**token)
-        ids += [item["ResultId"] for item in page.get("Results", [])]
-        if not page.get("NextToken"):
-            break
-        token = {"NextToken": page["NextToken"]}
-    results = []
-    for start in range(0, len(ids), 100):
-        batch = glue.batch_get_data_quality_result(ResultIds=ids[start : start + 100])
-        results += [_epoch_times(r) for r in batch["Results"]]
+    results = [_epoch_times(r) for r in described_results(glue, result_ids(glue))]
     saved = _read(workspace) if results_file(workspace).is_file() else {"manifests": {}}
     kept = {**saved["manifests"], **{m.pipeline: asdict(m) for m in manifests}}
     target = results_file(workspace)

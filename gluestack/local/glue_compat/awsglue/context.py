@@ -136,7 +136,7 @@ class GlueContext:
             "useConnectionProperties": True,
             "connectionName": catalog_connection,
         }
-        return self.getSink(vendor, None, transformation_ctx, **options).writeFrame(frame)
+        return DataSink(self, vendor, None, transformation_ctx, options).writeFrame(frame)
 
     def extract_jdbc_conf(self, connection_name: str, catalog_id: str | None = None) -> dict:
         """user, password, vendor, url (protocol, host and port) and fullUrl of a connection
