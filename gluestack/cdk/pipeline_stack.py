@@ -226,8 +226,13 @@ class PipelineStack(cdk.Stack):
         role = GlueServiceRole(
             self, f"{pascal(name)}JobRole", description=f"Glue job {name} of {self.spec.name}"
         )
-        self.tables.grant_read(role, job.inputs)
+        self.tables.grant_read(role, [t for t in job.inputs if self.tables.in_s3(t)])
         self.tables.grant_read_write(role, list(job.outputs))
+        connections = self.spec.job_connections(name)
+        for connection in connections:
+            role.grant_connection(
+                self.names.resource(connection), self.spec.connections[connection].secret
+            )
         temp_prefix = f"glue-temp/{self.spec.name}/{name}/"
         role.grant_objects(self.temp_bucket, temp_prefix, write=True)
         managed = {
@@ -275,7 +280,15 @@ class PipelineStack(cdk.Stack):
             if job.spark_ui
             else None,
             extra_python_files=[shared_code_asset(self.project_root)] if job.shared_code else None,
+            connections=[
+                glue.Connection.from_connection_name(
+                    self, f"{pascal(name)}Uses{pascal(c)}", self.names.resource(c)
+                )
+                for c in connections
+            ],
         )
+        for connection in connections:
+            etl_job.node.add_dependency(self.connections[connection])
         role.acknowledge_cdk_job_grants()
         self.job_roles[name] = role
         return etl_job

@@ -21,6 +21,10 @@ class PipelineTables:
             return bucket_name(self.env, "raw"), self.spec.sources[table].prefix
         return bucket_name(self.env, "curated"), self.spec.outputs()[table].prefix
 
+    def in_s3(self, table: str) -> bool:
+        """A source or an output, not a database table."""
+        return table in self.spec.sources or table in self.spec.outputs()
+
     def location(self, table: str) -> str:
         """The table's s3:// folder."""
         bucket, prefix = self.folder(table)

@@ -16,6 +16,7 @@ from pathlib import Path
 import boto3
 
 from gluestack.local.cdk_out.deploy import DeployedApp, deploy_assembly
+from gluestack.local.jdbc.offline_databases import OfflineDatabases, offline_databases
 from gluestack.local.offline import offline_account
 from gluestack.local.orchestration.trigger_chain import Node, NodeOutcome
 from gluestack.local.records import local_s3
@@ -76,6 +77,7 @@ class OfflineApp:
     session: boto3.Session
     app: DeployedApp
     executor: JobExecutor
+    databases: OfflineDatabases
     # The pipelines run in it, whose data quality results outlive it with their manifests.
     manifests: list[PipelineManifest] = field(default_factory=list)
 
@@ -93,9 +95,13 @@ def executing_app(cdk_out: Path, workspace: Workspace) -> Iterator[OfflineApp]:
         with suppress(NoOfflineCatalog):  # a first run: no catalog saved yet
             restore_catalog(glue, workspace)
         restore_results(session, workspace)
-        offline = OfflineApp(session, app, executor)
-        yield offline
-        executor.wait_idle(60)
+        with offline_databases(
+            glue, client(session, "secretsmanager"), workspace.databases
+        ) as databases:
+            executor.jdbc_routes.update(databases.routes)
+            offline = OfflineApp(session, app, executor, databases)
+            yield offline
+            executor.wait_idle(60)
         save_catalog(glue, workspace)
         save_results(glue, workspace, offline.manifests)
 

@@ -6,7 +6,7 @@ from typing import Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from gluestack.spec.glue_types import GlueType
-from gluestack.spec.names import CatalogName, S3Prefix
+from gluestack.spec.names import CatalogName, ResourceName, S3Prefix
 from gluestack.spec.reserved_arguments import check_not_reserved
 from gluestack.spec.source import DataFormat
 from gluestack.spec.transform import TransformSpec
@@ -112,8 +112,15 @@ class JobSpec(BaseModel):
         description="generate the script from this (script must be under glue_scripts/generated/)",
     )
     description: str = ""
-    inputs: list[CatalogName] = Field(default_factory=list)
+    inputs: list[CatalogName] = Field(
+        default_factory=list,
+        description="sources, other jobs' outputs, or database tables a JDBC crawler catalogs",
+    )
     outputs: dict[CatalogName, OutputSpec] = Field(default_factory=dict)
+    connections: list[ResourceName] = Field(
+        default_factory=list,
+        description="Glue connections the script uses itself (those of database inputs are added)",
+    )
     glue_version: GlueVersion = DEFAULT_GLUE_VERSION
     worker_type: WorkerType = "G.1X"
     number_of_workers: int = Field(default=2, ge=2, le=1000)

@@ -1,5 +1,6 @@
 """Constrained name types shared by the spec models."""
 
+import re
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
@@ -34,3 +35,27 @@ def stack_prefix(env: str) -> str:
 def pipeline_stack_name(env: str, pipeline: str) -> str:
     """The deployed stack of one pipeline, which the ops helpers look names up in."""
     return f"{stack_prefix(env)}-pipeline-{pipeline}"
+
+
+# A JDBC crawl names each table it catalogs: AWS documents no rule; Glue's crawlers are seen
+# joining database, schema and table with '_', lower case, other characters made '_'.
+JDBC_TABLE_NAME_MAX = 128
+
+
+def jdbc_table_name(prefix: str, database: str, schema: str, table: str) -> str:
+    """The catalog name a JDBC crawl gives database.schema.table (crawler table_prefix first)."""
+    return (prefix + _catalog_part(f"{database}_{schema}_{table}"))[:JDBC_TABLE_NAME_MAX]
+
+
+def jdbc_table_pattern(prefix: str, path: str) -> re.Pattern[str]:
+    """The catalog names a JDBC include path `<database>/<schema>/<table>` can produce ('%'
+    matches any schema or table)."""
+    parts = path.strip("/").split("/")
+    if len(parts) == 2:  # <database>/%: every table of every schema
+        parts = [parts[0], "%", parts[1]]
+    pieces = [".*" if part == "%" else re.escape(_catalog_part(part)) for part in parts]
+    return re.compile(re.escape(prefix) + "_".join(pieces))
+
+
+def _catalog_part(name: str) -> str:
+    return re.sub(r"[^a-z0-9_]", "_", name.lower())

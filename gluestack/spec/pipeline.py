@@ -5,7 +5,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from gluestack.spec.connection import ConnectionSpec
 from gluestack.spec.crawler import CrawlerSpec
 from gluestack.spec.job import JobSpec, OutputSpec
-from gluestack.spec.names import CatalogName, ResourceName
+from gluestack.spec.names import CatalogName, ResourceName, jdbc_table_pattern
 from gluestack.spec.source import SourceSpec
 from gluestack.spec.trigger import TriggerSpec
 from gluestack.spec.workflow import NotificationsSpec, WorkflowSpec
@@ -33,3 +33,18 @@ class PipelineSpec(BaseModel):
     def outputs(self) -> dict[str, OutputSpec]:
         """Every table written by a job of this pipeline, by table name."""
         return {name: out for job in self.jobs.values() for name, out in job.outputs.items()}
+
+    def database_table_connection(self, table: str) -> str | None:
+        """The connection through which a JDBC crawler of this pipeline catalogs table, if any."""
+        for crawler in self.crawlers.values():
+            for target in crawler.jdbc:
+                if jdbc_table_pattern(crawler.table_prefix, target.path).fullmatch(table):
+                    return target.connection
+        return None
+
+    def job_connections(self, job: str) -> list[str]:
+        """The Glue connections a job runs with: its own, and those of the database tables it
+        reads."""
+        spec = self.jobs[job]
+        through_inputs = [self.database_table_connection(table) for table in spec.inputs]
+        return sorted({*spec.connections, *(c for c in through_inputs if c is not None)})

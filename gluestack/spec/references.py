@@ -150,9 +150,33 @@ def _check_job_inputs(spec: PipelineSpec) -> list[SpecIssue]:
             path = ("jobs", name, "inputs", index)
             if table in job.outputs:
                 issues.append(SpecIssue(path, f"'{table}' is an output of this same job"))
-            elif table not in tables:
-                message = f"'{table}' is not a declared source or another job's output; "
+            elif table not in tables and spec.database_table_connection(table) is None:
+                message = (
+                    f"'{table}' is not a declared source, another job's output, or a database "
+                    "table a JDBC crawler of this pipeline catalogs; "
+                )
                 issues.append(SpecIssue(path, message + _declared("tables", readable)))
+        if job.transform is not None:
+            for source_name, source in job.transform.sources.items():
+                connection = spec.database_table_connection(source.table or "")
+                if connection is not None and source.table not in tables:
+                    issues.append(
+                        SpecIssue(
+                            ("jobs", name, "transform", "sources", source_name, "table"),
+                            f"'{source.table}' is a database table (connection '{connection}'): "
+                            "generated jobs read S3 sources and job outputs; read it in a "
+                            "hand-written script with from_catalog",
+                        )
+                    )
+        issues += [
+            SpecIssue(
+                ("jobs", name, "connections", index),
+                f"connection '{connection}' is not declared; "
+                + _declared("connections", list(spec.connections)),
+            )
+            for index, connection in enumerate(job.connections)
+            if connection not in spec.connections
+        ]
     return issues
 
 

@@ -63,11 +63,13 @@ class EtlJob(Construct):
         managed_arguments: dict[str, str] | None = None,
         extra_python_files: list[glue.Code] | None = None,
         spark_ui_folder: tuple[s3.IBucket, str] | None = None,
+        connections: list[glue.IConnection] | None = None,
         description: str = "",
     ) -> None:
         """arguments: the user's job parameters without '--'; Glue's reserved names are refused.
         managed_arguments: parameters the caller derives itself (e.g. '--TempDir'), as is.
-        spark_ui_folder: (bucket, prefix) receiving Spark event logs for the Spark UI."""
+        spark_ui_folder: (bucket, prefix) receiving Spark event logs for the Spark UI.
+        connections: the Glue connections a run uses (network and credentials of a database)."""
         super().__init__(scope, construct_id)
         self.job_name = job_name
         for name in arguments or {}:
@@ -97,6 +99,7 @@ class EtlJob(Construct):
             enable_metrics=options.metrics,
             enable_observability_metrics=options.observability_metrics,
             extra_python_files=extra_python_files or None,
+            connections=connections or None,
             spark_ui=glue.SparkUIProps(bucket=spark_ui_folder[0], prefix=spark_ui_folder[1])
             if spark_ui_folder
             else None,

@@ -10,11 +10,9 @@ classification `postgresql` (add-classifier.html), the crawler table properties
 (table-properties-crawler.html), and Hive-compatible column types.
 
 Where AWS documents nothing, gluestack does what Glue's crawlers are seen doing: tables are named
-`<database>_<schema>_<table>` (lower case, other characters than letters, digits and `_` made
-`_`, at most 128 characters) and located at `<database>.<schema>.<table>`.
+as gluestack.spec.names.jdbc_table_name says and located at `<database>.<schema>.<table>`.
 """
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,12 +21,12 @@ from gluestack.local.crawl.exclusions import excluded
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.jdbc.connection import JdbcCredentials, connection_credentials
 from gluestack.local.jdbc.jdbc_io import JDBC_DRIVERS, connection_options
+from gluestack.spec.names import jdbc_table_name
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 CLASSIFICATION = "postgresql"
-MAX_NAME = 128
 _SYSTEM_SCHEMAS = ("pg_catalog", "information_schema")
 
 
@@ -112,16 +110,11 @@ def crawl_jdbc_target(
         if excluded(include.relative(schema, table), target.get("Exclusions", [])):
             continue
         columns = _columns(spark, credentials, url, schema, table)
-        name = table_name(prefix, include.database, schema, table)
+        name = jdbc_table_name(prefix, include.database, schema, table)
         found.append(
             JdbcTable(name, include.database, schema, table, kind, connection, crawler, columns)
         )
     return found
-
-
-def table_name(prefix: str, database: str, schema: str, table: str) -> str:
-    name = re.sub(r"[^a-z0-9_]", "_", f"{database}_{schema}_{table}".lower())
-    return (prefix + name)[:MAX_NAME]
 
 
 def _reader(spark: "SparkSession", credentials: JdbcCredentials, url: str) -> Any:

@@ -1,8 +1,8 @@
 """Where PostgreSQL's server programs and its JDBC driver are, or one sentence on what to install.
 
-GLUESTACK_POSTGRES_BIN names a folder holding initdb, pg_ctl and psql; else PATH, then Debian's
-/usr/lib/postgresql/<version>/bin. GLUESTACK_JDBC_DRIVER names the driver jar; else Debian's
-libpostgresql-jdbc-java (/usr/share/java/postgresql.jar).
+GLUESTACK_POSTGRES_BIN names a folder holding initdb, pg_ctl, psql and pg_dump; else PATH,
+then Debian's /usr/lib/postgresql/<version>/bin. GLUESTACK_JDBC_DRIVER names the driver jar;
+else Debian's libpostgresql-jdbc-java (/usr/share/java/postgresql.jar).
 """
 
 import os
@@ -14,6 +14,7 @@ BIN_VARIABLE = "GLUESTACK_POSTGRES_BIN"
 DRIVER_VARIABLE = "GLUESTACK_JDBC_DRIVER"
 DEBIAN_DRIVER = Path("/usr/share/java/postgresql.jar")
 DEBIAN_SERVERS = Path("/usr/lib/postgresql")
+_PROGRAMS = ("initdb", "pg_ctl", "psql", "pg_dump")
 
 
 class MissingPostgres(RuntimeError):
@@ -25,19 +26,20 @@ class PostgresBinaries:
     initdb: Path
     pg_ctl: Path
     psql: Path
+    pg_dump: Path
 
 
 def postgres_binaries() -> PostgresBinaries:
-    """initdb, pg_ctl and psql of one installation."""
+    """initdb, pg_ctl, psql and pg_dump of one installation."""
     named = os.environ.get(BIN_VARIABLE)
     folders = [Path(named)] if named else [*_path_folders(), *_debian_folders()]
     for folder in folders:
-        found = [folder / name for name in ("initdb", "pg_ctl", "psql")]
+        found = [folder / name for name in _PROGRAMS]
         if all(p.is_file() and os.access(p, os.X_OK) for p in found):
             return PostgresBinaries(*found)
     where = f"{BIN_VARIABLE}={named}" if named else "PATH or /usr/lib/postgresql/*/bin"
     raise MissingPostgres(
-        f"PostgreSQL's server programs (initdb, pg_ctl, psql) are not in {where}: install "
+        f"PostgreSQL's server programs ({', '.join(_PROGRAMS)}) are not in {where}: install "
         f"PostgreSQL 15 (Debian: apt-get install postgresql), or set {BIN_VARIABLE} to the "
         "folder that holds them"
     )

@@ -17,6 +17,7 @@ from gluestack.local.glue_compat.options import as_bool, json_list
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.jdbc.binaries import jdbc_driver
 from gluestack.local.jdbc.connection import JdbcCredentials, connection_credentials
+from gluestack.local.jdbc.routes import routed_url
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -68,9 +69,9 @@ class JdbcOptions:
 
 
 def connection_options(credentials: JdbcCredentials) -> dict[str, str]:
-    """Spark JDBC options reaching the database as credentials say."""
+    """Spark JDBC options reaching the database as credentials say (offline: its stand-in)."""
     return {
-        "url": credentials.url,
+        "url": routed_url(credentials.url),
         "user": credentials.user,
         "password": credentials.password,
         "driver": JDBC_DRIVERS[credentials.vendor],

@@ -52,6 +52,17 @@ class RunningPostgres:
             raise PostgresError(f"psql failed: {ran.stderr.strip()}")
         return ran.stdout
 
+    def dump(self, database: str, file: Path) -> None:
+        """database's tables and rows as SQL that recreates them, owned by whoever runs it."""
+        ran = subprocess.run(
+            [str(self.binaries.pg_dump), "--no-owner", "--no-privileges", "-h", self.host,
+             "-p", str(self.port), "-U", self.user, "-d", database, "-f", str(file)],
+            capture_output=True, text=True, timeout=SQL_DEADLINE_SECONDS,
+            env={**os.environ, "PGPASSWORD": self.password},
+        )  # fmt: skip
+        if ran.returncode != 0:
+            raise PostgresError(f"pg_dump failed: {ran.stderr.strip()}")
+
 
 class PostgresError(RuntimeError):
     """The throwaway server could not start, or a statement failed; PostgreSQL's message."""

@@ -25,6 +25,11 @@ class Workspace:
         return self.root / "scripts"
 
     @property
+    def databases(self) -> Path:
+        """Offline databases' contents between runs, one SQL dump per database."""
+        return self.root / "databases"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

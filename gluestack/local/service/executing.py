@@ -28,6 +28,7 @@ from gluestack.local.execution.crawl_process import CrawlProcessConfig
 from gluestack.local.execution.evaluation_process import EvaluationProcessConfig
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.jvm_archive import JvmArchive, with_java_options
+from gluestack.local.jdbc.routes import ROUTES_VARIABLE
 from gluestack.local.moto_extensions.clock_route import clock_route
 from gluestack.local.moto_extensions.crawler_metrics import CrawlMetrics, record_crawl_metrics
 from gluestack.local.moto_extensions.data_quality_api import (
@@ -93,6 +94,8 @@ class JobExecutor:
     # Runs left WAITING by run queuing, per job, oldest first.
     waiting: dict[int, deque[ExecutedJobRun]] = field(default_factory=dict)
     waiting_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Deployed database servers to their offline stand-ins (jdbc.routes), for every process.
+    jdbc_routes: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.triggers = TriggerEngine(self.clock)
@@ -304,12 +307,14 @@ class JobExecutor:
         run.end("SUCCEEDED", result_ids=ids)
 
     def _environment(self) -> dict[str, str]:
-        """The job's environment: boto3 clients a script makes reach the offline account."""
+        """The job's environment: boto3 clients a script makes reach the offline account, and
+        JDBC connections the offline databases."""
         return {
             **os.environ,
             **OFFLINE_CREDENTIALS,
             "AWS_ENDPOINT_URL": self.endpoint,
             "AWS_DEFAULT_REGION": self.region,
+            ROUTES_VARIABLE: json.dumps(self.jdbc_routes),
         }
 
     def _folder(self, kind: str, name: str) -> Path:
