@@ -35,8 +35,13 @@ def test_demo_runs_the_chain_on_spark_and_beats_the_baseline(
         "crawler flights-dev-curated: SUCCEEDED",
     ]
     assert [text.index(step) for step in chain] == sorted(text.index(step) for step in chain)
+    # the two crawls run side by side; the clean job waits for both
+    assert text.index("crawler flights-dev-reference: SUCCEEDED") < text.index(chain[1])
     assert re.search(r"job flights-dev-features: SUCCEEDED [\d,]+ rows in, [\d,]+ out", text)
-    assert "tables: flights, weather, planes, airports, airlines" in text
+    assert "tables: flights, weather, planes" in text
+    # the dimensions: loaded into the offline PostgreSQL, crawled through the JDBC connection
+    assert "airlines 16 rows, airports 1,458 rows" in " ".join(text.split())
+    assert "tables: reference_public_airlines, reference_public_airports" in " ".join(text.split())
     # the clean job's deployed ruleset, evaluated on the table it wrote (rules from the spec)
     quality = text[text.index("Data quality") :]
     assert "flights_dev.flights_clean" in quality

@@ -48,12 +48,13 @@ def jdbc_table_name(prefix: str, database: str, schema: str, table: str) -> str:
 
 
 def jdbc_table_pattern(prefix: str, path: str) -> re.Pattern[str]:
-    """The catalog names a JDBC include path `<database>/<schema>/<table>` can produce ('%'
-    matches any schema or table)."""
+    """The catalog names a JDBC include path `<database>/<schema>/<table>` can produce (its
+    schema and table are LIKE patterns: '%' any characters, '_' any one)."""
     parts = path.strip("/").split("/")
     if len(parts) == 2:  # <database>/%: every table of every schema
         parts = [parts[0], "%", parts[1]]
-    pieces = [".*" if part == "%" else re.escape(_catalog_part(part)) for part in parts]
+    wildcards = {"%": ".*", "_": "."}
+    pieces = ["".join(wildcards.get(c) or re.escape(_catalog_part(c)) for c in p) for p in parts]
     return re.compile(re.escape(prefix) + "_".join(pieces))
 
 

@@ -12,7 +12,7 @@ from gluestack.cdk.naming import pascal
 from gluestack.spec import load_all
 from tests.cdk.conftest import PROJECT_ROOT, Templates, context
 
-TABLES = ["flights", "weather", "planes", "airports", "airlines"]
+TABLES = ["flights", "weather", "planes"]
 
 
 def _only(resources: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -78,7 +78,10 @@ def test_on_demand_trigger_starts_the_crawler(dev: Templates) -> None:
         {
             "Name": "flights-dev-start",
             "Type": "ON_DEMAND",
-            "Actions": [{"CrawlerName": {"Ref": Match.string_like_regexp("^RawCrawler")}}],
+            "Actions": [
+                {"CrawlerName": {"Ref": Match.string_like_regexp("^RawCrawler")}},
+                {"CrawlerName": {"Ref": Match.string_like_regexp("^ReferenceCrawler")}},
+            ],
             "WorkflowName": {"Ref": Match.string_like_regexp("^Workflow")},
         },
     )
@@ -92,13 +95,15 @@ def test_job_starts_when_the_crawl_succeeds(dev: Templates) -> None:
             "Type": "CONDITIONAL",
             "StartOnCreation": True,
             "Predicate": {
+                "Logical": "AND",
                 "Conditions": [
                     {
-                        "CrawlerName": {"Ref": Match.string_like_regexp("^RawCrawler")},
+                        "CrawlerName": {"Ref": Match.string_like_regexp(f"^{crawler}Crawler")},
                         "CrawlState": "SUCCEEDED",
                         "LogicalOperator": "EQUALS",
                     }
-                ]
+                    for crawler in ("Raw", "Reference")
+                ],
             },
             "Actions": [{"JobName": {"Ref": Match.string_like_regexp("^CleanJob")}}],
         },
@@ -114,7 +119,11 @@ def test_manifest_output_names_every_deployed_resource(dev: Templates) -> None:
         "pipeline": "flights",
         "database": "flights_dev",
         "workflow": "flights-dev",
-        "crawlers": {"raw": "flights-dev-raw", "curated": "flights-dev-curated"},
+        "crawlers": {
+            "raw": "flights-dev-raw",
+            "reference": "flights-dev-reference",
+            "curated": "flights-dev-curated",
+        },
         "jobs": {"clean": "flights-dev-clean", "features": "flights-dev-features"},
         "triggers": {
             "start": "flights-dev-start",
@@ -122,6 +131,7 @@ def test_manifest_output_names_every_deployed_resource(dev: Templates) -> None:
             "after_clean": "flights-dev-after_clean",
             "after_features": "flights-dev-after_features",
         },
+        "connections": {"reference": "flights-dev-reference"},
         "rulesets": {
             "flights_clean": {
                 "ruleset": "flights-dev-flights_clean-quality",
@@ -163,7 +173,27 @@ def test_catalog_access_is_scoped_to_the_pipeline_database(dev: Templates) -> No
             assert statement["Resource"] != "*"
             if set(glue_actions) == RULESET_ACTIONS:
                 continue  # scoped to the job's own ruleset, below
+            if glue_actions == ["glue:GetConnection"]:
+                assert "connection/flights-dev-reference" in json.dumps(statement["Resource"])
+                continue  # the database connection its reference inputs are read through
             assert "database/" in json.dumps(statement["Resource"])
+
+
+def test_a_job_reading_database_tables_runs_with_their_connection_and_its_secret(
+    dev: Templates,
+) -> None:
+    clean = _named(dev.pipeline.find_resources("AWS::Glue::Job"), "flights-dev-clean")
+    assert clean["Connections"] == {"Connections": ["flights-dev-reference"]}
+    features = _named(dev.pipeline.find_resources("AWS::Glue::Job"), "flights-dev-features")
+    assert "Connections" not in features  # it reads S3 only
+    secrets = [
+        json.dumps(s["Resource"])
+        for s in _policy_statements(dev, "CleanJobRole")
+        if "secretsmanager:GetSecretValue" in _actions(s)
+    ]
+    assert len(secrets) == 1 and ":secret:flights/reference-db-??????" in secrets[0]
+    for statement in _policy_statements(dev, "FeaturesJobRole"):
+        assert "secretsmanager:GetSecretValue" not in _actions(statement)
 
 
 RULESET_ACTIONS = {"glue:GetDataQualityRuleset", "glue:PublishDataQuality"}

@@ -44,7 +44,7 @@ def test_unknown_pipelines_sources_and_paths_are_named(project_root: Path, tmp_p
         return ran.output
 
     assert "no pipeline 'nope'" in put("nope", "weather", str(tmp_path))
-    assert "no source 'wether'; sources: airlines, airports" in put("flights", "wether", "x")
+    assert "no source 'wether'; sources: flights, planes, weather" in put("flights", "wether", "x")
     assert "no such file or folder" in put("flights", "weather", str(tmp_path / "missing"))
 
 

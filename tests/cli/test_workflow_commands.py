@@ -43,6 +43,7 @@ def test_status_shows_each_resource_and_its_last_run(deployed: DeployedApp) -> N
     ]
     assert [(c["deployed_name"], c["last_crawl"]) for c in report["crawlers"]] == [
         ("flights-dev-raw", "never run"),
+        ("flights-dev-reference", "never run"),
         ("flights-dev-curated", "never run"),
     ]
     assert {t["name"] for t in report["triggers"]} == {
@@ -52,7 +53,10 @@ def test_status_shows_each_resource_and_its_last_run(deployed: DeployedApp) -> N
         "flights-dev-after_features",
     }
     table = gluestack("status", "flights").output
-    assert "flights-dev-raw SUCCEEDED -> flights-dev-clean" in table
+    assert (
+        "flights-dev-raw SUCCEEDED AND flights-dev-reference SUCCEEDED -> flights-dev-clean"
+        in table
+    )
 
 
 def test_triggers_are_listed_with_conditions_and_can_be_stopped_and_started(
@@ -60,7 +64,10 @@ def test_triggers_are_listed_with_conditions_and_can_be_stopped_and_started(
 ) -> None:
     triggers = json.loads(gluestack("trigger", "list", "flights", "--json").output)
     conditional = next(t for t in triggers if t["name"] == "flights-dev-after_raw_crawl")
-    assert conditional["conditions"] == ["flights-dev-raw SUCCEEDED"]
+    assert conditional["conditions"] == [
+        "flights-dev-raw SUCCEEDED",
+        "flights-dev-reference SUCCEEDED",
+    ]
     assert conditional["actions"] == ["flights-dev-clean"]
     glue = aws.client("glue")
     assert gluestack("trigger", "stop", "flights", "after_raw_crawl").exit_code == 0

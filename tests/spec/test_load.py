@@ -9,8 +9,10 @@ from tests.spec.conftest import FLIGHTS
 def test_flights_spec_declares_the_pipeline() -> None:
     spec = load(FLIGHTS)
     assert (spec.name, spec.database) == ("flights", "flights")
-    assert set(spec.sources) == {"flights", "weather", "planes", "airports", "airlines"}
-    assert spec.crawlers["raw"].tables == ["flights", "weather", "planes", "airports", "airlines"]
+    assert set(spec.sources) == {"flights", "weather", "planes"}
+    assert spec.crawlers["raw"].tables == ["flights", "weather", "planes"]
+    assert spec.crawlers["reference"].jdbc[0].path == "reference/public/%"
+    assert spec.job_connections("clean") == ["reference"]  # through its database inputs
     job = spec.jobs["clean"]
     assert (job.glue_version, job.worker_type, job.number_of_workers) == ("5.1", "G.1X", 2)
     assert (job.timeout_minutes, job.max_retries) == (30, 1)

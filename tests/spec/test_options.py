@@ -8,11 +8,12 @@ from gluestack.spec import load
 from tests.spec.conftest import FLIGHTS, SpecWriter, error_of
 
 JOB = "    max_retries: 1\n"
-CRAWLER = "    tables: [flights, weather, planes, airports, airlines]\n"
+CRAWLER = "    tables: [flights, weather, planes]\n"
 START = "    type: on_demand\n"
 RULESET = (
     "        data_quality: |\n          Rules = [\n            RowCount > 1000,\n"
-    '            IsComplete "flight_date",\n            ColumnValues "is_late" in [0, 1],\n'
+    '            IsComplete "flight_date",\n            IsComplete "airline",\n'
+    '            ColumnValues "is_late" in [0, 1],\n'
     '            ColumnValues "distance" > 0\n          ]\n'
 )
 RULESET_WITH = (
@@ -106,10 +107,10 @@ INVALID = [
         id="bookmark-values",
     ),
     pytest.param(
-        "    prefix: nycflights13/airlines/",
+        "    prefix: nycflights13/planes/",
         "    prefix: nycflights13/carriers/",
-        "crawlers.raw.tables[4]",
-        "would name 'airlines' after its folder 'carriers'",
+        "crawlers.raw.tables[2]",
+        "would name 'planes' after its folder 'carriers'",
         id="crawled-folder-named-unlike-the-table",
     ),
     pytest.param(
