@@ -182,10 +182,7 @@ class PipelineStack(cdk.Stack):
         role.grant_glue_logs()
         role.grant_key(self.storage.key.key_arn, write=True)
         for target in crawler.jdbc:
-            role.grant_connection(
-                self.names.resource(target.connection),
-                self.spec.connections[target.connection].secret,
-            )
+            self._grant_connection(role, target.connection)
         schema = crawler.schema_change
         construct = Crawler(
             self,
@@ -223,6 +220,15 @@ class PipelineStack(cdk.Stack):
             construct.node.add_dependency(self.connections[connection.connection])
         return construct
 
+    def _grant_connection(self, role: GlueServiceRole, name: str) -> None:
+        connection = self.spec.connections[name]
+        role.grant_connection(
+            self.names.resource(name),
+            connection.secret,
+            connection.subnet_id,
+            connection.security_group_ids,
+        )
+
     def _job(self, name: str, job: JobSpec) -> EtlJob:
         role = GlueServiceRole(
             self, f"{pascal(name)}JobRole", description=f"Glue job {name} of {self.spec.name}"
@@ -231,9 +237,7 @@ class PipelineStack(cdk.Stack):
         self.tables.grant_read_write(role, list(job.outputs))
         connections = self.spec.job_connections(name)
         for connection in connections:
-            role.grant_connection(
-                self.names.resource(connection), self.spec.connections[connection].secret
-            )
+            self._grant_connection(role, connection)
         temp_prefix = f"glue-temp/{self.spec.name}/{name}/"
         role.grant_objects(self.temp_bucket, temp_prefix, write=True)
         managed = {

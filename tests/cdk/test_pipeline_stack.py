@@ -192,6 +192,14 @@ def test_a_job_reading_database_tables_runs_with_their_connection_and_its_secret
         if "secretsmanager:GetSecretValue" in _actions(s)
     ]
     assert len(secrets) == 1 and ":secret:flights/reference-db-??????" in secrets[0]
+    creates = [
+        json.dumps(s["Resource"])
+        for s in _policy_statements(dev, "CleanJobRole")
+        if "ec2:CreateNetworkInterface" in _actions(s)
+    ]
+    assert len(creates) == 1  # in the connection's subnet, with its security groups only
+    assert ":subnet/subnet-0123456789abcdef0" in creates[0]
+    assert ":security-group/sg-0123456789abcdef0" in creates[0]
     for statement in _policy_statements(dev, "FeaturesJobRole"):
         assert "secretsmanager:GetSecretValue" not in _actions(statement)
 

@@ -172,8 +172,11 @@ class GlueServiceRole(iam.Role):
             ),
         )
 
-    def grant_connection(self, connection_name: str, secret_name: str) -> None:
-        """Use one Glue connection: read it and its secret, and place ENIs in its subnet."""
+    def grant_connection(
+        self, connection_name: str, secret_name: str, subnet_id: str, security_group_ids: list[str]
+    ) -> None:
+        """Use one Glue connection: read it and its secret, and place network interfaces in its
+        subnet with its security groups (and remove them again)."""
         stack = cdk.Stack.of(self)
         self.allow(
             ["glue:GetConnection"],
@@ -191,23 +194,43 @@ class GlueServiceRole(iam.Role):
             arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
         )
         self.allow(["secretsmanager:GetSecretValue"], [secret_arn])
+        interfaces = stack.format_arn(
+            service="ec2", resource="network-interface", resource_name="*"
+        )
+        interface_reason = (
+            "Glue creates, tags and deletes network interfaces in the connection's subnet; their "
+            "ids are known only at run time"
+        )
+        self.allow(
+            ["ec2:CreateNetworkInterface"],
+            [
+                interfaces,
+                stack.format_arn(service="ec2", resource="subnet", resource_name=subnet_id),
+                *[
+                    stack.format_arn(service="ec2", resource="security-group", resource_name=group)
+                    for group in security_group_ids
+                ],
+            ],
+            wildcard_reason=interface_reason,
+        )
+        self.allow(
+            ["ec2:DeleteNetworkInterface", "ec2:CreateTags", "ec2:DeleteTags"],
+            [interfaces],
+            wildcard_reason=interface_reason,
+        )
         self.allow(
             [
-                "ec2:CreateNetworkInterface",
-                "ec2:DeleteNetworkInterface",
                 "ec2:DescribeNetworkInterfaces",
                 "ec2:DescribeSubnets",
                 "ec2:DescribeSecurityGroups",
                 "ec2:DescribeVpcEndpoints",
                 "ec2:DescribeRouteTables",
                 "ec2:DescribeVpcAttribute",
-                "ec2:CreateTags",
-                "ec2:DeleteTags",
             ],
             ["*"],
             wildcard_reason=(
-                "Glue places network interfaces in the connection's subnet; these EC2 actions "
-                "support no resource-level permissions"
+                "Glue reads the connection's network to place its interfaces; these EC2 Describe "
+                "actions support no resource-level permissions"
             ),
         )
 
