@@ -24,7 +24,7 @@ def _broken_spec(tmp_path: Path) -> Path:
 def test_validate_reports_each_valid_pipeline() -> None:
     result = runner.invoke(app, ["validate", "--project", str(PROJECT_ROOT)])
     assert result.exit_code == 0, result.output
-    assert "ok flights: 5 sources, 2 crawlers, 2 jobs, 4 triggers" in result.output
+    assert "ok flights: 3 sources, 3 crawlers, 2 jobs, 4 triggers" in result.output
 
 
 def test_validate_exits_2_with_the_located_error(tmp_path: Path) -> None:

@@ -82,7 +82,7 @@ def test_crawler_targets_the_raw_prefixes(aws: boto3.Session, deployed_app: Depl
     crawler = aws.client("glue").get_crawler(Name="flights-dev-raw")["Crawler"]
     raw = deployed_app.output(STORAGE, "RawBucketName")
     paths = sorted(t["Path"] for t in crawler["Targets"]["S3Targets"])
-    tables = ["airlines", "airports", "flights", "planes", "weather"]
+    tables = ["flights", "planes", "weather"]
     assert paths == [f"s3://{raw}/nycflights13/{table}/" for table in tables]
     assert crawler["DatabaseName"] == "flights_dev"
     role_name = crawler["Role"].rsplit("/", 1)[-1]
@@ -96,9 +96,17 @@ def test_triggers_chain_the_deployed_crawler_and_job(
     start = glue.get_trigger(Name="flights-dev-start")["Trigger"]
     after = glue.get_trigger(Name="flights-dev-after_raw_crawl")["Trigger"]
     assert (start["Type"], start["WorkflowName"]) == ("ON_DEMAND", "flights-dev")
-    assert start["Actions"] == [{"CrawlerName": "flights-dev-raw"}]
+    assert start["Actions"] == [
+        {"CrawlerName": "flights-dev-raw"},
+        {"CrawlerName": "flights-dev-reference"},
+    ]
     assert after["Predicate"]["Conditions"] == [
-        {"LogicalOperator": "EQUALS", "CrawlerName": "flights-dev-raw", "CrawlState": "SUCCEEDED"}
+        {
+            "LogicalOperator": "EQUALS",
+            "CrawlerName": f"flights-dev-{name}",
+            "CrawlState": "SUCCEEDED",
+        }
+        for name in ("raw", "reference")
     ]
     assert after["Actions"] == [{"JobName": "flights-dev-clean"}]
 
@@ -126,7 +134,11 @@ def test_outputs_are_readable_through_cloudformation(
     assert stack_outputs(cloudformation, STORAGE) == deployed_app.stacks[STORAGE].outputs
     manifest = pipeline_manifest(cloudformation, PIPELINE)
     assert manifest.jobs == {"clean": "flights-dev-clean", "features": "flights-dev-features"}
-    assert manifest.crawlers == {"raw": "flights-dev-raw", "curated": "flights-dev-curated"}
+    assert manifest.crawlers == {
+        "raw": "flights-dev-raw",
+        "reference": "flights-dev-reference",
+        "curated": "flights-dev-curated",
+    }
     assert manifest.database == "flights_dev"
 
 

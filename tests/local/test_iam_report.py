@@ -16,6 +16,7 @@ def test_permissions_name_each_principal_and_its_folders(cdk_out: Path) -> None:
         "job clean",
         "job features",
         "crawler raw",
+        "crawler reference",
         "crawler curated",
     }
     writes = {p.principal: p for p in permissions if "s3:PutObject" in p.actions}

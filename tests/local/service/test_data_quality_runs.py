@@ -200,6 +200,7 @@ def test_the_cli_evaluates_a_deployed_pipelines_rulesets_and_shows_the_results(
     assert [(r["rule"], r["result"]) for r in evaluated["rules"]] == [
         ("RowCount > 1000", "FAIL"),
         ('IsComplete "flight_date"', "FAIL"),
+        ('IsComplete "airline"', "FAIL"),  # the table has no such column
         ('ColumnValues "is_late" in [0, 1]', "FAIL"),
         ('ColumnValues "distance" > 0', "PASS"),
     ]
