@@ -1,6 +1,7 @@
 """`gluestack local ...`: deploy the app into a moto server that other commands can use."""
 
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -50,6 +51,7 @@ def serve(
     gluestack's commands reach it with --endpoint-url.
     """
     from gluestack.local.cdk_out.deploy import AssemblyError, DeployError, deploy_assembly
+    from gluestack.local.jdbc.offline_databases import offline_databases
     from gluestack.local.offline import moto_server
     from gluestack.local.orchestration.clock import OfflineClock
     from gluestack.local.records import local_s3
@@ -62,12 +64,13 @@ def serve(
             cdk_out = synthesize(project.resolve(), env)
         except SynthError as error:
             fail(error, SPEC_ERROR_EXIT)
-    with (
-        moto_server(port) as (endpoint, account),
-        executing_glue(
-            Workspace(root), endpoint=endpoint, clock=OfflineClock(follows_real_time=True)
-        ),
-    ):
+    with ExitStack() as opened:
+        endpoint, account = opened.enter_context(moto_server(port))
+        executor = opened.enter_context(
+            executing_glue(
+                Workspace(root), endpoint=endpoint, clock=OfflineClock(follows_real_time=True)
+            )
+        )
         if cdk_out is not None:
             try:
                 deployed = deploy_assembly(cdk_out, account, endpoint_url=endpoint)
@@ -82,8 +85,22 @@ def serve(
                         stack.name, resource.logical_id, resource.type, resource.physical_id
                     )
             console.print(table)
-            # What earlier runs left in the workspace is in the offline S3 too.
+            # What earlier runs left in the workspace is in the offline S3 and databases too.
             local_s3.push(account.client("s3", endpoint_url=endpoint), Workspace(root).s3_root)
+            databases = opened.enter_context(
+                offline_databases(
+                    account.client("glue", endpoint_url=endpoint),
+                    account.client("secretsmanager", endpoint_url=endpoint),
+                    Workspace(root).databases,
+                )
+            )
+            executor.jdbc_routes.update(databases.routes)
+            for database in databases.databases.values():
+                console.print(
+                    f"connection {database.connection}: its database {database.database} is on "
+                    f"the offline PostgreSQL standing in for {database.address}",
+                    highlight=False,
+                )
         if not forever:
             return
         console.print(f"serving at {endpoint} (workspace {root}); use --endpoint-url {endpoint}")
@@ -190,6 +207,80 @@ def put(
         uris = put_into_workspace(Workspace(root), bucket, files)
     for uri in uris:
         console.print(uri, highlight=False)
+
+
+@app.command()
+def sql(
+    pipeline: str,
+    connection: str,
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="SQL file run by psql (\\copy paths: from the current folder)."),
+    ] = None,
+    query: Annotated[
+        str | None, typer.Option(help="One statement instead of a file; its rows are printed.")
+    ] = None,
+    env: EnvOption = "dev",
+    project: ProjectOption = Path("."),
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
+) -> None:
+    """Run SQL in the offline database a pipeline's JDBC connection names, as its user.
+
+    The database is the one `local run` and the demo stand in for: what the workspace keeps of
+    it is restored first and, when every statement succeeded, saved again; after a failure
+    nothing is saved.
+    """
+    from gluestack.local.cdk_out.deploy import AssemblyError, DeployError, deploy_assembly
+    from gluestack.local.jdbc.binaries import MissingPostgres
+    from gluestack.local.jdbc.offline_databases import offline_databases
+    from gluestack.local.jdbc.throwaway_postgres import PostgresError
+    from gluestack.local.offline import offline_account
+    from gluestack.ops import client, pipeline_manifest
+    from gluestack.spec import SpecError, load_all
+    from gluestack.spec.names import pipeline_stack_name
+
+    if (file is None) == (query is None):
+        fail("give a SQL file or --query, not both", SPEC_ERROR_EXIT)
+    if file is not None and not file.is_file():
+        fail(f"{file}: no such file", SPEC_ERROR_EXIT)
+    try:
+        specs = {spec.name: spec for spec in load_all(project / "pipelines", project)}
+    except SpecError as error:
+        fail(error, SPEC_ERROR_EXIT)
+    if pipeline not in specs:
+        fail(f"no pipeline '{pipeline}' in {project / 'pipelines'}; pipelines: "
+             f"{', '.join(sorted(specs)) or 'none'}", SPEC_ERROR_EXIT)  # fmt: skip
+    connections = specs[pipeline].connections
+    if connection not in connections:
+        fail(f"pipeline '{pipeline}' has no connection '{connection}'; connections: "
+             f"{', '.join(sorted(connections)) or 'none'}", SPEC_ERROR_EXIT)  # fmt: skip
+    root = _workspace_root(project, workspace)
+    quoted = str(file).replace("'", "''")
+    statement = query if query is not None else f"\\i '{quoted}'"
+    try:
+        with (
+            synthesized(project.resolve(), env) as cdk_out,
+            offline_account() as account,
+        ):
+            deploy_assembly(cdk_out, account)
+            glue = client(account, "glue")
+            manifest = pipeline_manifest(
+                client(account, "cloudformation"), pipeline_stack_name(env, pipeline)
+            )
+            deployed = manifest.connections[connection]
+            secrets = client(account, "secretsmanager")
+            with offline_databases(glue, secrets, Workspace(root).databases) as databases:
+                printed = databases.run_sql(deployed, statement)
+    except SynthError as error:
+        fail(error, SPEC_ERROR_EXIT)
+    except (AssemblyError, DeployError) as error:
+        fail(f"deploy failed: {error}")
+    except (MissingPostgres, PostgresError, LookupError) as error:
+        fail(error)
+    if printed.strip():
+        console.print(printed.rstrip("\n"), highlight=False, markup=False)
+    url = connections[connection].jdbc_url
+    console.print(f"ran in the offline database standing in for {url}", highlight=False)
 
 
 @app.command()

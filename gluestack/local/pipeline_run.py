@@ -84,7 +84,8 @@ class OfflineApp:
 
 @contextmanager
 def executing_app(cdk_out: Path, workspace: Workspace) -> Iterator[OfflineApp]:
-    """Deploy cdk_out into an offline account whose runs execute; the workspace's files in S3."""
+    """Deploy cdk_out into an offline account whose runs execute: the workspace's files in S3,
+    its catalog and results restored, its deployed connections' databases stood in for."""
     with (
         offline_account() as session,
         executing_glue(workspace, count_rows=True) as executor,

@@ -103,7 +103,8 @@ def offline_databases(
         for name, database in databases.items():
             snapshot = snapshots / database.snapshot_name
             if snapshot.is_file():
-                offline.run_sql(name, f"\\i '{snapshot.resolve()}'")
+                quoted = str(snapshot.resolve()).replace("'", "''")
+                offline.run_sql(name, f"\\i '{quoted}'")
         yield offline
         snapshots.mkdir(parents=True, exist_ok=True)
         for database in {d.snapshot_name: d for d in databases.values()}.values():
