@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from gluestack.local.data_quality.file_rules import tag_refusal
 from gluestack.local.data_quality.metric_plan import MetricRequest, Metrics, compute_metrics
 from gluestack.local.data_quality.outcomes import (
     NOT_EVALUATED,
@@ -90,6 +91,8 @@ def refusal(rule: Rule) -> str | None:
         return f"{rule.type}: {UNEVALUATED_TYPES[rule.type]}"
     if rule.threshold is not None and rule.type not in THRESHOLD_RULES:
         return f"{rule.type} takes no `with threshold` (only {', '.join(sorted(THRESHOLD_RULES))})"
+    if tags := tag_refusal(rule):
+        return f"{rule.type}: {tags}"
     if rule.where is not None and rule.type in NO_WHERE_RULES:
         return f"{rule.type} takes no `where` filter in Glue"
     return None

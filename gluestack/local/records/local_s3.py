@@ -4,12 +4,14 @@ Objects put through boto3 live in moto; Spark reads and writes files. Before a n
 buckets are pulled to disk; after it, new or changed files are pushed back into moto.
 """
 
+import os
 from pathlib import Path
 from typing import Any
 
 
 def pull(s3: Any, s3_root: Path) -> int:
-    """Write every moto object missing on disk (or of another size) to s3_root; count them."""
+    """Write every moto object missing on disk (or of another size) to s3_root, modified at its
+    LastModified (what file rules and bookmarks read); count them."""
     written = 0
     for bucket in (b["Name"] for b in s3.list_buckets()["Buckets"]):
         for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
@@ -21,6 +23,8 @@ def pull(s3: Any, s3_root: Path) -> int:
                     continue
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read())
+                modified = item["LastModified"].timestamp()
+                os.utime(path, (modified, modified))
                 written += 1
     return written
 

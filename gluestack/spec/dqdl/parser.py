@@ -9,7 +9,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from gluestack.spec.dqdl.rule_table import COMPARISONS, KEYWORDS, RULES, SECTIONS, UNITS
+from gluestack.spec.dqdl.rule_table import (
+    COMPARISONS,
+    KEYWORDS,
+    RULES,
+    SECTIONS,
+    SIZE_UNITS,
+    UNITS,
+)
 from gluestack.spec.dqdl.syntax import (
     Arithmetic,
     Call,
@@ -21,6 +28,7 @@ from gluestack.spec.dqdl.syntax import (
     Number,
     Rule,
     Ruleset,
+    Size,
     Special,
     Text,
     Value,
@@ -227,10 +235,19 @@ class _Parser:
                 raise _Invalid(self.current, f"{name.text} takes no condition")
             condition = self.condition()
         threshold = where = None
-        if self.at("with"):
+        tags: list[tuple[str, Number | Text]] = []
+        while self.at("with"):
             self.position += 1
-            self.take("threshold", expected="'threshold' after 'with'")
-            threshold = self.comparison()
+            if self.at("threshold"):
+                self.position += 1
+                threshold = self.comparison()
+                continue
+            tag = self.take(kind="word", expected="'threshold' or a tag name after 'with'")
+            self.take("=", expected=f"'=' after the tag {tag.text}")
+            value = self.term()
+            if not isinstance(value, Number | Text):
+                raise _Invalid(tag, f"the tag {tag.text} takes a number or a quoted string")
+            tags.append((tag.text, value))
         if self.at("where"):
             self.position += 1
             where = _unquote(
@@ -239,8 +256,9 @@ class _Parser:
                 )
             )
         return Rule(
-            name.text, tuple(parameters), condition, threshold, where, self.source_since(first)
-        )
+            name.text, tuple(parameters), condition, threshold, where, self.source_since(first),
+            tuple(tags),
+        )  # fmt: skip
 
     def condition(self) -> Condition:
         negated = self.at("not")
@@ -293,6 +311,8 @@ class _Parser:
             self.position += 1
             if self.at(*UNITS):
                 return Duration(float(token.text), self.take().text)
+            if self.current.kind == "word" and self.current.text in SIZE_UNITS:
+                return Size(float(token.text), self.take().text)
             return Number(float(token.text))
         if token.kind == "string":
             self.position += 1

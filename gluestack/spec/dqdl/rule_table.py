@@ -39,3 +39,5 @@ SECTIONS = ("Rules", "Analyzers")
 COMPARISONS = ("=", "!=", ">", ">=", "<", "<=")
 KEYWORDS = ("NULL", "EMPTY", "WHITESPACES_ONLY")
 UNITS = ("minutes", "hours", "days")
+# File sizes in FileSize conditions (dqdl-rule-types-FileSize.html: B, KB, MB, GB and TB).
+SIZE_UNITS = ("B", "KB", "MB", "GB", "TB")

@@ -36,6 +36,14 @@ class Duration:
 
 
 @dataclass(frozen=True)
+class Size:
+    """A file size such as `2 MB` (FileSize)."""
+
+    amount: float
+    unit: str  # B, KB, MB, GB or TB
+
+
+@dataclass(frozen=True)
 class Call:
     """A function such as now(), last(10) or avg(last(10))."""
 
@@ -55,7 +63,7 @@ class Negative:
     operand: "Value"
 
 
-Value = Number | Text | Special | Duration | Call | Arithmetic | Negative
+Value = Number | Text | Special | Duration | Size | Call | Arithmetic | Negative
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,8 @@ class Condition:
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule: its type, quoted parameters, condition, threshold and where filter."""
+    """One rule: its type, quoted parameters, condition, threshold, tags (`with recentFiles = 1`)
+    and where filter."""
 
     type: str
     parameters: tuple[str, ...]
@@ -77,6 +86,7 @@ class Rule:
     threshold: Condition | None
     where: str | None
     text: str
+    tags: tuple[tuple[str, "Number | Text"], ...] = ()
 
 
 @dataclass(frozen=True)
