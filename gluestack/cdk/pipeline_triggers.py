@@ -59,7 +59,7 @@ def _add_trigger(stack: "PipelineStack", name: str, trigger: TriggerSpec, env_na
         )
     else:
         logical = glue.PredicateLogical.AND if trigger.match == "all" else glue.PredicateLogical.ANY
-        workflow.add_conditional_trigger(
+        added = workflow.add_conditional_trigger(
             pascal(name),
             predicate=glue.Predicate(
                 conditions=[_condition(stack, c) for c in trigger.conditions], logical=logical
@@ -69,6 +69,11 @@ def _add_trigger(stack: "PipelineStack", name: str, trigger: TriggerSpec, env_na
             name=trigger_name,
             description=description,
         )
+        # CDK leaves Logical out for one condition; Glue's API allows that, yet deploys of such
+        # triggers are reported failing ("Logical operator cannot be null or empty",
+        # aws/aws-cdk#34652), so every predicate names it.
+        assert isinstance(added, glue.CfnTrigger)
+        added.add_property_override("Predicate.Logical", logical.value)
 
 
 def _new_files_rule(stack: "PipelineStack", name: str, trigger: TriggerSpec) -> None:

@@ -111,6 +111,15 @@ def test_job_starts_when_the_crawl_succeeds(dev: Templates) -> None:
     dev.pipeline.has_resource_properties("AWS::Glue::Workflow", {"Name": "flights-dev"})
 
 
+def test_every_conditional_predicate_names_its_logical(dev: Templates) -> None:
+    # CDK leaves Logical out for one condition; deploys of such triggers are reported failing
+    # with "Logical operator cannot be null or empty" (aws/aws-cdk#34652).
+    triggers = dev.pipeline.find_resources("AWS::Glue::Trigger").values()
+    predicates = [t["Properties"]["Predicate"] for t in triggers if "Predicate" in t["Properties"]]
+    assert predicates and all(p["Logical"] == "AND" for p in predicates)
+    assert any(len(p["Conditions"]) == 1 for p in predicates)  # after_clean: one condition
+
+
 def test_manifest_output_names_every_deployed_resource(dev: Templates) -> None:
     manifest = json.loads(
         dev.pipeline.find_outputs("PipelineManifest")["PipelineManifest"]["Value"]

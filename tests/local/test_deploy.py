@@ -160,6 +160,34 @@ def test_an_unhandled_resource_type_fails_with_its_logical_id(
         deploy_assembly(tmp_path, aws)
 
 
+def test_a_predicate_without_logical_is_refused_not_patched(
+    aws: boto3.Session, tmp_path: Path
+) -> None:
+    trigger = {
+        "Type": "AWS::Glue::Trigger",
+        "Properties": {
+            "Type": "CONDITIONAL",
+            "Actions": [{"JobName": "b"}],
+            "Predicate": {"Conditions": [{"JobName": "a", "State": "SUCCEEDED",
+                                          "LogicalOperator": "EQUALS"}]},
+        },
+    }  # fmt: skip
+    (tmp_path / "one.template.json").write_text(json.dumps({"Resources": {"After": trigger}}))
+    manifest = {
+        "artifacts": {
+            "one": {
+                "type": "aws:cloudformation:stack",
+                "properties": {"templateFile": "one.template.json"},
+            }
+        }
+    }
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(
+        DeployError, match=r"one/After \(AWS::Glue::Trigger\): the trigger's Predicate"
+    ):
+        deploy_assembly(tmp_path, aws)
+
+
 def test_conditional_denies_are_kept_out_of_moto_only() -> None:
     ssl_only = {
         "Effect": "Deny",

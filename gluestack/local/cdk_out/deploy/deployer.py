@@ -166,7 +166,7 @@ class _StackDeployer:
     def _guarded(self, logical_id: str, resource_type: str, action: Any) -> Any:
         try:
             return action()
-        except (ClientError, BotoCoreError, IntrinsicError, KeyError) as error:
+        except (ClientError, BotoCoreError, ValueError, KeyError) as error:  # IntrinsicError too
             raise DeployError(self.stack.name, logical_id, resource_type, str(error)) from error
 
     def _resolved_outputs(self) -> dict[str, dict[str, Any]]:

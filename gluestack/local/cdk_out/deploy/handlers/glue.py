@@ -54,8 +54,9 @@ def create_trigger(request: ResourceRequest) -> Created:
         # Batching applies to EVENT triggers only; CDK emits its default on every trigger.
         props.pop("EventBatchingCondition", None)
     if "Predicate" in props and "Logical" not in props["Predicate"]:
-        # Glue allows omitting Logical for a single condition (CDK does); moto 5.2 crashes on it.
-        props["Predicate"] = {**props["Predicate"], "Logical": "AND"}
+        # Glue's API calls it optional for one condition, but such deploys are reported failing
+        # (aws/aws-cdk#34652) and moto 5.2 crashes on it: the template must name it.
+        raise ValueError("the trigger's Predicate has no Logical: add Logical AND (or ANY)")
     request.client("glue").create_trigger(Name=name, **props)
     return Created(physical_id=name)
 
