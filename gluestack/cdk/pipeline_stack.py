@@ -1,7 +1,6 @@
 """One pipeline: its roles, connections, crawlers, jobs, workflow, triggers, quality rules and
 monitoring."""
 
-import json
 from pathlib import Path
 
 import aws_cdk as cdk
@@ -30,8 +29,7 @@ from gluestack.cdk.shared_code import shared_code_asset
 from gluestack.cdk.storage_stack import StorageStack, bucket_name
 from gluestack.spec import CrawlerSpec, JobSpec, PipelineSpec
 from gluestack.spec.job import DataQualitySpec
-
-MANIFEST_OUTPUT = "PipelineManifest"
+from gluestack.spec.manifest import MANIFEST_OUTPUT, PipelineManifest
 
 
 class PipelineStack(cdk.Stack):
@@ -90,21 +88,21 @@ class PipelineStack(cdk.Stack):
             emails=list(spec.notifications.email),
         )
         cdk.CfnOutput(self, "WorkflowName", value=self.names.workflow)
-        cdk.CfnOutput(self, MANIFEST_OUTPUT, value=json.dumps(self.manifest()))
+        cdk.CfnOutput(self, MANIFEST_OUTPUT, value=self.manifest().to_json())
         for key, value in {**spec.tags, "gluestack:pipeline": spec.name}.items():
             cdk.Tags.of(self).add(key, value)
 
-    def manifest(self) -> dict[str, object]:
+    def manifest(self) -> PipelineManifest:
         """Deployed names by spec name: how tools find this pipeline's resources."""
-        return {
-            "pipeline": self.spec.name,
-            "database": self.names.database(self.spec.database),
-            "workflow": self.names.workflow,
-            "crawlers": {name: c.crawler_name for name, c in self.crawlers.items()},
-            "jobs": {name: j.job_name for name, j in self.jobs.items()},
-            "triggers": {name: self.names.resource(name) for name in self.spec.triggers},
-            "connections": {name: self.names.resource(name) for name in self.spec.connections},
-            "rulesets": {
+        return PipelineManifest(
+            pipeline=self.spec.name,
+            database=self.names.database(self.spec.database),
+            workflow=self.names.workflow,
+            crawlers={name: c.crawler_name for name, c in self.crawlers.items()},
+            jobs={name: j.job_name for name, j in self.jobs.items()},
+            triggers={name: self.names.resource(name) for name in self.spec.triggers},
+            connections={name: self.names.resource(name) for name in self.spec.connections},
+            rulesets={
                 table: {
                     "ruleset": self._ruleset_name(table),
                     "job": self.jobs[job].job_name,
@@ -112,7 +110,7 @@ class PipelineStack(cdk.Stack):
                 }
                 for job, table in self._checked_outputs()
             },
-        }
+        )
 
     def _checked_outputs(self) -> list[tuple[str, str]]:
         """(job, table) of every output with a data quality ruleset."""

@@ -61,7 +61,7 @@ def saved_manifest(workspace: Workspace, pipeline: str) -> PipelineManifest | No
             "`gluestack local run PIPELINE` leaves them"
         )
     manifest = _read(workspace)["manifests"].get(pipeline)
-    return PipelineManifest(**manifest) if manifest else None
+    return PipelineManifest.from_dict(manifest) if manifest else None
 
 
 def _read(workspace: Workspace) -> dict[str, Any]:

@@ -1,0 +1,34 @@
+"""The deployment manifest: what a pipeline stack deployed, by spec name. The stack writes it as
+one CloudFormation output; every tool finds deployed names there (ops, local, cli, demo)."""
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+MANIFEST_OUTPUT = "PipelineManifest"
+
+
+@dataclass(frozen=True)
+class PipelineManifest:
+    """Deployed names of one pipeline's resources, keyed by their names in the spec."""
+
+    pipeline: str
+    database: str
+    workflow: str
+    crawlers: dict[str, str]
+    jobs: dict[str, str]
+    triggers: dict[str, str]
+    connections: dict[str, str] = field(default_factory=dict)
+    # table -> {"ruleset": deployed ruleset, "job": deployed writing job, "on_failure": ...}
+    rulesets: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> "PipelineManifest":
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "PipelineManifest":
+        return cls(**data)
