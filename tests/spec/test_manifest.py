@@ -8,8 +8,11 @@ def test_the_manifest_round_trips_through_its_stack_output_json() -> None:
         pipeline="flights", database="flights_dev", workflow="flights-dev",
         crawlers={"raw": "flights-dev-raw"}, jobs={"clean": "flights-dev-clean"},
         triggers={"start": "flights-dev-start"}, connections={"reference": "flights-dev-reference"},
-        rulesets={"flights_clean": {"ruleset": "r", "job": "flights-dev-clean", "on_failure": "warn"}},
+        rulesets={"flights_clean": {"ruleset": "r", "job": "j", "on_failure": "warn"}},
     )  # fmt: skip
     assert PipelineManifest.from_json(manifest.to_json()) == manifest
-    older = '{"pipeline": "p", "database": "d", "workflow": "w", "crawlers": {}, "jobs": {}, "triggers": {}}'
+    older = (
+        '{"pipeline": "p", "database": "d", "workflow": "w", "crawlers": {}, "jobs": {}, '
+        '"triggers": {}}'
+    )
     assert PipelineManifest.from_json(older).connections == {}  # stacks deployed before connections
