@@ -16,7 +16,6 @@ from gluestack.cdk.constructs import (
     EtlJob,
     GlueServiceRole,
     JdbcTarget,
-    JobOptions,
     MonitoredJob,
     PipelineMonitoring,
     S3Targets,
@@ -252,7 +251,6 @@ class PipelineStack(cdk.Stack):
         role.grant_catalog(self.database_name, read=job.inputs, write=list(job.outputs))
         role.grant_glue_logs()
         role.grant_key(self.storage.key.key_arn, write=True)
-        sizing = job.sizing(self.env_name)
         etl_job = EtlJob(
             self,
             f"{pascal(name)}Job",
@@ -261,22 +259,7 @@ class PipelineStack(cdk.Stack):
             role=role,
             script=glue.Code.from_asset(str(self.project_root / job.script)),
             security_configuration=self.security_configuration,
-            options=JobOptions(
-                glue_version=job.glue_version,
-                worker_type=str(sizing.worker_type),
-                number_of_workers=int(sizing.number_of_workers or job.number_of_workers),
-                auto_scaling=job.auto_scaling,
-                execution_class=job.execution_class,
-                bookmarks=job.bookmarks,
-                timeout_minutes=job.timeout_minutes,
-                max_retries=job.max_retries,
-                max_concurrent_runs=job.max_concurrent_runs,
-                run_queuing=job.run_queuing,
-                continuous_logging=job.continuous_logging,
-                metrics=job.metrics,
-                observability_metrics=job.observability_metrics,
-                python_modules=job.python_modules,
-            ),
+            options=job.options(self.env_name),
             arguments=job.arguments,
             managed_arguments=managed,
             spark_ui_folder=(self._temp_bucket(), f"/spark-ui/{self.spec.name}/{name}")

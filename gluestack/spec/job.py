@@ -6,26 +6,13 @@ from typing import Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from gluestack.spec.glue_types import GlueType
+from gluestack.spec.job_options import JobOptions, WorkerType, flex_refusal
 from gluestack.spec.names import CatalogName, ResourceName, S3Prefix
 from gluestack.spec.reserved_arguments import check_not_reserved
 from gluestack.spec.source import DataFormat
 from gluestack.spec.transform import TransformSpec
 
 GENERATED_SCRIPTS = PurePosixPath("glue_scripts/generated")
-
-WorkerType = Literal[
-    "G.025X", "G.1X", "G.2X", "G.4X", "G.8X", "G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"
-]
-# https://docs.aws.amazon.com/glue/latest/dg/release-notes.html: 4.0 runs Spark 3.3 on Python
-# 3.10, 5.0 Spark 3.5.4 and 5.1 Spark 3.5.6, both on Python 3.11 (5.1 is the default for a job
-# created without a version).
-GlueVersion = Literal["4.0", "5.0", "5.1"]
-# The default is the newest version offline runs emulate on its own Spark line (3.5).
-DEFAULT_GLUE_VERSION: GlueVersion = "5.1"
-Bookmarks = Literal["enable", "disable", "pause"]
-ExecutionClass = Literal["standard", "flex"]
-FLEX_WORKER_TYPES = ("G.1X", "G.2X")
-
 
 OutputMode = Literal["append", "overwrite"]
 # warn: the ruleset is evaluated on the table after the job, as a catalog evaluation run
@@ -101,8 +88,8 @@ class Sizing(BaseModel):
     number_of_workers: int | None = Field(default=None, ge=2, le=1000)
 
 
-class JobSpec(BaseModel):
-    """A Glue PySpark ETL job."""
+class JobSpec(JobOptions):
+    """A Glue PySpark ETL job: how it runs (JobOptions), its script, what it reads and writes."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -121,29 +108,7 @@ class JobSpec(BaseModel):
         default_factory=list,
         description="Glue connections the script uses itself (those of database inputs are added)",
     )
-    glue_version: GlueVersion = DEFAULT_GLUE_VERSION
-    worker_type: WorkerType = "G.1X"
-    number_of_workers: int = Field(default=2, ge=2, le=1000)
-    auto_scaling: bool = Field(
-        default=False, description="scale between 1 worker and number_of_workers as load needs"
-    )
-    execution_class: ExecutionClass = Field(
-        default="standard", description="flex: spare capacity, cheaper, may start later"
-    )
-    bookmarks: Bookmarks = Field(
-        default="disable", description="job bookmarks: process only data new since the last run"
-    )
-    timeout_minutes: int = Field(default=60, ge=1, le=10080)
-    max_retries: int = Field(default=0, ge=0, le=10)
-    max_concurrent_runs: int = Field(default=1, ge=1, le=1000)
-    run_queuing: bool = Field(default=False, description="queue runs over the concurrency limit")
-    continuous_logging: bool = True
-    metrics: bool = Field(default=True, description="job metrics in CloudWatch")
-    observability_metrics: bool = True
     spark_ui: bool = Field(default=False, description="Spark event logs for the Spark UI")
-    python_modules: list[str] = Field(
-        default_factory=list, description="pip requirements installed on the workers"
-    )
     shared_code: bool = Field(
         default=False, description="ship glue_scripts/lib so the script can `import lib...`"
     )
@@ -174,12 +139,10 @@ class JobSpec(BaseModel):
 
     @model_validator(mode="after")
     def _options_fit_together(self) -> Self:
-        for sizing in [self.sizing(None), *[self.sizing(e) for e in self.environments]]:
-            if self.execution_class == "flex" and sizing.worker_type not in FLEX_WORKER_TYPES:
-                raise ValueError(
-                    f"flex execution runs on {' or '.join(FLEX_WORKER_TYPES)} workers only, "
-                    f"not {sizing.worker_type}"
-                )
+        for environment in self.environments:
+            worker_type = self.options(environment).worker_type
+            if refusal := flex_refusal(self.execution_class, worker_type):
+                raise ValueError(f"environments.{environment}: {refusal}")
         for name in self.arguments:
             if name.removesuffix("_path") in [*self.outputs, *self.inputs]:
                 raise ValueError(f"argument '{name}' is set by gluestack: the table's location")
@@ -234,13 +197,15 @@ class JobSpec(BaseModel):
         assert self.transform is not None
         return self.transform.output or next(iter(self.outputs))
 
-    def sizing(self, environment: str | None) -> Sizing:
-        """Worker type and count in one environment: its override, else the job's values."""
+    def options(self, environment: str | None) -> JobOptions:
+        """How the job runs in one environment: its sizing override, else the job's values."""
         override = self.environments.get(environment or "", Sizing())
-        return Sizing(
-            worker_type=override.worker_type or self.worker_type,
-            number_of_workers=override.number_of_workers or self.number_of_workers,
-        )
+        declared = {name: getattr(self, name) for name in JobOptions.model_fields}
+        sized = {
+            "worker_type": override.worker_type or self.worker_type,
+            "number_of_workers": override.number_of_workers or self.number_of_workers,
+        }
+        return JobOptions.model_construct(**{**declared, **sized})
 
     @property
     def alarm_minutes(self) -> int:

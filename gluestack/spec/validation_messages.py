@@ -17,12 +17,19 @@ _PATTERN_HINTS = {
 }
 
 
+def _own_fields_first(model: type[BaseModel]) -> list[str]:
+    """A model's keys as a reader of its YAML expects them: its own fields, then inherited ones
+    (a job's script and inputs before the run options it shares with the construct)."""
+    own = [name for name in model.model_fields if name in model.__annotations__]
+    return own + [name for name in model.model_fields if name not in own]
+
+
 def issue_from_error(error: ErrorDetails, root: type[BaseModel]) -> SpecIssue:
     """One SpecIssue for one pydantic error, with the allowed values spelled out."""
     path = tuple(part for part in error["loc"] if part != "[key]")
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     if kind == "extra_forbidden":
-        allowed = ", ".join(_model_at(root, path[:-1]).model_fields)
+        allowed = ", ".join(_own_fields_first(_model_at(root, path[:-1])))
         message = f"unknown key '{path[-1]}'; allowed keys: {allowed}"
     elif kind == "missing":
         message = "required field is missing"

@@ -237,6 +237,6 @@ def test_every_option_together_is_accepted(mutated: SpecWriter) -> None:
     spec = load(path, FLIGHTS.parent.parent, environments=["dev", "prod"])
     job = spec.jobs["clean"]
     assert (job.bookmarks, job.execution_class, job.auto_scaling) == ("enable", "flex", True)
-    assert job.sizing("prod").number_of_workers == 10
-    assert job.sizing("dev").worker_type == "G.1X"
+    assert job.options("prod").number_of_workers == 10
+    assert job.options("dev").worker_type == "G.1X"
     assert job.alarm_minutes == 20

@@ -1,7 +1,6 @@
 """A PySpark ETL job whose Glue options are typed fields, not raw `--arguments`."""
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import aws_cdk as cdk
 from aws_cdk import aws_glue as glue
@@ -9,10 +8,13 @@ from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
-from gluestack.spec.job import DEFAULT_GLUE_VERSION, GlueVersion
+from gluestack.spec.job_options import GlueVersion, JobOptions, WorkerType
 from gluestack.spec.reserved_arguments import check_not_reserved
 
-_WORKER_TYPES = {w.name.replace("_", "."): w for w in glue.WorkerType}
+_WORKER_TYPES: dict[WorkerType, glue.WorkerType] = {
+    w.name.replace("_", "."): w  # type: ignore[misc]
+    for w in glue.WorkerType
+}
 _GLUE_VERSIONS: dict[GlueVersion, glue.GlueVersion] = {
     "4.0": glue.GlueVersion.V4_0,
     "5.0": glue.GlueVersion.V5_0,
@@ -23,27 +25,6 @@ _BOOKMARKS = {
     "disable": "job-bookmark-disable",
     "pause": "job-bookmark-pause",
 }
-
-
-@dataclass(frozen=True)
-class JobOptions:
-    """How a job runs. Defaults: Glue 5.1, 2 x G.1X, 60 minutes, no retries, one run at a time,
-    bookmarks off, continuous logging and metrics on, standard execution."""
-
-    glue_version: GlueVersion = DEFAULT_GLUE_VERSION
-    worker_type: str = "G.1X"
-    number_of_workers: int = 2
-    auto_scaling: bool = False
-    execution_class: Literal["standard", "flex"] = "standard"
-    bookmarks: Literal["enable", "disable", "pause"] = "disable"
-    timeout_minutes: int = 60
-    max_retries: int = 0
-    max_concurrent_runs: int = 1
-    run_queuing: bool = False
-    continuous_logging: bool = True
-    metrics: bool = True
-    observability_metrics: bool = True
-    python_modules: list[str] = field(default_factory=list)
 
 
 class EtlJob(Construct):
@@ -58,7 +39,7 @@ class EtlJob(Construct):
         script: glue.Code,
         role: iam.IRole,
         security_configuration: glue.ISecurityConfiguration,
-        options: JobOptions = JobOptions(),
+        options: JobOptions | None = None,
         arguments: dict[str, str] | None = None,
         managed_arguments: dict[str, str] | None = None,
         extra_python_files: list[glue.Code] | None = None,
@@ -71,17 +52,13 @@ class EtlJob(Construct):
         spark_ui_folder: (bucket, prefix) receiving Spark event logs for the Spark UI.
         connections: the Glue connections a run uses (network and credentials of a database)."""
         super().__init__(scope, construct_id)
+        options = options or JobOptions()
         self.job_name = job_name
         for name in arguments or {}:
             try:
                 check_not_reserved(name)
             except ValueError as error:
                 raise ValueError(f"Job '{job_name}': {error}") from None
-        if options.worker_type not in _WORKER_TYPES:
-            allowed = ", ".join(sorted(_WORKER_TYPES))
-            raise ValueError(
-                f"Job '{job_name}': unknown worker type '{options.worker_type}'; allowed: {allowed}"
-            )
         props: dict[str, Any] = dict(
             job_name=job_name,
             description=description or None,
