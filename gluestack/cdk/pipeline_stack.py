@@ -180,7 +180,6 @@ class PipelineStack(cdk.Stack):
         role.grant_key(self.storage.key.key_arn, write=True)
         for target in crawler.jdbc:
             self._grant_connection(role, target.connection)
-        schema = crawler.schema_change
         construct = Crawler(
             self,
             f"{pascal(name)}Crawler",
@@ -202,8 +201,7 @@ class PipelineStack(cdk.Stack):
             ],
             catalog_tables=crawler.catalog_tables,
             behavior=CrawlerBehavior(
-                update="UPDATE_IN_DATABASE" if schema.update == "update_in_database" else "LOG",
-                delete=schema.delete.upper(),  # type: ignore[arg-type]
+                schema_change=crawler.schema_change,
                 recrawl=crawler.recrawl,
                 combine_compatible_schemas=crawler.combine_compatible_schemas,
                 table_level=crawler.table_level,

@@ -2,13 +2,13 @@
 
 import json
 from dataclasses import dataclass, field
-from typing import Literal
 
 import aws_cdk as cdk
 from aws_cdk import aws_glue as glue
 from aws_cdk import aws_iam as iam
 from constructs import Construct
 
+from gluestack.spec.crawler import Recrawl, SchemaChangePolicy
 from gluestack.spec.schedule import check_glue_cron
 
 _RECRAWL = {
@@ -45,15 +45,14 @@ class JdbcTarget:
 class CrawlerBehavior:
     """How a crawl treats changes and folders; the defaults suit a folder-per-table layout.
 
-    update/delete: schema change policy (UPDATE_IN_DATABASE | LOG, and LOG |
-    DELETE_FROM_DATABASE | DEPRECATE_IN_DATABASE). recrawl: everything, new_folders_only or
-    event_mode. combine_compatible_schemas: compatible files under one folder become one table.
-    table_level: folder depth at which tables are created. table_prefix: added to table names.
+    schema_change: what a re-crawl does with changed and vanished tables (the spec's type).
+    recrawl: everything, new_folders_only or event_mode. combine_compatible_schemas:
+    compatible files under one folder become one table. table_level: folder depth at which
+    tables are created. table_prefix: added to table names.
     """
 
-    update: Literal["UPDATE_IN_DATABASE", "LOG"] = "UPDATE_IN_DATABASE"
-    delete: Literal["LOG", "DELETE_FROM_DATABASE", "DEPRECATE_IN_DATABASE"] = "LOG"
-    recrawl: Literal["everything", "new_folders_only", "event_mode"] = "everything"
+    schema_change: SchemaChangePolicy = field(default_factory=SchemaChangePolicy)
+    recrawl: Recrawl = "everything"
     combine_compatible_schemas: bool = True
     table_level: int | None = None
     table_prefix: str = ""
@@ -100,7 +99,9 @@ class Crawler(Construct):
             targets=self._targets(s3, jdbc or [], database_name, catalog_tables or []),
             crawler_security_configuration=security_configuration.security_configuration_name,
             schema_change_policy=glue.CfnCrawler.SchemaChangePolicyProperty(
-                update_behavior=behavior.update, delete_behavior=behavior.delete
+                # Glue's names are the spec's, upper case: UPDATE_IN_DATABASE, LOG, ...
+                update_behavior=behavior.schema_change.update.upper(),
+                delete_behavior=behavior.schema_change.delete.upper(),
             ),
             recrawl_policy=glue.CfnCrawler.RecrawlPolicyProperty(
                 recrawl_behavior=_RECRAWL[behavior.recrawl]
