@@ -30,7 +30,7 @@ class AlertsStack(cdk.Stack):
         ]
         self.key.add_to_resource_policy(
             iam.PolicyStatement(
-                principals=publishers,  # type: ignore[arg-type]
+                principals=publishers,
                 actions=["kms:Decrypt", "kms:GenerateDataKey*"],
                 resources=["*"],
             )

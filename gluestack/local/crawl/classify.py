@@ -31,7 +31,7 @@ def csv_dialect(path: Path, sample_lines: int = 20) -> tuple[str, bool]:
     some later row has a numeric field where the header has text.
     """
     opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", newline="") as handle:  # type: ignore[operator]
+    with opener(path, "rt", newline="") as handle:
         lines = [line for _, line in zip(range(sample_lines), handle, strict=False)]
     delimiter = next(
         (

@@ -64,7 +64,7 @@ def tag_refusal(rule: Rule) -> str | None:
 def scanned_files(rule: Rule, data: Dataset) -> list[ScannedFile]:
     """The files a file rule looks at: its path's, else the frame's own, narrowed by its tags."""
     spark = data.frame.sparkSession
-    root = spark.sparkContext._jsc.hadoopConfiguration().get(S3_ROOT_KEY)  # type: ignore[union-attr]
+    root = spark.sparkContext._jsc.hadoopConfiguration().get(S3_ROOT_KEY)
     if rule.parameters:
         files = _under(rule.parameters[0], root)
     else:

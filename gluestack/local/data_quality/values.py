@@ -51,11 +51,11 @@ def resolve(value: Value, now: datetime) -> Resolved:
 def _arithmetic(operator: str, left: Resolved, right: Resolved) -> Resolved:
     try:
         if operator == "+":
-            return left + right  # type: ignore[operator,no-any-return]
+            return left + right  # type: ignore[operator]
         if operator == "-":
-            return left - right  # type: ignore[operator,no-any-return]
+            return left - right  # type: ignore[operator]
         if operator == "*":
-            return left * right  # type: ignore[operator,no-any-return]
-        return left / right  # type: ignore[operator,no-any-return]
+            return left * right  # type: ignore[operator]
+        return left / right  # type: ignore[operator]
     except TypeError:
         raise NotEmulated(f"{left!r} {operator} {right!r}") from None

@@ -75,7 +75,7 @@ def delete_files(spark: "SparkSession", names: list[str]) -> None:
     """Delete the files at names (s3:// paths map to the local root, as reads do)."""
     jvm = spark.sparkContext._jvm
     assert jvm is not None
-    conf = spark.sparkContext._jsc.hadoopConfiguration()  # type: ignore[union-attr]
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
     for name in names:
         path = jvm.org.apache.hadoop.fs.Path(name)
         path.getFileSystem(conf).delete(path, False)
@@ -85,7 +85,7 @@ def list_files(spark: "SparkSession", paths: list[str]) -> list[tuple[str, int]]
     """(path, modification time) of every data file under paths, skipping _SUCCESS and dot files."""
     jvm = spark.sparkContext._jvm
     assert jvm is not None
-    conf = spark.sparkContext._jsc.hadoopConfiguration()  # type: ignore[union-attr]
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
     found: list[tuple[str, int]] = []
     for path in paths:
         hadoop_path = jvm.org.apache.hadoop.fs.Path(path)

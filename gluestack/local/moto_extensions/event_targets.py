@@ -66,7 +66,7 @@ def target_input(target: dict[str, Any], event: dict[str, Any]) -> str:
     if not transformer:
         return json.dumps(event)
     values = {
-        name: _first(json_path(path).find(event))  # type: ignore[no-untyped-call]
+        name: _first(json_path(path).find(event))
         for name, path in transformer.get("InputPathsMap", {}).items()
     }
     values["aws.events.event"] = event
