@@ -28,6 +28,7 @@ from gluestack.cdk.shared_code import shared_code_asset
 from gluestack.cdk.storage_stack import StorageStack, bucket_name
 from gluestack.spec import CrawlerSpec, JobSpec, PipelineSpec
 from gluestack.spec.job import DataQualitySpec
+from gluestack.spec.job_arguments import location_parameter
 from gluestack.spec.manifest import MANIFEST_OUTPUT, PipelineManifest
 
 
@@ -99,6 +100,7 @@ class PipelineStack(cdk.Stack):
             workflow=self.names.workflow,
             crawlers={name: c.crawler_name for name, c in self.crawlers.items()},
             jobs={name: j.job_name for name, j in self.jobs.items()},
+            job_outputs={name: list(job.outputs) for name, job in self.spec.jobs.items()},
             triggers={name: self.names.resource(name) for name in self.spec.triggers},
             connections={name: self.names.resource(name) for name in self.spec.connections},
             rulesets={
@@ -238,10 +240,10 @@ class PipelineStack(cdk.Stack):
         managed = {
             "--database": self.database_name,
             "--TempDir": f"s3://{self.temp_bucket}/{temp_prefix}",
-            **{f"--{out}_path": self.tables.location(out) for out in job.outputs},
+            **{location_parameter(out): self.tables.location(out) for out in job.outputs},
             # Another job's output is read from its folder: it need not be crawled first.
             **{
-                f"--{table}_path": self.tables.location(table)
+                location_parameter(table): self.tables.location(table)
                 for table in job.inputs
                 if table in self.spec.outputs()
             },

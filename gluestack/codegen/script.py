@@ -16,6 +16,7 @@ from gluestack.codegen.python_text import (
     str_list,
 )
 from gluestack.spec.job import JobSpec
+from gluestack.spec.job_arguments import location_argument
 from gluestack.spec.pipeline import PipelineSpec
 from gluestack.spec.transform import TransformSource, TransformSpec
 from gluestack.spec.transform_checks import Columns
@@ -36,7 +37,7 @@ def render_script(context: ScriptContext) -> str:
     job, transform = context.job, context.job.transform
     assert transform is not None
     output = job.transform_output
-    arguments = ["JOB_NAME", *_argument_names(context.spec, transform), f"{output}_path"]
+    arguments = ["JOB_NAME", *_argument_names(context.spec, transform), location_argument(output)]
     blocks = [
         _docstring(context, transform),
         _imports(context, transform),
@@ -92,7 +93,7 @@ def _argument_names(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
         if source.table in spec.sources and "database" not in names:
             names.append("database")
         elif source.table is not None and source.table not in spec.sources:
-            names.append(f"{source.table}_path")
+            names.append(location_argument(source.table))
     return names
 
 
@@ -160,7 +161,7 @@ def _read_call(spec: PipelineSpec, name: str, source: TransformSource) -> str:
         return f"{comment}\n{call}\n"
     if source.table is not None:
         output = spec.outputs()[source.table]
-        location, fmt = f"args[{quote(source.table + '_path')}]", str(output.format)
+        location, fmt = f"args[{quote(location_argument(source.table))}]", str(output.format)
         comment = f"# Source {name}: {source.table}, written by another job ({fmt})"
     else:
         location, fmt = quote(str(source.path)), str(source.format)
@@ -342,7 +343,7 @@ def _quality_gate(context: ScriptContext, output: str) -> str:
 
 def _write(context: ScriptContext, output: str, transform: TransformSpec) -> str:
     spec_output = context.job.outputs[output]
-    options = [f'"path": args[{quote(output + "_path")}]']
+    options = [f'"path": args[{quote(location_argument(output))}]']
     if spec_output.partition_keys:
         options.append(f'"partitionKeys": {str_list(spec_output.partition_keys)}')
     connection = joined("connection_options={", options, "}")
@@ -352,7 +353,7 @@ def _write(context: ScriptContext, output: str, transform: TransformSpec) -> str
         # purge_s3_path keeps files newer than retentionPeriod hours: 0 removes every one.
         purge = (
             f"# Overwrite {output}: remove what earlier runs wrote\n"
-            f"glueContext.purge_s3_path(args[{quote(output + '_path')}], "
+            f"glueContext.purge_s3_path(args[{quote(location_argument(output))}], "
             '{"retentionPeriod": 0})\n'
         )
     return (

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from gluestack.spec.job_arguments import location_parameter
 from gluestack.spec.manifest import MANIFEST_OUTPUT, PipelineManifest
 
 
@@ -24,3 +25,18 @@ def pipeline_manifest(cloudformation: Any, stack_name: str) -> PipelineManifest:
     if MANIFEST_OUTPUT not in outputs:
         raise StackNotFound(f"stack '{stack_name}' has no {MANIFEST_OUTPUT} output")
     return PipelineManifest.from_json(outputs[MANIFEST_OUTPUT])
+
+
+def job_outputs(cloudformation: Any, job_name: str) -> list[str] | None:
+    """The location parameters of a deployed job's outputs, from the manifest of the pipeline
+    stack that deployed it; None when no stack's manifest lists the job."""
+    for page in cloudformation.get_paginator("describe_stacks").paginate():
+        for stack in page["Stacks"]:
+            for output in stack.get("Outputs", []):
+                if output["OutputKey"] != MANIFEST_OUTPUT:
+                    continue
+                manifest = PipelineManifest.from_json(output["OutputValue"])
+                for name, deployed in manifest.jobs.items():
+                    if deployed == job_name and name in manifest.job_outputs:
+                        return [location_parameter(t) for t in manifest.job_outputs[name]]
+    return None

@@ -6,6 +6,7 @@ from typing import Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from gluestack.spec.glue_types import GlueType
+from gluestack.spec.job_arguments import table_of
 from gluestack.spec.job_options import JobOptions, WorkerType, flex_refusal
 from gluestack.spec.names import CatalogName, ResourceName, S3Prefix
 from gluestack.spec.reserved_arguments import check_not_reserved
@@ -144,7 +145,7 @@ class JobSpec(JobOptions):
             if refusal := flex_refusal(self.execution_class, worker_type):
                 raise ValueError(f"environments.{environment}: {refusal}")
         for name in self.arguments:
-            if name.removesuffix("_path") in [*self.outputs, *self.inputs]:
+            if table_of(name) in [*self.outputs, *self.inputs]:
                 raise ValueError(f"argument '{name}' is set by gluestack: the table's location")
         if self.transform is not None:
             self._check_transform(self.transform)

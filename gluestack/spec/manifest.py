@@ -19,6 +19,8 @@ class PipelineManifest:
     jobs: dict[str, str]
     triggers: dict[str, str]
     connections: dict[str, str] = field(default_factory=dict)
+    # spec job name -> the tables it writes (their folders: job_arguments.location_parameter)
+    job_outputs: dict[str, list[str]] = field(default_factory=dict)
     # table -> {"ruleset": deployed ruleset, "job": deployed writing job, "on_failure": ...}
     rulesets: dict[str, dict[str, str]] = field(default_factory=dict)
 

@@ -141,6 +141,7 @@ def test_manifest_output_names_every_deployed_resource(dev: Templates) -> None:
             "after_features": "flights-dev-after_features",
         },
         "connections": {"reference": "flights-dev-reference"},
+        "job_outputs": {"clean": ["flights_clean"], "features": ["flights_features"]},
         "rulesets": {
             "flights_clean": {
                 "ruleset": "flights-dev-flights_clean-quality",

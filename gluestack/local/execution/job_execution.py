@@ -13,6 +13,8 @@ from gluestack.local.records.job_logs import LiveRunLog
 from gluestack.local.records.output_guard import guarded_outputs
 from gluestack.local.records.workspace import Workspace
 from gluestack.ops.run_logs import run_log_group
+from gluestack.ops.stacks import job_outputs
+from gluestack.spec.job_arguments import is_location_parameter
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -42,10 +44,13 @@ def execute_job(
     *,
     count_rows: bool = False,
     logs: Any = None,
+    cloudformation: Any = None,
 ) -> JobExecution:
     """Run the job's deployed script once with its default arguments overlaid by run_arguments.
 
-    Its output folders (the `--<table>_path` arguments) change only if the run succeeds.
+    Its output folders change only if the run succeeds: the location arguments the manifest of
+    the stack that deployed it names as outputs (cloudformation reads it), else every
+    `--<table>_path` argument (a job gluestack did not deploy).
     count_rows: count the rows its Glue sources read and its Glue sinks write (one more pass).
     logs: a CloudWatch Logs client; the run's output goes to Glue's log groups there too.
     """
@@ -70,7 +75,10 @@ def execute_job(
         output = LiveRunLog(logs, run_log_group(glue, job_name, run_id), run_id).start()
     try:
         with (
-            guarded_outputs(_output_folders(arguments, workspace), workspace.journal(job_name)),
+            guarded_outputs(
+                _output_folders(arguments, workspace, _outputs_of(cloudformation, job_name)),
+                workspace.journal(job_name),
+            ),
             contextlib.redirect_stdout(output),
             contextlib.redirect_stderr(output),
         ):
@@ -97,12 +105,20 @@ def _keep_log(output: "io.StringIO | LiveRunLog", log_file: Path, *, failed: boo
         output.finish(failed=failed)
 
 
-def _output_folders(arguments: dict[str, str], workspace: Workspace) -> list[Path]:
-    """The local folders behind the s3:// locations gluestack passes as `--<table>_path`."""
+def _outputs_of(cloudformation: Any, job_name: str) -> list[str] | None:
+    return job_outputs(cloudformation, job_name) if cloudformation is not None else None
+
+
+def _output_folders(
+    arguments: dict[str, str], workspace: Workspace, outputs: list[str] | None
+) -> list[Path]:
+    """The local folders behind the output locations (outputs; None: every location)."""
     return [
         workspace.local_path(value)
         for name, value in sorted(arguments.items())
-        if name.endswith("_path") and value.startswith("s3://")
+        if is_location_parameter(name)
+        and value.startswith("s3://")
+        and (outputs is None or name in outputs)
     ]
 
 

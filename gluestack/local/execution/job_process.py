@@ -26,13 +26,15 @@ class JobProcessConfig(ProcessConfig):
 
 def main(config_file: str) -> int:
     config = JobProcessConfig.read(Path(config_file))
-    glue, s3, logs = (config.client(name) for name in ("glue", "s3", "logs"))
+    glue, s3, logs, cloudformation = (
+        config.client(name) for name in ("glue", "s3", "logs", "cloudformation")
+    )
     workspace = Workspace(Path(config.workspace))
     local_s3.pull(s3, workspace.s3_root)
     spark = local_spark_session(workspace.s3_root, app_name=f"glue-{config.job_name}")
     execution = execute_job(
         glue, s3, spark, workspace, config.job_name, config.run_id, config.arguments,
-        count_rows=config.count_rows, logs=logs,
+        count_rows=config.count_rows, logs=logs, cloudformation=cloudformation,
     )  # fmt: skip
     if execution.succeeded:
         local_s3.push(s3, workspace.s3_root, delete_missing=True)
