@@ -23,6 +23,7 @@ from gluestack.local.records.workspace import DEFAULT_WORKSPACE, Workspace
 
 if TYPE_CHECKING:
     from gluestack.local.orchestration.trigger_chain import NodeOutcome
+    from gluestack.spec import PipelineSpec
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -165,17 +166,9 @@ def put(
     from gluestack.local.offline_identity import OFFLINE_REGION
     from gluestack.local.records.raw_data import put_into_workspace, put_through_api, raw_files
     from gluestack.ops import client, stack_outputs
-    from gluestack.spec import SpecError, load_all
     from gluestack.spec.names import stack_prefix
 
-    try:
-        specs = {spec.name: spec for spec in load_all(project / "pipelines", project)}
-    except SpecError as error:
-        fail(error, SPEC_ERROR_EXIT)
-    if pipeline not in specs:
-        fail(f"no pipeline '{pipeline}' in {project / 'pipelines'}; pipelines: "
-             f"{', '.join(sorted(specs)) or 'none'}", SPEC_ERROR_EXIT)  # fmt: skip
-    sources = specs[pipeline].sources
+    sources = _pipeline_spec(project, pipeline).sources
     if source not in sources:
         fail(f"pipeline '{pipeline}' has no source '{source}'; sources: "
              f"{', '.join(sorted(sources))}", SPEC_ERROR_EXIT)  # fmt: skip
@@ -236,21 +229,13 @@ def sql(
     from gluestack.local.jdbc.throwaway_postgres import PostgresError
     from gluestack.local.offline import offline_account
     from gluestack.ops import client, pipeline_manifest
-    from gluestack.spec import SpecError, load_all
     from gluestack.spec.names import pipeline_stack_name
 
     if (file is None) == (query is None):
         fail("give a SQL file or --query, not both", SPEC_ERROR_EXIT)
     if file is not None and not file.is_file():
         fail(f"{file}: no such file", SPEC_ERROR_EXIT)
-    try:
-        specs = {spec.name: spec for spec in load_all(project / "pipelines", project)}
-    except SpecError as error:
-        fail(error, SPEC_ERROR_EXIT)
-    if pipeline not in specs:
-        fail(f"no pipeline '{pipeline}' in {project / 'pipelines'}; pipelines: "
-             f"{', '.join(sorted(specs)) or 'none'}", SPEC_ERROR_EXIT)  # fmt: skip
-    connections = specs[pipeline].connections
+    connections = _pipeline_spec(project, pipeline).connections
     if connection not in connections:
         fail(f"pipeline '{pipeline}' has no connection '{connection}'; connections: "
              f"{', '.join(sorted(connections)) or 'none'}", SPEC_ERROR_EXIT)  # fmt: skip
@@ -339,6 +324,20 @@ def run(
         failed = [o for o in local.outcomes if o.state != "SUCCEEDED"]
         summary = "; ".join(_failure(o, Workspace(root)) for o in failed)
         fail(f"pipeline {pipeline}: {summary}{_empty_crawls(local.outcomes, pipeline)}")
+
+
+def _pipeline_spec(project: Path, pipeline: str) -> "PipelineSpec":
+    """The project's spec of that pipeline; exit 2 naming the spec error or the pipelines."""
+    from gluestack.spec import SpecError, load_all
+
+    try:
+        specs = {spec.name: spec for spec in load_all(project / "pipelines", project)}
+    except SpecError as error:
+        fail(error, SPEC_ERROR_EXIT)
+    if pipeline not in specs:
+        fail(f"no pipeline '{pipeline}' in {project / 'pipelines'}; pipelines: "
+             f"{', '.join(sorted(specs)) or 'none'}", SPEC_ERROR_EXIT)  # fmt: skip
+    return specs[pipeline]
 
 
 def _workspace_root(project: Path, workspace: Path) -> Path:

@@ -142,20 +142,20 @@ def test_outputs_are_readable_through_cloudformation(
     assert manifest.database == "flights_dev"
 
 
+def _one_stack_assembly(folder: Path, resources: dict[str, Any]) -> None:
+    """A cloud assembly of one stack, "one", holding resources."""
+    (folder / "one.template.json").write_text(json.dumps({"Resources": resources}))
+    artifact = {
+        "type": "aws:cloudformation:stack",
+        "properties": {"templateFile": "one.template.json"},
+    }
+    (folder / "manifest.json").write_text(json.dumps({"artifacts": {"one": artifact}}))
+
+
 def test_an_unhandled_resource_type_fails_with_its_logical_id(
     aws: boto3.Session, tmp_path: Path
 ) -> None:
-    template = {"Resources": {"Mystery": {"Type": "AWS::Foo::Bar", "Properties": {}}}}
-    (tmp_path / "one.template.json").write_text(json.dumps(template))
-    manifest = {
-        "artifacts": {
-            "one": {
-                "type": "aws:cloudformation:stack",
-                "properties": {"templateFile": "one.template.json"},
-            }
-        }
-    }
-    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    _one_stack_assembly(tmp_path, {"Mystery": {"Type": "AWS::Foo::Bar", "Properties": {}}})
     with pytest.raises(DeployError, match=r"one/Mystery \(AWS::Foo::Bar\): no offline handler"):
         deploy_assembly(tmp_path, aws)
 
@@ -172,16 +172,7 @@ def test_a_predicate_without_logical_is_refused_not_patched(
                                           "LogicalOperator": "EQUALS"}]},
         },
     }  # fmt: skip
-    (tmp_path / "one.template.json").write_text(json.dumps({"Resources": {"After": trigger}}))
-    manifest = {
-        "artifacts": {
-            "one": {
-                "type": "aws:cloudformation:stack",
-                "properties": {"templateFile": "one.template.json"},
-            }
-        }
-    }
-    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    _one_stack_assembly(tmp_path, {"After": trigger})
     with pytest.raises(
         DeployError, match=r"one/After \(AWS::Glue::Trigger\): the trigger's Predicate"
     ):

@@ -31,6 +31,7 @@ from gluestack.local.execution.spark import S3_ROOT_KEY
 from gluestack.spec.dqdl.syntax import Condition, Number, Rule, Size, Text, Value
 
 FILE_TAGS = ("recentFiles", "uriRegex")
+_TAG_VALUES = {"recentFiles": Number, "uriRegex": Text, "hashAlgorithm": Text}
 HASH_ALGORITHMS = {"MD5": "md5", "SHA-1": "sha1", "SHA-256": "sha256"}
 _TIME_OF_DAY = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*([AaPp][Mm])\s*$")
 
@@ -56,6 +57,9 @@ def tag_refusal(rule: Rule) -> str | None:
     unknown = [name for name in names if name not in allowed]
     if unknown:
         return f"the tag(s) {', '.join(unknown)} (offline: {', '.join(allowed)})"
+    wrong = [name for name, value in rule.tags if not isinstance(value, _TAG_VALUES[name])]
+    if wrong:
+        return f"the tag(s) {', '.join(wrong)} with a value of the wrong kind"
     if {"recentFiles", "uriRegex"} <= set(names):
         return "recentFiles with uriRegex (Glue's filterOrder decides which applies first)"
     return None
