@@ -25,7 +25,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from gluestack.local.data_quality.conditions import metric_holds
-from gluestack.local.data_quality.rule_kind import Dataset, Lookup, OwnPass, Verdict, unmet
+from gluestack.local.data_quality.rule_kind import (
+    Dataset,
+    Lookup,
+    OwnPass,
+    Verdict,
+    compared,
+    unmet,
+)
 from gluestack.local.data_quality.values import NotEmulated, resolve
 from gluestack.local.execution.spark import S3_ROOT_KEY
 from gluestack.spec.dqdl.syntax import Condition, Number, Rule, Size, Text, Value
@@ -157,13 +164,31 @@ def _parsed_moment(text: str, now: datetime) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-class FileFreshness(OwnPass):
+class _FileRule(OwnPass):
+    """A rule judged on its files: ERROR when there are none, else judged()."""
+
     def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:
         assert rule.condition is not None
+        self.refuse(rule, rule.condition)
         files = scanned_files(rule, data)
         if not files:
             return _no_files(rule)
-        wanted = _in_epoch_seconds(rule.condition, data)
+        return self.judged(rule, rule.condition, data, files)
+
+    def refuse(self, rule: Rule, condition: Condition) -> None:
+        """Raise NotEmulated, before any file is read, for a form not evaluated offline."""
+
+    def judged(
+        self, rule: Rule, condition: Condition, data: Dataset, files: list[ScannedFile]
+    ) -> Verdict:
+        raise NotImplementedError
+
+
+class FileFreshness(_FileRule):
+    def judged(
+        self, rule: Rule, condition: Condition, data: Dataset, files: list[ScannedFile]
+    ) -> Verdict:
+        wanted = _in_epoch_seconds(condition, data)
         meets = [metric_holds(wanted, f.modified, data.now) for f in files]
         counted = {"Dataset.*.FileCount": float(len(files))}
         return _compliance("FileFreshness", rule, data, meets, counted)
@@ -178,16 +203,14 @@ def _bytes(value: Value, base: int) -> float:
     return value.amount * base ** _SIZE_POWERS[value.unit]
 
 
-class FileSize(OwnPass):
-    def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:
-        assert rule.condition is not None
-        files = scanned_files(rule, data)
-        if not files:
-            return _no_files(rule)
+class FileSize(_FileRule):
+    def judged(
+        self, rule: Rule, condition: Condition, data: Dataset, files: list[ScannedFile]
+    ) -> Verdict:
         readings = []
         for base in (1000, 1024):
-            values = tuple(Number(_bytes(v, base)) for v in rule.condition.values)
-            wanted = Condition(rule.condition.operator, values, rule.condition.negated)
+            values = tuple(Number(_bytes(v, base)) for v in condition.values)
+            wanted = Condition(condition.operator, values, condition.negated)
             readings.append([metric_holds(wanted, float(f.size), data.now) for f in files])
         if readings[0] != readings[1]:
             raise NotEmulated(
@@ -203,41 +226,47 @@ class FileSize(OwnPass):
         return _compliance("FileSize", rule, data, readings[0], counted)
 
 
-class FileUniqueness(OwnPass):
-    def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:
-        assert rule.condition is not None
-        files = scanned_files(rule, data)
-        if not files:
-            return _no_files(rule)
+class FileUniqueness(_FileRule):
+    def judged(
+        self, rule: Rule, condition: Condition, data: Dataset, files: list[ScannedFile]
+    ) -> Verdict:
         ratio = len({f.digest() for f in files}) / len(files)
-        metrics = {"Dataset.*.FileUniquenessRatio": ratio, "Dataset.*.FileCount": float(len(files))}
-        if metric_holds(rule.condition, ratio, data.now):
-            return Verdict("PASS", "", metrics)
-        return Verdict("FAIL", unmet(ratio), metrics)
+        metrics: dict[str, float | None] = {
+            "Dataset.*.FileUniquenessRatio": ratio,
+            "Dataset.*.FileCount": float(len(files)),
+        }
+        return compared(metrics, "Dataset.*.FileUniquenessRatio", condition, data.now)
 
 
-class FileMatch(OwnPass):
+class FileMatch(_FileRule):
     def judge(self, rule: Rule, data: Dataset, metric: Lookup) -> Verdict:
         if len(rule.parameters) == 2 or rule.condition is None:
             raise NotEmulated("FileMatch between two paths (AWS documents no pairing of files)")
-        if rule.condition.operator != "in":
+        return super().judge(rule, data, metric)
+
+    def refuse(self, rule: Rule, condition: Condition) -> None:
+        if condition.operator != "in":
             raise NotEmulated("FileMatch with a condition other than `in [checksums]`")
-        named = dict(rule.tags).get("hashAlgorithm", Text("SHA-256"))
-        if not isinstance(named, Text) or named.value not in HASH_ALGORITHMS:
-            raise NotEmulated(f"hashAlgorithm {named!r} (AWS lists MD5, SHA-1 and SHA-256)")
-        files = scanned_files(rule, data)
-        if not files:
-            return _no_files(rule)
-        checksums = {str(resolve(v, data.now)).lower() for v in rule.condition.values}
-        matched = [
-            (f.digest(HASH_ALGORITHMS[named.value]) in checksums) != rule.condition.negated
-            for f in files
-        ]
+        if _algorithm(rule) not in HASH_ALGORITHMS:
+            raise NotEmulated(f"hashAlgorithm {_algorithm(rule)!r} (AWS lists MD5, SHA-1, SHA-256)")
+
+    def judged(
+        self, rule: Rule, condition: Condition, data: Dataset, files: list[ScannedFile]
+    ) -> Verdict:
+        checksums = {str(resolve(v, data.now)).lower() for v in condition.values}
+        algorithm = HASH_ALGORITHMS[_algorithm(rule)]
+        matched = [(f.digest(algorithm) in checksums) != condition.negated for f in files]
         metrics = {"Dataset.*.FileCount": float(len(files))}
         if all(matched):
             return Verdict("PASS", "", metrics)
         unmatched = [f.uri for f, ok in zip(files, matched, strict=True) if not ok]
         return Verdict("FAIL", f"Checksums do not match for {', '.join(unmatched)}", metrics)
+
+
+def _algorithm(rule: Rule) -> str:
+    """FileMatch's hashAlgorithm tag (a string, tag_refusal checked), SHA-256 by default."""
+    named = dict(rule.tags).get("hashAlgorithm", Text("SHA-256"))
+    return str(named.value)
 
 
 KINDS = {
