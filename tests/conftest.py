@@ -10,6 +10,7 @@ import pytest
 
 from gluestack.local.cdk_out.deploy import DeployedApp, deploy_assembly
 from gluestack.local.cdk_out.synth import synthesize
+from gluestack.local.cdk_out.synth_cache import CACHE_VARIABLE
 from gluestack.local.execution.spark import local_spark_session, use_s3_root
 from gluestack.local.offline import offline_account
 
@@ -24,6 +25,15 @@ os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return PROJECT_ROOT
+
+
+@pytest.fixture(scope="session", autouse=True)
+def synth_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Assemblies are kept for this run only, shared by its workers: no run reuses another's."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent
+    os.environ.setdefault(CACHE_VARIABLE, str(run_folder / "synth-cache"))
 
 
 @pytest.fixture(scope="session")

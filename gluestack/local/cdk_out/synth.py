@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from gluestack.local.cdk_out import synth_cache
+
 # An app command that names a bare Python runs in the interpreter gluestack runs in: the one
 # with gluestack and the project's dependencies, whichever `python` is first on PATH.
 _BARE_PYTHONS = {"python", "python3"}
@@ -20,18 +22,22 @@ class SynthError(Exception):
 
 
 def synthesize(project_root: Path, env: str = "dev", outdir: Path | None = None) -> Path:
-    """Run the app for one environment into outdir (default project_root/cdk.out)."""
+    """Run the app for one environment into outdir (default project_root/cdk.out), or copy the
+    assembly the same inputs gave last time (see synth_cache)."""
     settings = json.loads((project_root / "cdk.json").read_text())
     context = {**settings.get("context", {}), "env": env}
     target = (outdir or project_root / "cdk.out").resolve()
+    command = shlex.split(settings["app"])
+    if command and command[0] in _BARE_PYTHONS:
+        command[0] = sys.executable
+    key = synth_cache.synthesis_key(project_root.resolve(), command, context)
+    if synth_cache.restore(key, target):
+        return target
     environment = {
         **os.environ,
         "CDK_OUTDIR": str(target),
         "CDK_CONTEXT_JSON": json.dumps(context),
     }
-    command = shlex.split(settings["app"])
-    if command and command[0] in _BARE_PYTHONS:
-        command[0] = sys.executable
     result = subprocess.run(
         command,
         cwd=project_root,
@@ -42,6 +48,7 @@ def synthesize(project_root: Path, env: str = "dev", outdir: Path | None = None)
     )
     if result.returncode != 0:
         raise SynthError(result.stderr.strip() or result.stdout.strip())
+    synth_cache.keep(key, target)
     return target
 
 
