@@ -8,15 +8,11 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from gluestack.spec.glue_versions import DEFAULT_GLUE_VERSION, GlueVersion
+
 WorkerType = Literal[
     "G.025X", "G.1X", "G.2X", "G.4X", "G.8X", "G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"
 ]
-# https://docs.aws.amazon.com/glue/latest/dg/release-notes.html: 4.0 runs Spark 3.3 on Python
-# 3.10, 5.0 Spark 3.5.4 and 5.1 Spark 3.5.6, both on Python 3.11 (5.1 is the default for a job
-# created without a version).
-GlueVersion = Literal["4.0", "5.0", "5.1"]
-# The default is the newest version offline runs emulate on its own Spark line (3.5).
-DEFAULT_GLUE_VERSION: GlueVersion = "5.1"
 Bookmarks = Literal["enable", "disable", "pause"]
 ExecutionClass = Literal["standard", "flex"]
 FLEX_WORKER_TYPES = ("G.1X", "G.2X")

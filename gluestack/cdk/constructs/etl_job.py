@@ -8,7 +8,8 @@ from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
-from gluestack.spec.job_options import GlueVersion, JobOptions, WorkerType
+from gluestack.spec.glue_versions import GlueVersion
+from gluestack.spec.job_options import JobOptions, WorkerType
 from gluestack.spec.reserved_arguments import check_not_reserved
 
 _WORKER_TYPES: dict[WorkerType, glue.WorkerType] = {
@@ -19,6 +20,7 @@ _GLUE_VERSIONS: dict[GlueVersion, glue.GlueVersion] = {
     "4.0": glue.GlueVersion.V4_0,
     "5.0": glue.GlueVersion.V5_0,
     "5.1": glue.GlueVersion.V5_1,
+    "6.0": glue.GlueVersion.V6_0,
 }
 _BOOKMARKS = {
     "enable": "job-bookmark-enable",

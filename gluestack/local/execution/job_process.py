@@ -9,7 +9,9 @@ from pathlib import Path
 
 from gluestack.local.execution.job_execution import execute_job
 from gluestack.local.execution.process_config import ProcessConfig
+from gluestack.local.execution.runtimes import python_note, runtime_for
 from gluestack.local.execution.spark import local_spark_session
+from gluestack.local.glue_compat.glue_version import running_version
 from gluestack.local.records import local_s3
 from gluestack.local.records.workspace import Workspace
 
@@ -42,6 +44,7 @@ def main(config_file: str) -> int:
         "succeeded": execution.succeeded,
         "error_message": execution.error_message,
         "data_quality_results": list(execution.data_quality_results),
+        "runtime": f"Spark {spark.version}, {python_note(runtime_for(running_version()))}",
     }
     if config.count_rows:
         result["rows"] = [execution.rows_read, execution.rows_written]

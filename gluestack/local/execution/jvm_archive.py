@@ -3,8 +3,9 @@
 Most of a small job run's time is a fresh JVM loading Spark's classes. The first job process
 writes a dynamic CDS archive of the classes it loaded when it exits (Java's
 -XX:ArchiveClassesAtExit); later ones map it (-XX:SharedArchiveFile), about halving a small
-run here. The archive is per pyspark version and s3fs jar; a JVM that finds it unusable (another
-Java, another classpath) warns and runs without it, so it never changes what a run computes.
+run here. The archive is per pyspark version (each Glue version's runtime has its own) and
+s3fs jar; a JVM that finds it unusable (another Java, another classpath) warns and runs
+without it, so it never changes what a run computes.
 
 Job processes are short: their JVMs also compile with C1 only and collect with the serial
 collector, which brings the flights workflow's four nodes from 52 s to 41 s here (neither
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pyspark
 
-from gluestack.local.s3fs.build import gluestack_cache, local_s3_jar
+from gluestack.local.s3fs.build import gluestack_cache, jar_stem
 
 # Short-lived JVMs on few cores: no C2 compiler threads, no parallel GC threads.
 SHORT_PROCESS_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
@@ -31,7 +32,7 @@ SHORT_PROCESS_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 class JvmArchive:
     """Hands out JAVA_TOOL_OPTIONS: use the archive, or (one process at a time) write it."""
 
-    path: Path = field(default_factory=lambda: _archive_path())
+    path: Path = field(default_factory=lambda: archive_path(pyspark.__version__))
     _writing: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -66,11 +67,12 @@ def with_java_options(environment: dict[str, str], options: str) -> dict[str, st
     return {**environment, "JAVA_TOOL_OPTIONS": f"{own} {options}".strip()}
 
 
-def _archive_path() -> Path:
+def archive_path(spark_version: str) -> Path:
+    """The archive of job processes on this Spark version (see runtimes), this Java."""
     java = os.path.realpath(shutil.which("java") or "java").replace(os.sep, "_")
     java_key = hashlib.sha256(java.encode()).hexdigest()[:12]
     options_key = hashlib.sha256(SHORT_PROCESS_OPTIONS.encode()).hexdigest()[:6]
-    key = f"{pyspark.__version__}-{local_s3_jar().stem}-{java_key}-{options_key}"
+    key = f"{spark_version}-{jar_stem(spark_version)}-{java_key}-{options_key}"
     folder = gluestack_cache()
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"spark-classes-{key}.jsa"

@@ -12,6 +12,7 @@ from moto.glue.models import FakeJobRun
 
 from gluestack.local.records.executed import Executed
 from gluestack.ops.states import JOB_FAILED, JOB_SUCCEEDED
+from gluestack.spec.glue_versions import DEFAULT_GLUE_VERSION
 
 # Where Glue writes a run's /output and /error streams.
 JOB_LOG_GROUP = "/aws-glue/jobs"
@@ -41,7 +42,7 @@ class ExecutedJobRun(Executed, FakeJobRun):  # type: ignore[misc]
         )
         self.previous_run_id = previous_run_id
         self.attempt = attempt
-        self.glue_version = job.glue_version or "5.0"
+        self.glue_version = job.glue_version or DEFAULT_GLUE_VERSION
         self.execution_class = job.execution_class or "STANDARD"
         self.start_executing("STARTING")
         self.completed_on = None  # type: ignore[assignment]

@@ -20,11 +20,16 @@ class S3FileSystemBuildError(RuntimeError):
 
 def local_s3_jar(cache_dir: Path | None = None) -> Path:
     """Path of the compiled jar, building it into the cache on first use."""
-    key = hashlib.sha256(SOURCE.read_bytes() + pyspark.__version__.encode()).hexdigest()[:16]
-    jar = (cache_dir or gluestack_cache()) / f"gluestack-s3fs-{key}.jar"
+    jar = (cache_dir or gluestack_cache()) / f"{jar_stem(pyspark.__version__)}.jar"
     if not jar.is_file():
         _build(jar)
     return jar
+
+
+def jar_stem(spark_version: str) -> str:
+    """The jar's name without .jar: one per source and Spark version."""
+    key = hashlib.sha256(SOURCE.read_bytes() + spark_version.encode()).hexdigest()[:16]
+    return f"gluestack-s3fs-{key}"
 
 
 def gluestack_cache() -> Path:

@@ -23,11 +23,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pyspark
+
 from gluestack.local.crawl.crawler import NO_FILES_UNDER
 from gluestack.local.execution.crawl_process import CrawlProcessConfig
 from gluestack.local.execution.evaluation_process import EvaluationProcessConfig
 from gluestack.local.execution.job_process import JobProcessConfig
-from gluestack.local.execution.jvm_archive import JvmArchive, with_java_options
+from gluestack.local.execution.jvm_archive import JvmArchive, archive_path, with_java_options
+from gluestack.local.execution.runtimes import RuntimeUnavailable, runtime_for
+from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.jdbc.routes import ROUTES_VARIABLE
 from gluestack.local.moto_extensions.clock_route import clock_route
 from gluestack.local.moto_extensions.crawler_metrics import CrawlMetrics, record_crawl_metrics
@@ -86,7 +90,8 @@ class JobExecutor:
     seconds_per_minute: float = 60.0
     # Run reports (local run, demo) show rows in and out per job; counting costs a pass.
     count_rows: bool = False
-    archive: JvmArchive = field(default_factory=JvmArchive)
+    # One class-data archive per Spark version: each Glue version's runtime has its own.
+    archives: dict[str, JvmArchive] = field(default_factory=dict)
     workflows: WorkflowEngine = field(default_factory=WorkflowEngine)
     clock: OfflineClock = field(default_factory=OfflineClock)
     triggers: TriggerEngine = field(init=False)
@@ -189,6 +194,10 @@ class JobExecutor:
     def _attempt(self, job: Any, run: ExecutedJobRun) -> tuple[str, str]:
         folder = self._folder("runs", job.name)
         files = ProcessFiles.of(folder, run.job_run_id)
+        try:  # before the run's clock starts: a new runtime is installed once, first
+            runtime = runtime_for(run.glue_version)
+        except (RuntimeUnavailable, UnsupportedGlueFeature) as error:
+            return "FAILED", str(error)
         JobProcessConfig(
             endpoint=self.endpoint, region=self.region, workspace=str(self.workspace.root),
             job_name=job.name, run_id=run.job_run_id, arguments=dict(run.arguments or {}),
@@ -199,7 +208,7 @@ class JobExecutor:
         run.state = "RUNNING"
         ended = _run_process(
             "gluestack.local.execution.job_process", files, run.stop_requested, deadline,
-            self.archive, self._environment(),
+            self._archive(runtime.release.spark), runtime.environment(self._environment()),
         )  # fmt: skip
         if ended == "STOPPED":
             recover(self.workspace.journal(job.name))  # outputs as they were before the run
@@ -216,7 +225,8 @@ class JobExecutor:
         rows = outcome.get("rows")
         counted = f"{rows[0]:,} rows in, {rows[1]:,} out; " if rows else ""
         seconds = time.monotonic() - started
-        run.report = f"{counted}run {run.job_run_id[:15]}… {seconds:.1f}s"
+        ran_on = f"{outcome['runtime']}; " if outcome.get("runtime") else ""
+        run.report = f"{counted}{ran_on}run {run.job_run_id[:15]}… {seconds:.1f}s"
         return "SUCCEEDED", ""
 
     def start_crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
@@ -244,7 +254,7 @@ class JobExecutor:
             ).write(files.config)  # fmt: skip
             ended = _run_process(
                 "gluestack.local.execution.crawl_process", files, crawl.stop_requested, math.inf,
-                self.archive, self._environment(),
+                self._archive(), self._environment(),
             )  # fmt: skip
             if ended == "STOPPED":
                 crawl.end("STOPPED")
@@ -286,7 +296,7 @@ class JobExecutor:
             run.status = "RUNNING"
             ended = _run_process(
                 "gluestack.local.execution.evaluation_process", files, run.stop_requested,
-                time.monotonic() + self.seconds_per_minute * minutes, self.archive,
+                time.monotonic() + self.seconds_per_minute * minutes, self._archive(),
                 self._environment(),
             )  # fmt: skip
             if ended:
@@ -305,6 +315,11 @@ class JobExecutor:
             for result in outcome["results"]
         ]
         run.end("SUCCEEDED", result_ids=ids)
+
+    def _archive(self, spark_version: str = pyspark.__version__) -> JvmArchive:
+        if spark_version not in self.archives:
+            self.archives[spark_version] = JvmArchive(archive_path(spark_version))
+        return self.archives[spark_version]
 
     def _environment(self) -> dict[str, str]:
         """The job's environment: boto3 clients a script makes reach the offline account, and

@@ -164,7 +164,7 @@ def test_results_a_job_publishes_are_listed_by_its_name_and_run_id(account: Any)
         Name="checked",
         Role=ROLE,
         Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/dq.py"},
-        GlueVersion="5.0",
+        GlueVersion="5.1",
     )
     run_id = glue.start_job_run(JobName="checked")["JobRunId"]
     assert wait_for_job_run(

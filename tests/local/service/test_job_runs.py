@@ -51,7 +51,7 @@ def _job(glue: Any, name: str, then: str, **settings: Any) -> str:
         Role="arn:aws:iam::123456789012:role/glue",
         Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/writer.py"},
         DefaultArguments={"--target_path": f"s3://out/{name}/", "--then": then},
-        GlueVersion="5.0",
+        GlueVersion="5.1",
         WorkerType="G.1X",
         NumberOfWorkers=2,
         **settings,
@@ -81,7 +81,7 @@ def test_a_run_executes_the_script_and_its_output_is_in_s3(account: Any) -> None
     result = wait_for_job_run(glue, "ok", run_id, deadline_seconds=180, schedule=LOCAL_POLLING)
     assert result.state == "SUCCEEDED"
     run = glue.get_job_run(JobName="ok", RunId=run_id)["JobRun"]
-    assert (run["Attempt"], run["GlueVersion"], run["LogGroupName"]) == (0, "5.0", "/aws-glue/jobs")
+    assert (run["Attempt"], run["GlueVersion"], run["LogGroupName"]) == (0, "5.1", "/aws-glue/jobs")
     assert run["ExecutionTime"] >= 1 and run["DPUSeconds"] == run["ExecutionTime"] * 2.0
     assert _keys(s3, "ok/")  # written by the job's process, readable through the API
     bodies = [s3.get_object(Bucket="out", Key=k)["Body"].read().decode() for k in _keys(s3, "ok/")]

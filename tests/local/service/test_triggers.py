@@ -29,7 +29,7 @@ def _jobs(glue: Any, s3: Any, *names: str) -> None:
     s3.put_object(Bucket="scripts", Key="quick.py", Body=QUICK.encode())
     for name in names:
         glue.create_job(
-            Name=name, Role=ROLE, GlueVersion="5.0",
+            Name=name, Role=ROLE, GlueVersion="5.1",
             Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/quick.py"},
         )  # fmt: skip
 

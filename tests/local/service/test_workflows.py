@@ -50,7 +50,7 @@ def _workflow(glue: Any, s3: Any) -> None:
     )  # fmt: skip
     for name in ("clean", "alert"):
         glue.create_job(
-            Name=name, Role=ROLE, GlueVersion="5.0",
+            Name=name, Role=ROLE, GlueVersion="5.1",
             Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/clean.py"},
             DefaultArguments={"--out_path": f"s3://out/{name}/"},
         )  # fmt: skip

@@ -5,6 +5,8 @@ from typing import Any, NoReturn
 
 from awsglue.job import Job
 
+from gluestack.local.glue_compat.glue_version import at_least
+
 # Glue drops these from the required options and parses them as optional, each mirroring the other.
 TEMP_DIRS = ("RedshiftTempDir", "TempDir")
 
@@ -25,10 +27,14 @@ class GlueArgumentParser(argparse.ArgumentParser):
 
 # Values are str, or None for Glue's own arguments when absent; Any keeps args["JOB_NAME"] usable
 # as a str, as it is against Glue's untyped package.
-def getResolvedOptions(
-    args: list[str], options: list[str], allow_abbrev: bool = False
-) -> dict[str, Any]:
-    """Glue's own arguments and a required --NAME per name in options, keyed as argparse does."""
+def getResolvedOptions(args: list[str], options: list[str], **keywords: bool) -> dict[str, Any]:
+    """Glue's own arguments and a required --NAME per name in options, keyed as argparse does.
+
+    Up to 5.1 (awslabs/aws-glue-libs, branch glue-5.1) the signature is (args, options) and an
+    unambiguous prefix of an option is accepted; 6.0 (branch main, "Breaking change" in its
+    README) adds allow_abbrev, False by default.
+    """
+    allow_abbrev = _abbreviations(keywords)
     refuse_reserved(options)
     parsed, _unknown = glue_parser(options, allow_abbrev).parse_known_args(args[1:])
     resolved = vars(parsed)
@@ -37,6 +43,22 @@ def getResolvedOptions(
     check_bookmark_range(resolved)
     _global_args.update(resolved)
     return resolved
+
+
+def _abbreviations(keywords: dict[str, bool]) -> bool:
+    """Whether prefixes match: Glue 6.0's allow_abbrev (default False), or always before it."""
+    if not at_least("6.0"):
+        if keywords:
+            raise TypeError(
+                f"getResolvedOptions() got an unexpected keyword argument '{next(iter(keywords))}'"
+            )
+        return True
+    unexpected = [name for name in keywords if name != "allow_abbrev"]
+    if unexpected:
+        raise TypeError(
+            f"getResolvedOptions() got an unexpected keyword argument '{unexpected[0]}'"
+        )
+    return keywords.get("allow_abbrev", False)
 
 
 def reserved_names() -> list[tuple[str, str]]:
