@@ -81,7 +81,7 @@ class PipelineStack(cdk.Stack):
             environment=env.name,
             topic=alerts.topic,
             jobs=[
-                MonitoredJob(self.jobs[name].job_name, job.alarm_minutes)
+                MonitoredJob(self.jobs[name].job_name, job.alarm_minutes, job.type == "glueetl")
                 for name, job in spec.jobs.items()
             ],
             crawler_names=[c.crawler_name for c in self.crawlers.values()],

@@ -140,6 +140,16 @@ class JobSpec(JobOptions):
 
     @model_validator(mode="after")
     def _options_fit_together(self) -> Self:
+        if self.type == "pythonshell":
+            spark_only = [
+                name
+                for name in ("transform", "spark_ui", "environments", "duration_alarm_minutes")
+                if name in self.model_fields_set
+            ]
+            if spark_only:
+                raise ValueError(
+                    f"{spark_only[0]} is not an option of a Python shell job (type: pythonshell)"
+                )
         for environment in self.environments:
             worker_type = self.options(environment).worker_type
             if refusal := flex_refusal(self.execution_class, worker_type):

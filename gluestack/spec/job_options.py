@@ -6,13 +6,16 @@ construct from JobOptions directly, validated the same way.
 
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from gluestack.spec.glue_versions import DEFAULT_GLUE_VERSION, GlueVersion
 
 WorkerType = Literal[
     "G.025X", "G.1X", "G.2X", "G.4X", "G.8X", "G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"
 ]
+# glueetl: a PySpark job; pythonshell: a Python 3.9 process with no Spark, for small steps
+# (https://docs.aws.amazon.com/glue/latest/dg/add-job-python.html).
+JobType = Literal["glueetl", "pythonshell"]
 Bookmarks = Literal["enable", "disable", "pause"]
 ExecutionClass = Literal["standard", "flex"]
 FLEX_WORKER_TYPES = ("G.1X", "G.2X")
@@ -28,12 +31,23 @@ def flex_refusal(execution_class: ExecutionClass, worker_type: WorkerType) -> st
     return None
 
 
+# What only a Spark job has; a Python shell job declaring one is refused, not silently ignored.
+SPARK_ONLY_OPTIONS = (
+    "glue_version", "worker_type", "number_of_workers", "auto_scaling", "execution_class",
+    "bookmarks", "metrics", "observability_metrics",
+)  # fmt: skip
+PYTHON_SHELL_ONLY_OPTIONS = ("max_capacity", "python_version", "library_set")
+PYTHON_SHELL_CAPACITIES = (0.0625, 1.0)
+
+
 class JobOptions(BaseModel):
-    """Defaults: Glue 5.1, 2 x G.1X, 60 minutes, no retries, one run at a time, bookmarks off,
-    continuous logging and metrics on, standard execution."""
+    """Defaults: a PySpark job on Glue 5.1, 2 x G.1X, 60 minutes, no retries, one run at a time,
+    bookmarks off, continuous logging and metrics on, standard execution; a Python shell job:
+    0.0625 DPU, Python 3.9, the analytics libraries."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    type: JobType = "glueetl"
     glue_version: GlueVersion = DEFAULT_GLUE_VERSION
     worker_type: WorkerType = "G.1X"
     number_of_workers: int = Field(default=2, ge=2, le=1000)
@@ -56,9 +70,30 @@ class JobOptions(BaseModel):
     python_modules: list[str] = Field(
         default_factory=list, description="pip requirements installed on the workers"
     )
+    max_capacity: float = Field(
+        default=0.0625, description="pythonshell: DPUs of the job, 0.0625 or 1"
+    )
+    python_version: Literal["3.9"] = Field(
+        default="3.9", description="pythonshell: the only Python Glue's Python shell runs now"
+    )
+    library_set: Literal["analytics", "none"] = Field(
+        default="analytics",
+        description="pythonshell: analytics preloads pandas, numpy, awswrangler...; none nothing",
+    )
+
+    @field_validator("max_capacity")
+    @classmethod
+    def _a_python_shell_capacity(cls, value: float) -> float:
+        if value not in PYTHON_SHELL_CAPACITIES:
+            raise ValueError(f"a Python shell job runs on 0.0625 or 1 DPU, not {value}")
+        return value
 
     @model_validator(mode="after")
-    def _flex_fits_the_workers(self) -> Self:
+    def _options_fit_the_job_type(self) -> Self:
+        foreign = SPARK_ONLY_OPTIONS if self.type == "pythonshell" else PYTHON_SHELL_ONLY_OPTIONS
+        if declared := [name for name in foreign if name in self.model_fields_set]:
+            kind = "a Python shell job" if self.type == "pythonshell" else "a Spark job"
+            raise ValueError(f"{declared[0]} is not an option of {kind} (type: {self.type})")
         if refusal := flex_refusal(self.execution_class, self.worker_type):
             raise ValueError(refusal)
         return self

@@ -119,6 +119,22 @@ def test_glue_version_defaults_to_5_1_and_a_declared_one_is_kept(prod: Template)
     assert _named(prod, "AWS::Glue::Job", "sales-prod-cleanup")["GlueVersion"] == "4.0"
 
 
+def test_a_python_shell_job_runs_python_3_9_on_its_capacity_without_spark_options(
+    prod: Template,
+) -> None:
+    # https://docs.aws.amazon.com/glue/latest/dg/add-job-python.html: command pythonshell,
+    # Python 3.9, MaxCapacity 0.0625 or 1, library-set analytics or none; no worker type.
+    job = _named(prod, "AWS::Glue::Job", "sales-prod-notify")
+    assert job["Command"]["Name"] == "pythonshell"
+    assert (job["Command"]["PythonVersion"], job["MaxCapacity"]) == ("3.9", 1)
+    assert "WorkerType" not in job and "NumberOfWorkers" not in job
+    arguments = job["DefaultArguments"]
+    assert (arguments["library-set"], arguments["--channel"]) == ("none", "sales")
+    assert arguments["--additional-python-modules"] == "requests==2.32.3"
+    assert "--job-bookmark-option" not in arguments and "--daily_path" in arguments
+    assert (job["MaxRetries"], job["Timeout"]) == (1, 10)
+
+
 def test_flex_execution(prod: Template) -> None:
     assert _named(prod, "AWS::Glue::Job", "sales-prod-cleanup")["ExecutionClass"] == "FLEX"
 
@@ -170,6 +186,7 @@ def test_failures_alarms_and_dashboard(prod: Template) -> None:
     assert job_rule["EventPattern"]["detail"]["jobName"] == [
         "sales-prod-daily",
         "sales-prod-cleanup",
+        "sales-prod-notify",  # Glue emits state changes of Python shell jobs too
     ]
     assert job_rule["EventPattern"]["detail"]["state"] == ["FAILED", "TIMEOUT", "ERROR", "STOPPED"]
     message = job_rule["Targets"][0]["InputTransformer"]["InputTemplate"]

@@ -206,3 +206,17 @@ def test_overwrite_outputs_need_a_generated_job_without_bookmarks(mutated: SpecW
         "        prefix: flights_features/\n        mode: overwrite\n",
     )
     assert "with bookmarks: enable" in _single_line(error_of(bookmarked))
+
+
+def test_a_spark_option_on_a_python_shell_job_is_refused_not_ignored(mutated: SpecWriter) -> None:
+    # https://docs.aws.amazon.com/glue/latest/dg/add-job-python.html: a Python shell job has a
+    # MaxCapacity, no worker type, no bookmarks.
+    path = mutated("    max_retries: 1", "    max_retries: 1\n    type: pythonshell")
+    message = _single_line(error_of(path))
+    assert "jobs.clean: worker_type is not an option of a Python shell job" in message
+
+
+def test_a_python_shell_option_on_a_spark_job_is_refused(mutated: SpecWriter) -> None:
+    path = mutated("    max_retries: 1", "    max_retries: 1\n    max_capacity: 1")
+    message = _single_line(error_of(path))
+    assert "jobs.clean: max_capacity is not an option of a Spark job (type: glueetl)" in message

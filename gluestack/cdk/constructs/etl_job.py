@@ -1,4 +1,4 @@
-"""A PySpark ETL job whose Glue options are typed fields, not raw `--arguments`."""
+"""A Glue job (PySpark ETL or Python shell) whose options are typed fields, not raw arguments."""
 
 from typing import Any
 
@@ -29,8 +29,13 @@ _BOOKMARKS = {
 }
 
 
+_MAX_CAPACITIES = {0.0625: glue.MaxCapacity.DPU_1_16TH, 1.0: glue.MaxCapacity.DPU_1}
+_LIBRARY_SETS = {"analytics": glue.LibrarySet.ANALYTICS, "none": glue.LibrarySet.NONE}
+
+
 class EtlJob(Construct):
-    """glue.PySparkEtlJob (or PySparkFlexEtlJob) with typed bookmarks, auto scaling, modules."""
+    """glue.PySparkEtlJob (or PySparkFlexEtlJob) with typed bookmarks, auto scaling, modules;
+    glue.PythonShellJob for options of type pythonshell."""
 
     def __init__(
         self,
@@ -61,27 +66,17 @@ class EtlJob(Construct):
                 check_not_reserved(name)
             except ValueError as error:
                 raise ValueError(f"Job '{job_name}': {error}") from None
-        props: dict[str, Any] = dict(
+        common: dict[str, Any] = dict(
             job_name=job_name,
             description=description or None,
             role=role,
             script=script,
-            glue_version=_GLUE_VERSIONS[options.glue_version],
-            worker_configuration=glue.WorkerConfiguration(
-                worker_type=_WORKER_TYPES[options.worker_type],
-                number_of_workers=options.number_of_workers,
-            ),
             timeout=cdk.Duration.minutes(options.timeout_minutes),
             max_retries=options.max_retries,
             max_concurrent_runs=options.max_concurrent_runs,
             continuous_logging=glue.ContinuousLoggingProps(enabled=options.continuous_logging),
-            enable_metrics=options.metrics,
-            enable_observability_metrics=options.observability_metrics,
             extra_python_files=extra_python_files or None,
             connections=connections or None,
-            spark_ui=glue.SparkUIProps(bucket=spark_ui_folder[0], prefix=spark_ui_folder[1])
-            if spark_ui_folder
-            else None,
             default_arguments={
                 **self._typed_arguments(options),
                 **(managed_arguments or {}),
@@ -90,6 +85,30 @@ class EtlJob(Construct):
             security_configuration=security_configuration,
         )
         self.job: glue.JobBase
+        if options.type == "pythonshell":
+            if spark_ui_folder:
+                raise ValueError(f"Job '{job_name}': a Python shell job has no Spark UI")
+            self.job = glue.PythonShellJob(
+                self, "Resource", **common,
+                python_version=glue.PythonVersion.THREE_NINE,
+                max_capacity=_MAX_CAPACITIES[options.max_capacity],
+                library_set=_LIBRARY_SETS[options.library_set],
+                job_run_queuing_enabled=options.run_queuing,
+            )  # fmt: skip
+            return
+        props: dict[str, Any] = dict(
+            **common,
+            glue_version=_GLUE_VERSIONS[options.glue_version],
+            worker_configuration=glue.WorkerConfiguration(
+                worker_type=_WORKER_TYPES[options.worker_type],
+                number_of_workers=options.number_of_workers,
+            ),
+            enable_metrics=options.metrics,
+            enable_observability_metrics=options.observability_metrics,
+            spark_ui=glue.SparkUIProps(bucket=spark_ui_folder[0], prefix=spark_ui_folder[1])
+            if spark_ui_folder
+            else None,
+        )
         if options.execution_class == "flex":
             # Flex runs cannot be queued; PySparkFlexEtlJob has no such prop.
             self.job = glue.PySparkFlexEtlJob(self, "Resource", **props)
@@ -104,6 +123,9 @@ class EtlJob(Construct):
 
     @staticmethod
     def _typed_arguments(options: JobOptions) -> dict[str, str]:
+        if options.type == "pythonshell":  # no bookmarks, no auto scaling: Spark features
+            modules = ",".join(options.python_modules)
+            return {"--additional-python-modules": modules} if modules else {}
         arguments = {"--job-bookmark-option": _BOOKMARKS[options.bookmarks]}
         if options.auto_scaling:
             arguments["--enable-auto-scaling"] = "true"

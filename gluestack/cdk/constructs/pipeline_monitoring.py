@@ -16,10 +16,12 @@ FAILED_CRAWLER_STATES = ["Failed"]
 
 @dataclass(frozen=True)
 class MonitoredJob:
-    """A deployed job and the run time above which it alarms."""
+    """A deployed job and the run time above which it alarms. A Python shell job emits no Spark
+    metrics: its failures reach the topic, it has no metric alarms or dashboard widgets."""
 
     job_name: str
     alarm_minutes: int
+    spark: bool = True
 
 
 class PipelineMonitoring(Construct):
@@ -45,7 +47,7 @@ class PipelineMonitoring(Construct):
             self._job_failure_rule([j.job_name for j in jobs])
         if crawler_names:
             self._crawler_failure_rule(crawler_names)
-        self.alarms = [alarm for job in jobs for alarm in self._job_alarms(job)]
+        self.alarms = [alarm for job in jobs if job.spark for alarm in self._job_alarms(job)]
         for index, email in enumerate(emails):
             sns.Subscription(
                 self,
@@ -146,6 +148,7 @@ class PipelineMonitoring(Construct):
 
     def _dashboard(self, name: str, jobs: list[MonitoredJob]) -> cloudwatch.Dashboard:
         dashboard = cloudwatch.Dashboard(self, "Dashboard", dashboard_name=name)
+        jobs = [job for job in jobs if job.spark]
         if not jobs:
             return dashboard
 

@@ -62,6 +62,14 @@ def runtime_for(version: str | None) -> Runtime:
         raise UnsupportedGlueFeature(
             f"GlueVersion {version} offline (runtimes exist for {', '.join(GLUE_RELEASES)})"
         )
+    if release.spark.startswith("3.3.") and sys.version_info >= (3, 11):
+        # pyspark 3.3 cannot pickle functions on Python 3.11 (Spark 3.4 added 3.11): its UDFs
+        # and DynamicFrame.map would fail offline for a reason Glue 4.0 does not have.
+        raise UnsupportedGlueFeature(
+            f"GlueVersion {release.version} offline: its Spark {release.spark} does not run on "
+            f"Python {platform.python_version()} (Glue {release.version} runs Python "
+            f"{release.python}); move the job to 5.1 or run it on AWS Glue"
+        )
     if pyspark.__version__ == release.spark:
         return _noted(Runtime(release, None))
     folder = gluestack_cache() / "runtimes" / f"pyspark-{release.spark}"

@@ -89,3 +89,13 @@ def test_6_0_refuses_an_abbreviated_argument_that_5_1_accepted(account: Any) -> 
         wait_for_job_run(glue, "cast-6.0", run_id, deadline_seconds=900, schedule=LOCAL_POLLING)
     message = glue.get_job_run(JobName="cast-6.0", RunId=run_id)["JobRun"]["ErrorMessage"]
     assert message == "GlueArgumentError: the following arguments are required: --target_path"
+
+
+def test_a_4_0_job_is_refused_by_name_rather_than_run_on_another_spark(account: Any) -> None:
+    session, _ = account
+    glue = session.client("glue")
+    run_id = _run(glue, "4.0")
+    with pytest.raises(JobRunFailed):
+        wait_for_job_run(glue, "cast-4.0", run_id, deadline_seconds=60, schedule=LOCAL_POLLING)
+    message = glue.get_job_run(JobName="cast-4.0", RunId=run_id)["JobRun"]["ErrorMessage"]
+    assert message.startswith("GlueVersion 4.0 offline: its Spark 3.3.0 does not run on Python")
