@@ -16,6 +16,7 @@ WorkerType = Literal[
 # glueetl: a PySpark job; pythonshell: a Python 3.9 process with no Spark, for small steps
 # (https://docs.aws.amazon.com/glue/latest/dg/add-job-python.html).
 JobType = Literal["glueetl", "pythonshell"]
+PYTHON_SHELL: JobType = "pythonshell"  # also the deployed job's Command.Name
 Bookmarks = Literal["enable", "disable", "pause"]
 ExecutionClass = Literal["standard", "flex"]
 FLEX_WORKER_TYPES = ("G.1X", "G.2X")

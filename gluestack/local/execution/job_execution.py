@@ -55,10 +55,10 @@ def execute_job(
     logs: a CloudWatch Logs client; the run's output goes to Glue's log groups there too.
     """
     job = glue.get_job(JobName=job_name)["Job"]
-    script = _fetch(s3, workspace.scripts / job_name, job["Command"]["ScriptLocation"])
+    script = fetch_object(s3, workspace.scripts / job_name, job["Command"]["ScriptLocation"])
     arguments = {**job.get("DefaultArguments", {}), **(run_arguments or {})}
     python_files = [
-        _fetch(s3, workspace.scripts / job_name / "extra", location)
+        fetch_object(s3, workspace.scripts / job_name / "extra", location)
         for location in filter(None, arguments.get("--extra-py-files", "").split(","))
     ]
     runtime = GlueRuntime(
@@ -122,7 +122,7 @@ def _output_folders(
     ]
 
 
-def _fetch(s3: Any, folder: Path, location: str) -> Path:
+def fetch_object(s3: Any, folder: Path, location: str) -> Path:
     """Download an s3:// object (from moto) into folder, keeping its file name."""
     bucket, _, key = location.strip().removeprefix("s3://").partition("/")
     target = folder / key.rsplit("/", 1)[-1]

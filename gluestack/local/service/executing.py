@@ -50,16 +50,22 @@ from gluestack.local.orchestration.start_context import WorkflowStart
 from gluestack.local.orchestration.trigger_chain import Node
 from gluestack.local.orchestration.triggers import TriggerEngine
 from gluestack.local.orchestration.workflows import WorkflowEngine
+from gluestack.local.python_shell.runtime import shell_runtime
+from gluestack.local.python_shell.shell_process import library_choice
 from gluestack.local.records.crawls import ExecutedCrawl
 from gluestack.local.records.job_runs import DEFAULT_TIMEOUT_MINUTES, ExecutedJobRun
 from gluestack.local.records.output_guard import recover
 from gluestack.local.records.workspace import Workspace
+from gluestack.spec.glue_versions import DEFAULT_GLUE_VERSION
+from gluestack.spec.job_options import PYTHON_SHELL
 
 POLL_SECONDS = 0.2
 # How often a served account, whose clock follows real time, looks for schedules to fire.
 TICK_SECONDS = 1.0
 # A killed process group has this long to go before the executor stops waiting for it.
 KILL_GRACE_SECONDS = 30
+
+SHELL_PROCESS = "gluestack.local.python_shell.shell_process"
 
 
 @dataclass(frozen=True)
@@ -194,8 +200,11 @@ class JobExecutor:
     def _attempt(self, job: Any, run: ExecutedJobRun) -> tuple[str, str]:
         folder = self._folder("runs", job.name)
         files = ProcessFiles.of(folder, run.job_run_id)
+        shell = (job.command or {}).get("Name") == PYTHON_SHELL
         try:  # before the run's clock starts: a new runtime is installed once, first
-            runtime = runtime_for(run.glue_version)
+            if shell:
+                shell_runtime(*library_choice({**job.default_arguments, **(run.arguments or {})}))
+            runtime = runtime_for(DEFAULT_GLUE_VERSION if shell else run.glue_version)
         except (RuntimeUnavailable, UnsupportedGlueFeature) as error:
             return "FAILED", str(error)
         JobProcessConfig(
@@ -206,8 +215,9 @@ class JobExecutor:
         started = time.monotonic()
         deadline = started + self.seconds_per_minute * float(run.timeout or 0)
         run.state = "RUNNING"
+        module = SHELL_PROCESS if shell else "gluestack.local.execution.job_process"
         ended = _run_process(
-            "gluestack.local.execution.job_process", files, run.stop_requested, deadline,
+            module, files, run.stop_requested, deadline,
             self._archive(runtime.release.spark), runtime.environment(self._environment()),
         )  # fmt: skip
         if ended == "STOPPED":
