@@ -46,6 +46,7 @@ def test_failures_reach_the_encrypted_topic(aws: boto3.Session, deployed: Deploy
     assert json.loads(rule["EventPattern"])["detail"]["jobName"] == [
         "sales-prod-daily",
         "sales-prod-cleanup",
+        "sales-prod-notify",
     ]
     (target,) = events.list_targets_by_rule(Rule=rule["Name"])["Targets"]
     assert target["Arn"] == topic
@@ -73,3 +74,12 @@ def test_scheduled_start_and_failure_branch(aws: boto3.Session, deployed: Deploy
     failure = glue.get_trigger(Name="sales-prod-on_failure")["Trigger"]
     assert failure["Predicate"]["Logical"] == "ANY"
     assert glue.get_job(JobName="sales-prod-cleanup")["Job"]["ExecutionClass"] == "FLEX"
+
+
+def test_a_python_shell_job_deploys_with_its_capacity_and_no_workers(
+    aws: boto3.Session, deployed: DeployedApp
+) -> None:
+    job = aws.client("glue").get_job(JobName="sales-prod-notify")["Job"]
+    assert (job["Command"]["Name"], job["Command"]["PythonVersion"]) == ("pythonshell", "3.9")
+    assert job["MaxCapacity"] == 1 and "WorkerType" not in job
+    assert job["DefaultArguments"]["library-set"] == "none"

@@ -5,7 +5,6 @@ A copy of this project gets a second pipeline (spec and script); it validates, s
 """
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from gluestack.local.service import executing_glue
 from gluestack.ops import pipeline_manifest, wait_for_workflow_run
 from gluestack.spec import load_all
 from gluestack.spec.names import pipeline_stack_name
+from tests.project.project_copy import copy_project
 
 ORDERS = """name: orders
 description: A second pipeline, as a user adds one.
@@ -60,27 +60,14 @@ job.commit()
 """
 
 
-def _copy_with_second_pipeline(project_root: Path, target: Path) -> Path:
-    for name in ("app.py", "cdk.json"):
-        shutil.copy(project_root / name, target / name)
-    for folder in ("pipelines", "glue_scripts", "stacks"):
-        shutil.copytree(project_root / folder, target / folder, ignore=_caches)
-    settings = json.loads((target / "cdk.json").read_text())
-    settings["app"] = f"{sys.executable} app.py"
-    (target / "cdk.json").write_text(json.dumps(settings))
-    (target / "pipelines" / "orders.yaml").write_text(ORDERS)
-    (target / "glue_scripts" / "orders_clean.py").write_text(SCRIPT)
-    return target
-
-
-def _caches(folder: str, names: list[str]) -> list[str]:
-    return [n for n in names if n == "__pycache__"]
-
-
 @pytest.fixture(scope="module")
 def second(project_root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The copied project with the second pipeline, and its cdk.out."""
-    project = _copy_with_second_pipeline(project_root, tmp_path_factory.mktemp("project"))
+    project = copy_project(
+        project_root,
+        tmp_path_factory.mktemp("project"),
+        {"pipelines/orders.yaml": ORDERS, "glue_scripts/orders_clean.py": SCRIPT},
+    )
     return project, synthesize(project, "dev", project / "cdk.out")
 
 

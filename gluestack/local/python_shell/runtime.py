@@ -118,7 +118,10 @@ def _pip(python: Path, requirements: list[str]) -> str | None:
     )  # fmt: skip
     if result.returncode == 0:
         return None
-    errors = [line.strip() for line in result.stderr.splitlines() if "error" in line.lower()]
+    lines = [line.strip() for line in result.stderr.splitlines()]
+    # A compiler's "fatal error: sql.h: No such file" says more than pip's own summary.
+    errors = [line for line in lines if "fatal error" in line.lower()]
+    errors += [line for line in lines if line.lower().startswith("error")]
     return (errors or ["pip failed"])[0][:300]
 
 

@@ -3,7 +3,8 @@
 It downloads the deployed script (and --extra-py-files) through the offline endpoint and runs it
 in the job's Python shell runtime as Glue does: `python script.py --JOB_NAME ...` with the job's
 arguments, /tmp-like scratch as the working folder, boto3 clients reaching the offline account.
-What it prints goes to the run's log file and to Glue's Python shell log groups
+Objects it writes through the API are pulled into the workspace. What it prints goes to the run's
+log file and to Glue's Python shell log groups
 (/aws-glue/python-jobs/output, /error); how it ended goes to CONFIG's result file.
 """
 
@@ -21,6 +22,7 @@ from gluestack.local.execution.job_execution import fetch_object
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.script_runner import glue_argv
 from gluestack.local.python_shell.runtime import shell_runtime
+from gluestack.local.records import local_s3
 from gluestack.local.records.workspace import Workspace
 
 SITE = Path(__file__).with_name("site")  # awsglue.utils and the client routing, on PYTHONPATH
@@ -53,6 +55,9 @@ def main(config_file: str) -> int:
             text=True,
             check=False,
         )
+    # What the script wrote through the API is the workspace's too, failed run or not: S3
+    # writes are not undone on Glue either.
+    local_s3.pull(s3, workspace.s3_root)
     log_file.write_text(ended.stdout + ended.stderr)
     _send_logs(logs, config.run_id, ended.stdout, ended.stderr)
     succeeded = ended.returncode == 0
