@@ -5,9 +5,10 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-# DPUs per worker, for DPU-seconds when Glue reports no DPUSeconds (it does only for Flex
-# and auto-scaled runs).
-DPU_PER_WORKER = {
+# DPUs per worker (https://docs.aws.amazon.com/glue/latest/dg/add-job.html), for DPU-seconds
+# when Glue reports no DPUSeconds (it does only for Flex and auto-scaled runs).
+DPU_PER_WORKER: dict[str, float] = {
+    "Standard": 1,
     "G.025X": 0.25,
     "G.1X": 1,
     "G.2X": 2,

@@ -20,6 +20,7 @@ PYTHON_SHELL: JobType = "pythonshell"  # also the deployed job's Command.Name
 Bookmarks = Literal["enable", "disable", "pause"]
 ExecutionClass = Literal["standard", "flex"]
 FLEX_WORKER_TYPES = ("G.1X", "G.2X")
+STREAMING_WORKER_TYPE = "G.025X"
 
 
 def flex_refusal(execution_class: ExecutionClass, worker_type: WorkerType) -> str | None:
@@ -95,6 +96,13 @@ class JobOptions(BaseModel):
         if declared := [name for name in foreign if name in self.model_fields_set]:
             kind = "a Python shell job" if self.type == "pythonshell" else "a Spark job"
             raise ValueError(f"{declared[0]} is not an option of {kind} (type: {self.type})")
+        if self.worker_type == STREAMING_WORKER_TYPE:
+            # https://docs.aws.amazon.com/glue/latest/webapi/API_StartJobRun.html: "only
+            # available for AWS Glue version 3.0 or later streaming jobs".
+            raise ValueError(
+                f"{STREAMING_WORKER_TYPE} workers run streaming jobs only; a batch job takes "
+                "G.1X or larger"
+            )
         if refusal := flex_refusal(self.execution_class, self.worker_type):
             raise ValueError(refusal)
         return self

@@ -220,3 +220,10 @@ def test_a_python_shell_option_on_a_spark_job_is_refused(mutated: SpecWriter) ->
     path = mutated("    max_retries: 1", "    max_retries: 1\n    max_capacity: 1")
     message = _single_line(error_of(path))
     assert "jobs.clean: max_capacity is not an option of a Spark job (type: glueetl)" in message
+
+
+def test_a_streaming_worker_type_on_a_batch_job_is_refused(mutated: SpecWriter) -> None:
+    # https://docs.aws.amazon.com/glue/latest/webapi/API_StartJobRun.html: G.025X is "only
+    # available for AWS Glue version 3.0 or later streaming jobs".
+    message = _single_line(error_of(mutated("worker_type: G.1X", "worker_type: G.025X")))
+    assert "jobs.clean: G.025X workers run streaming jobs only" in message

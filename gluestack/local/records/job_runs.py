@@ -11,15 +11,13 @@ from moto.core.utils import utcnow
 from moto.glue.models import FakeJobRun
 
 from gluestack.local.records.executed import Executed
+from gluestack.ops.job_result import DPU_PER_WORKER
 from gluestack.ops.states import JOB_FAILED, JOB_SUCCEEDED
 from gluestack.spec.glue_versions import DEFAULT_GLUE_VERSION
 
 # Where Glue writes a run's /output and /error streams.
 JOB_LOG_GROUP = "/aws-glue/jobs"
 DEFAULT_TIMEOUT_MINUTES = 2880
-# DPUs per worker, for DPUSeconds: https://docs.aws.amazon.com/glue/latest/dg/add-job.html
-WORKER_DPUS = {"G.025X": 0.25, "G.1X": 1.0, "G.2X": 2.0, "G.4X": 4.0, "G.8X": 8.0,
-               "G.12X": 12.0, "G.16X": 16.0, "Z.2X": 2.0, "Standard": 1.0}  # fmt: skip
 
 
 class ExecutedJobRun(Executed, FakeJobRun):  # type: ignore[misc]
@@ -64,8 +62,9 @@ class ExecutedJobRun(Executed, FakeJobRun):  # type: ignore[misc]
         return self.state in JOB_SUCCEEDED | JOB_FAILED
 
     def dpu_seconds(self) -> float:
-        if self.worker_type in WORKER_DPUS and self.number_of_workers:
-            return self.execution_seconds * WORKER_DPUS[self.worker_type] * self.number_of_workers
+        if self.worker_type in DPU_PER_WORKER and self.number_of_workers:
+            per_worker = DPU_PER_WORKER[self.worker_type]
+            return self.execution_seconds * per_worker * self.number_of_workers
         return self.execution_seconds * float(self.max_capacity or 0)
 
     def as_dict(self) -> dict[str, Any]:
