@@ -13,6 +13,7 @@ from gluestack.cli import (
     ops_commands,
     quality_commands,
     spec_commands,
+    upgrade_commands,
     workflow_commands,
 )
 
@@ -27,6 +28,7 @@ workflow_commands.register(app)
 bookmark_commands.register(app)
 catalog_commands.register(app)
 quality_commands.register(app)
+upgrade_commands.register(app)
 app.add_typer(local_commands.app, name="local", help="The offline world: moto and local Spark.")
 
 __all__ = ["app"]

@@ -3,7 +3,7 @@
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import boto3
 import typer
@@ -11,6 +11,9 @@ from rich.console import Console
 
 from gluestack.local.offline_identity import offline_session
 from gluestack.ops import WaitDeadlineExceeded
+
+if TYPE_CHECKING:
+    from gluestack.spec import PipelineSpec
 
 console = Console()
 errors = Console(stderr=True)
@@ -30,6 +33,9 @@ EndpointOption = Annotated[
 ]
 RegionOption = Annotated[str | None, typer.Option("--region", help="AWS region.")]
 ProfileOption = Annotated[str | None, typer.Option("--profile", help="AWS profile.")]
+WorkspaceOption = Annotated[
+    Path, typer.Option(help="Folder of the offline buckets, bookmarks, runs and logs.")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 DeadlineOption = Annotated[
     float, typer.Option("--deadline", help="Seconds to wait before giving up (exit 3).")
@@ -86,3 +92,22 @@ def print_record(record: Any, as_json: bool) -> None:
         return
     for key, value in data.items():
         console.print(f"[bold]{key}[/]: {value}", highlight=False)
+
+
+def workspace_root(project: Path, workspace: Path) -> Path:
+    """--workspace, relative to --project unless absolute."""
+    return workspace if workspace.is_absolute() else project / workspace
+
+
+def pipeline_spec(project: Path, pipeline: str) -> "PipelineSpec":
+    """The project's spec of that pipeline; exit 2 naming the spec error or the pipelines."""
+    from gluestack.spec import SpecError, load_all
+
+    try:
+        specs = {spec.name: spec for spec in load_all(project / "pipelines", project)}
+    except SpecError as error:
+        fail(error, SPEC_ERROR_EXIT)
+    if pipeline not in specs:
+        fail(f"no pipeline '{pipeline}' in {project / 'pipelines'}; pipelines: "
+             f"{', '.join(sorted(specs)) or 'none'}", SPEC_ERROR_EXIT)  # fmt: skip
+    return specs[pipeline]

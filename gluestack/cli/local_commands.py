@@ -12,25 +12,24 @@ from gluestack.cli.common import (
     SPEC_ERROR_EXIT,
     EnvOption,
     ProjectOption,
+    WorkspaceOption,
     console,
     errors,
     fail,
     key_values,
+    pipeline_spec,
     session,
+    workspace_root,
 )
 from gluestack.local.cdk_out.synth import SynthError, synthesize, synthesized
 from gluestack.local.records.workspace import DEFAULT_WORKSPACE, Workspace
 
 if TYPE_CHECKING:
     from gluestack.local.orchestration.trigger_chain import NodeOutcome
-    from gluestack.spec import PipelineSpec
 
 app = typer.Typer(no_args_is_help=True)
 
 PortOption = Annotated[int, typer.Option(help="Port on 127.0.0.1 for the offline account.")]
-WorkspaceOption = Annotated[
-    Path, typer.Option(help="Folder of the offline buckets, bookmarks, runs and logs.")
-]
 ServeOption = Annotated[bool, typer.Option("--serve/--no-serve", help="Keep serving until Ctrl-C.")]
 
 
@@ -58,7 +57,7 @@ def serve(
     from gluestack.local.records import local_s3
     from gluestack.local.service import executing_glue
 
-    root = _workspace_root(project, workspace)
+    root = workspace_root(project, workspace)
     cdk_out = None
     if deploy_app:
         try:
@@ -168,7 +167,7 @@ def put(
     from gluestack.ops import client, stack_outputs
     from gluestack.spec.names import stack_prefix
 
-    sources = _pipeline_spec(project, pipeline).sources
+    sources = pipeline_spec(project, pipeline).sources
     if source not in sources:
         fail(f"pipeline '{pipeline}' has no source '{source}'; sources: "
              f"{', '.join(sorted(sources))}", SPEC_ERROR_EXIT)  # fmt: skip
@@ -196,7 +195,7 @@ def put(
                 )
         except SynthError as error:
             fail(error, SPEC_ERROR_EXIT)
-        root = _workspace_root(project, workspace)
+        root = workspace_root(project, workspace)
         uris = put_into_workspace(Workspace(root), bucket, files)
     for uri in uris:
         console.print(uri, highlight=False)
@@ -235,11 +234,11 @@ def sql(
         fail("give a SQL file or --query, not both", SPEC_ERROR_EXIT)
     if file is not None and not file.is_file():
         fail(f"{file}: no such file", SPEC_ERROR_EXIT)
-    connections = _pipeline_spec(project, pipeline).connections
+    connections = pipeline_spec(project, pipeline).connections
     if connection not in connections:
         fail(f"pipeline '{pipeline}' has no connection '{connection}'; connections: "
              f"{', '.join(sorted(connections)) or 'none'}", SPEC_ERROR_EXIT)  # fmt: skip
-    root = _workspace_root(project, workspace)
+    root = workspace_root(project, workspace)
     quoted = str(file).replace("'", "''")
     statement = query if query is not None else f"\\i '{quoted}'"
     try:
@@ -303,7 +302,7 @@ def run(
         colour = "green" if state == "SUCCEEDED" else "red"
         console.print(f"{node.kind} {node.name}: [{colour}]{state}[/] {detail}", highlight=False)
 
-    root = _workspace_root(project, workspace)
+    root = workspace_root(project, workspace)
     try:
         with synthesized(project.resolve(), env) as cdk_out:
             local = run_pipeline_locally(
@@ -324,25 +323,6 @@ def run(
         failed = [o for o in local.outcomes if o.state != "SUCCEEDED"]
         summary = "; ".join(_failure(o, Workspace(root)) for o in failed)
         fail(f"pipeline {pipeline}: {summary}{_empty_crawls(local.outcomes, pipeline)}")
-
-
-def _pipeline_spec(project: Path, pipeline: str) -> "PipelineSpec":
-    """The project's spec of that pipeline; exit 2 naming the spec error or the pipelines."""
-    from gluestack.spec import SpecError, load_all
-
-    try:
-        specs = {spec.name: spec for spec in load_all(project / "pipelines", project)}
-    except SpecError as error:
-        fail(error, SPEC_ERROR_EXIT)
-    if pipeline not in specs:
-        fail(f"no pipeline '{pipeline}' in {project / 'pipelines'}; pipelines: "
-             f"{', '.join(sorted(specs)) or 'none'}", SPEC_ERROR_EXIT)  # fmt: skip
-    return specs[pipeline]
-
-
-def _workspace_root(project: Path, workspace: Path) -> Path:
-    """--workspace, relative to --project unless absolute."""
-    return workspace if workspace.is_absolute() else project / workspace
 
 
 def _failure(outcome: "NodeOutcome", workspace: Workspace) -> str:

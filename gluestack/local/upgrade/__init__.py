@@ -1,0 +1,1 @@
+"""gluestack upgrade-check: a pipeline offline on another Glue version."""
