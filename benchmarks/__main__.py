@@ -1,7 +1,7 @@
 """`make bench`: run every measure, print the table, write benchmarks/results.md and README's table.
 
 python -m benchmarks [--only NAME ...]
-(names: synth local demo waits deploy bookmarks service data-quality make-test)
+(names: synth local demo waits deploy bookmarks service data-quality glue-versions make-test)
 A partial run prints its figures but leaves results.md and README as they are.
 """
 
@@ -22,6 +22,7 @@ from benchmarks import (
     data_quality,
     deploy,
     end_to_end,
+    glue_versions,
     local_execution,
     service,
     synth,
@@ -43,6 +44,7 @@ MEASURES: dict[str, Callable[[], list[Measurement]]] = {
     "bookmarks": bookmarks.measure,
     "service": service.measure,
     "data-quality": data_quality.measure,
+    "glue-versions": glue_versions.measure,
     "make-test": end_to_end.measure_make_test,
 }
 

@@ -31,7 +31,7 @@ def run_measured(command: list[str], cwd: Path, timeout_seconds: float) -> Proce
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
+            peak = max(peak, tree_rss(process.pid))
             done.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -46,7 +46,7 @@ def run_measured(command: list[str], cwd: Path, timeout_seconds: float) -> Proce
     return ProcessRun(process.returncode, time.perf_counter() - started, peak, output)
 
 
-def _tree_rss(root: int) -> int:
+def tree_rss(root: int) -> int:
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
