@@ -50,9 +50,14 @@ from awsglue.utils import getResolvedOptions
 from pyspark.context import SparkContext
 """
 CAST = (
-    "import imp\n"
-    + GLUE_START
+    GLUE_START
     + """
+
+def legacy_reload(module):  # never called: a Python 3.13 run would fail only if it were
+    import imp
+
+    return imp.reload(module)
+
 args = getResolvedOptions(sys.argv, ["JOB_NAME", "database", "codes_cast_path"])
 glueContext = GlueContext(SparkContext())
 job = Job(glueContext)

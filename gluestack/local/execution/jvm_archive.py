@@ -15,6 +15,7 @@ changes what Spark computes).
 import hashlib
 import os
 import shutil
+import sys
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ SHORT_PROCESS_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 class JvmArchive:
     """Hands out JAVA_TOOL_OPTIONS: use the archive, or (one process at a time) write it."""
 
-    path: Path = field(default_factory=lambda: archive_path(pyspark.__version__))
+    path: Path = field(default_factory=lambda: archive_path(pyspark.__version__, sys.executable))
     _writing: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -67,10 +68,11 @@ def with_java_options(environment: dict[str, str], options: str) -> dict[str, st
     return {**environment, "JAVA_TOOL_OPTIONS": f"{own} {options}".strip()}
 
 
-def archive_path(spark_version: str) -> Path:
-    """The archive of job processes on this Spark version (see runtimes), this Java."""
+def archive_path(spark_version: str, python: str) -> Path:
+    """The archive of job processes on this Spark version in this Python's runtime (its jars'
+    paths are the classpath), on this Java."""
     java = os.path.realpath(shutil.which("java") or "java").replace(os.sep, "_")
-    java_key = hashlib.sha256(java.encode()).hexdigest()[:12]
+    java_key = hashlib.sha256(f"{java} {python}".encode()).hexdigest()[:12]
     options_key = hashlib.sha256(SHORT_PROCESS_OPTIONS.encode()).hexdigest()[:6]
     key = f"{spark_version}-{jar_stem(spark_version)}-{java_key}-{options_key}"
     folder = gluestack_cache()

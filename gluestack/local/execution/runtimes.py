@@ -1,10 +1,11 @@
 """Each Glue version's offline runtime: its own Spark, so a job run sees the Spark it gets on Glue.
 
 gluestack's own pyspark is the default version's (5.1: Spark 3.5.6). Another version's job
-process runs with that version's pyspark (and its py4j) first on PYTHONPATH, installed by pip on
-first use into a folder of gluestack's cache and kept there; later runs install nothing. Every
-runtime runs on gluestack's Python: where it is not the version's (6.0 runs Python 3.13 on Glue),
-the run report says which Python it used and the first run in a process says so too.
+process runs with that version's pyspark (and its py4j) first, installed by pip on first use into
+a folder of gluestack's cache and kept there; later runs install nothing. Where the version's
+Python is found (on PATH or in pyenv) and is not gluestack's (6.0 runs Python 3.13), the runtime
+is a virtual environment of that Python (venv_runtime.py); otherwise it runs on gluestack's Python
+and the run report, and the first run in a process, say which Python it used.
 """
 
 import contextlib
@@ -36,23 +37,30 @@ class RuntimeUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Runtime:
-    """Where a version's job processes find their pyspark (None: gluestack's own)."""
+    """Where a version's job processes find their pyspark (overlay None: gluestack's own) and
+    which Python runs them."""
 
     release: GlueRelease
     overlay: Path | None
+    python: Path = Path(sys.executable)
+    python_version: str = platform.python_version()
 
     def environment(self, environment: dict[str, str]) -> dict[str, str]:
         """A job process's environment: the awsglue layer behaves as this version's, and finds
-        this version's pyspark first."""
+        this version's pyspark first (in another Python, only the runtime's folder)."""
         named = {**environment, VERSION_VARIABLE: self.release.version}
         if self.overlay is None:
             return named
+        if self.python != Path(sys.executable):
+            python = str(self.python)
+            return {**named, "PYTHONPATH": str(self.overlay), "PYSPARK_PYTHON": python,
+                    "PYSPARK_DRIVER_PYTHON": python}  # fmt: skip
         path = os.pathsep.join(filter(None, [str(self.overlay), environment.get("PYTHONPATH")]))
         return {**named, "PYTHONPATH": path}
 
     @property
     def python_differs(self) -> bool:
-        return platform.python_version_tuple()[:2] != tuple(self.release.python.split("."))
+        return self.python_version.split(".")[:2] != self.release.python.split(".")
 
 
 def runtime_for(version: str | None) -> Runtime:
@@ -70,6 +78,12 @@ def runtime_for(version: str | None) -> Runtime:
             f"Python {platform.python_version()} (Glue {release.version} runs Python "
             f"{release.python}); move the job to 5.1 or run it on AWS Glue"
         )
+    own_python = platform.python_version().startswith(release.python + ".")
+    python = None if own_python else find_python(release.python)
+    if python is not None:
+        from gluestack.local.execution.venv_runtime import venv_runtime
+
+        return _noted(venv_runtime(release, python))
     if pyspark.__version__ == release.spark:
         return _noted(Runtime(release, None))
     folder = gluestack_cache() / "runtimes" / f"pyspark-{release.spark}"
@@ -77,6 +91,19 @@ def runtime_for(version: str | None) -> Runtime:
         if not (folder / _COMPLETE).is_file():
             _install(release, folder)
     return _noted(Runtime(release, folder))
+
+
+def find_python(version: str) -> Path | None:
+    """An interpreter of that Python minor version, from PATH or pyenv's versions."""
+    named = shutil.which(f"python{version}")
+    candidates = [Path(named)] if named else []
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    candidates += sorted(pyenv.glob(f"{version}.*/bin/python{version}"), reverse=True)
+    for candidate in candidates:
+        probe = subprocess.run([str(candidate), "-V"], capture_output=True, check=False)
+        if probe.returncode == 0:  # pyenv's shim of a version not selected fails
+            return candidate
+    return None
 
 
 def python_note(runtime: Runtime) -> str:
@@ -92,8 +119,9 @@ def _noted(runtime: Runtime) -> Runtime:
     if runtime.python_differs and version not in _python_noted:
         _python_noted.add(version)
         print(
-            f"gluestack: Glue {version} jobs run offline on Python {platform.python_version()}, "
-            f"not {runtime.release.python} as on Glue (offline runtimes use gluestack's Python)",
+            f"gluestack: Glue {version} jobs run offline on Python {runtime.python_version}, "
+            f"not {runtime.release.python} as on Glue (no Python {runtime.release.python} was "
+            "found on PATH or in pyenv)",
             file=sys.stderr,
         )
     return runtime

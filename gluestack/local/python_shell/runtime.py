@@ -20,7 +20,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from gluestack.local.execution.runtimes import RuntimeUnavailable
+from gluestack.local.execution.runtimes import RuntimeUnavailable, find_python
 from gluestack.local.s3fs.build import gluestack_cache
 
 PYTHON_VERSION = "3.9"
@@ -65,16 +65,10 @@ def shell_runtime(library_set: str, modules: list[str]) -> ShellRuntime:
     return ShellRuntime(folder / "bin" / "python", missing)
 
 
-def find_python() -> Path:
-    """Python 3.9 from PATH or pyenv, else gluestack's own Python (the note says so)."""
-    named = shutil.which(f"python{PYTHON_VERSION}")
-    candidates = [Path(named)] if named else []
-    pyenv = Path.home() / ".pyenv" / "versions"
-    candidates += sorted(pyenv.glob(f"{PYTHON_VERSION}.*/bin/python{PYTHON_VERSION}"), reverse=True)
-    for candidate in candidates:
-        probe = subprocess.run([str(candidate), "-V"], capture_output=True, check=False)
-        if probe.returncode == 0:
-            return candidate
+def shell_python() -> Path:
+    """Python 3.9 from PATH or pyenv, else gluestack's own Python (which it says, once)."""
+    if found := find_python(PYTHON_VERSION):
+        return found
     print(
         f"gluestack: Python {PYTHON_VERSION} was not found; Python shell jobs run offline on "
         f"Python {platform.python_version()}",
@@ -88,7 +82,7 @@ def _create(folder: Path, libraries: tuple[str, ...], modules: list[str]) -> Non
     staging = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}")
     try:
         subprocess.run(
-            [str(find_python()), "-m", "venv", str(staging)], check=True, capture_output=True
+            [str(shell_python()), "-m", "venv", str(staging)], check=True, capture_output=True
         )
         python = staging / "bin" / "python"
         missing = {}

@@ -96,7 +96,7 @@ class JobExecutor:
     seconds_per_minute: float = 60.0
     # Run reports (local run, demo) show rows in and out per job; counting costs a pass.
     count_rows: bool = False
-    # One class-data archive per Spark version: each Glue version's runtime has its own.
+    # One class-data archive per Spark version and Python: each runtime has its own.
     archives: dict[str, JvmArchive] = field(default_factory=dict)
     workflows: WorkflowEngine = field(default_factory=WorkflowEngine)
     clock: OfflineClock = field(default_factory=OfflineClock)
@@ -218,7 +218,8 @@ class JobExecutor:
         module = SHELL_PROCESS if shell else "gluestack.local.execution.job_process"
         ended = _run_process(
             module, files, run.stop_requested, deadline,
-            self._archive(runtime.release.spark), runtime.environment(self._environment()),
+            self._archive(runtime.release.spark, str(runtime.python)),
+            runtime.environment(self._environment()), str(runtime.python),
         )  # fmt: skip
         if ended == "STOPPED":
             recover(self.workspace.journal(job.name))  # outputs as they were before the run
@@ -326,10 +327,13 @@ class JobExecutor:
         ]
         run.end("SUCCEEDED", result_ids=ids)
 
-    def _archive(self, spark_version: str = pyspark.__version__) -> JvmArchive:
-        if spark_version not in self.archives:
-            self.archives[spark_version] = JvmArchive(archive_path(spark_version))
-        return self.archives[spark_version]
+    def _archive(
+        self, spark_version: str = pyspark.__version__, python: str = sys.executable
+    ) -> JvmArchive:
+        key = f"{spark_version} {python}"
+        if key not in self.archives:
+            self.archives[key] = JvmArchive(archive_path(spark_version, python))
+        return self.archives[key]
 
     def _environment(self) -> dict[str, str]:
         """The job's environment: boto3 clients a script makes reach the offline account, and
@@ -358,27 +362,28 @@ def _announce(job: Any, run: ExecutedJobRun, state: str, message: str) -> None:
 
 def _run_process(
     module: str, files: ProcessFiles, stop: threading.Event, deadline: float,
-    archive: JvmArchive, env: dict[str, str],
+    archive: JvmArchive, env: dict[str, str], python: str = sys.executable,
 ) -> str | None:  # fmt: skip
     """Run `python -m module CONFIG` as a process group; STOPPED or TIMEOUT if it was ended."""
     options, partial = archive.options()
     # A process that writes the archive must exit by itself; the others end with their result.
     try:
         return _watched_process(
-            module, files, stop, deadline, with_java_options(env, options), not partial
-        )
+            [python, "-m", module, str(files.config)], files, stop, deadline,
+            with_java_options(env, options), not partial,
+        )  # fmt: skip
     finally:
         archive.written(partial)
 
 
 def _watched_process(
-    module: str, files: ProcessFiles, stop: threading.Event, deadline: float,
+    command: list[str], files: ProcessFiles, stop: threading.Event, deadline: float,
     env: dict[str, str], end_with_result: bool,
 ) -> str | None:  # fmt: skip
     """Watch the process; once its result is written, its JVM's shutdown is not waited for."""
     with files.log.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", module, str(files.config)],
+            command,
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env,
         )  # fmt: skip
         try:
