@@ -5,6 +5,8 @@ from typing import Any
 
 import pytest
 
+from gluestack.local.glue_compat.glue_version import VERSION_VARIABLE
+
 # What Glue's parser adds to every result when none of its own arguments is passed.
 GLUE_OWN: dict[str, str | None] = {
     "job_bookmark_option": "job-bookmark-disable",
@@ -89,11 +91,27 @@ def test_a_dashed_option_comes_back_with_an_underscore(runtime: Any) -> None:
     assert resolved == {**GLUE_OWN, "a_b": "v"}
 
 
-def test_an_abbreviated_option_is_refused(runtime: Any) -> None:
-    # https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-get-resolved-options.html
-    # allow_abbrev defaults to False: utils.py L79-80.
+def test_up_to_5_1_an_abbreviated_option_matches_and_allow_abbrev_is_no_parameter(
+    runtime: Any,
+) -> None:
+    # awslabs/aws-glue-libs, branch glue-5.1, awsglue/utils.py: getResolvedOptions(args,
+    # options) builds GlueArgumentParser() with argparse's default prefix matching.
+    from awsglue.utils import getResolvedOptions
+
+    assert getResolvedOptions(["job.py", "--da", "2013-01-01"], ["day"])["day"] == "2013-01-01"
+    with pytest.raises(TypeError, match="unexpected keyword argument 'allow_abbrev'"):
+        getResolvedOptions(["job.py", "--day", "2013-01-01"], ["day"], allow_abbrev=True)
+
+
+def test_on_6_0_an_abbreviated_option_is_refused_unless_allowed(
+    runtime: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # awslabs/aws-glue-libs README, "Breaking change: getResolvedOptions no longer accepts
+    # abbreviated argument names" (main = Glue 6.0); the migration guide's getResolvedOptions
+    # item (https://docs.aws.amazon.com/glue/latest/dg/migrating-version-60.html).
     from awsglue.utils import GlueArgumentError, getResolvedOptions
 
+    monkeypatch.setenv(VERSION_VARIABLE, "6.0")
     with pytest.raises(GlueArgumentError) as raised:
         getResolvedOptions(["job.py", "--da", "2013-01-01"], ["day"])
     assert str(raised.value) == "the following arguments are required: --day"

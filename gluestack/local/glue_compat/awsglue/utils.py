@@ -27,16 +27,19 @@ class GlueArgumentParser(argparse.ArgumentParser):
 
 # Values are str, or None for Glue's own arguments when absent; Any keeps args["JOB_NAME"] usable
 # as a str, as it is against Glue's untyped package.
-def getResolvedOptions(args: list[str], options: list[str], **keywords: bool) -> dict[str, Any]:
+def getResolvedOptions(
+    args: list[str], options: list[str], allow_abbrev: bool | None = None
+) -> dict[str, Any]:
     """Glue's own arguments and a required --NAME per name in options, keyed as argparse does.
 
     Up to 5.1 (awslabs/aws-glue-libs, branch glue-5.1) the signature is (args, options) and an
     unambiguous prefix of an option is accepted; 6.0 (branch main, "Breaking change" in its
     README) adds allow_abbrev, False by default.
     """
-    allow_abbrev = _abbreviations(keywords)
+    abbreviations = _abbreviations(allow_abbrev)  # a TypeError comes before anything else
     refuse_reserved(options)
-    parsed, _unknown = glue_parser(options, allow_abbrev).parse_known_args(args[1:])
+    parser = glue_parser(options, abbreviations)
+    parsed, _unknown = parser.parse_known_args(args[1:])
     resolved = vars(parsed)
     mirror_temp_dirs(resolved)
     resolve_bookmark_option(resolved)
@@ -45,20 +48,14 @@ def getResolvedOptions(args: list[str], options: list[str], **keywords: bool) ->
     return resolved
 
 
-def _abbreviations(keywords: dict[str, bool]) -> bool:
-    """Whether prefixes match: Glue 6.0's allow_abbrev (default False), or always before it."""
-    if not at_least("6.0"):
-        if keywords:
-            raise TypeError(
-                f"getResolvedOptions() got an unexpected keyword argument '{next(iter(keywords))}'"
-            )
-        return True
-    unexpected = [name for name in keywords if name != "allow_abbrev"]
-    if unexpected:
-        raise TypeError(
-            f"getResolvedOptions() got an unexpected keyword argument '{unexpected[0]}'"
-        )
-    return keywords.get("allow_abbrev", False)
+def _abbreviations(allow_abbrev: bool | None) -> bool:
+    """Whether prefixes match: Glue 6.0's allow_abbrev (default False); always before 6.0, whose
+    getResolvedOptions has no such parameter."""
+    if at_least("6.0"):
+        return bool(allow_abbrev)
+    if allow_abbrev is not None:
+        raise TypeError("getResolvedOptions() got an unexpected keyword argument 'allow_abbrev'")
+    return True
 
 
 def reserved_names() -> list[tuple[str, str]]:
