@@ -9,6 +9,7 @@ and the run report, and the first run in a process, say which Python it used.
 """
 
 import contextlib
+import functools
 import os
 import platform
 import shutil
@@ -93,6 +94,7 @@ def runtime_for(version: str | None) -> Runtime:
     return _noted(Runtime(release, folder))
 
 
+@functools.cache
 def find_python(version: str) -> Path | None:
     """An interpreter of that Python minor version, from PATH or pyenv's versions."""
     named = shutil.which(f"python{version}")
@@ -106,9 +108,17 @@ def find_python(version: str) -> Path | None:
     return None
 
 
+def interpreter_version(python: Path) -> str:
+    """The full version of that interpreter, e.g. 3.13.0."""
+    probe = "import platform; print(platform.python_version())"
+    return subprocess.run(
+        [str(python), "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
 def python_note(runtime: Runtime) -> str:
     """How this runtime's Python compares with the version's, for a run's report."""
-    used = platform.python_version()
+    used = runtime.python_version
     if runtime.python_differs:
         return f"Python {used} (Glue {runtime.release.version} runs {runtime.release.python})"
     return f"Python {used}"

@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 
 import gluestack
-from gluestack.local.execution.runtimes import Runtime, RuntimeUnavailable
+from gluestack.local.execution.runtimes import Runtime, RuntimeUnavailable, interpreter_version
 from gluestack.local.s3fs.build import gluestack_cache
 from gluestack.spec.glue_versions import GlueRelease
 
@@ -50,11 +50,7 @@ def _create(folder: Path, release: GlueRelease, python: Path) -> None:
         # On a terminal pip draws its progress bars there.
         _run([str(staging / "bin" / "python"), "-m", "pip", "install",
               "--disable-pip-version-check", *pins], shown=sys.stderr.isatty())  # fmt: skip
-        probe = "import platform; print(platform.python_version())"
-        version = subprocess.run(
-            [str(staging / "bin" / "python"), "-c", probe], capture_output=True, text=True,
-            check=True,
-        ).stdout.strip()  # fmt: skip
+        version = interpreter_version(staging / "bin" / "python")
         (staging / "code").mkdir()
         (staging / "code" / "gluestack").symlink_to(Path(gluestack.__file__).resolve().parent)
         (staging / _COMPLETE).write_text(version)

@@ -20,7 +20,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from gluestack.local.execution.runtimes import RuntimeUnavailable, find_python
+from gluestack.local.execution.runtimes import RuntimeUnavailable, find_python, interpreter_version
 from gluestack.local.s3fs.build import gluestack_cache
 
 PYTHON_VERSION = "3.9"
@@ -39,17 +39,14 @@ _lock = threading.Lock()
 @dataclass(frozen=True)
 class ShellRuntime:
     python: Path
+    python_version: str
     missing: dict[str, str]
 
     @property
     def python_note(self) -> str:
-        used = subprocess.run(
-            [str(self.python), "-c", "import platform; print(platform.python_version())"],
-            capture_output=True, text=True, check=False,
-        ).stdout.strip()  # fmt: skip
-        if used.startswith(PYTHON_VERSION + "."):
-            return f"Python {used}"
-        return f"Python {used} (Glue's Python shell runs {PYTHON_VERSION})"
+        if self.python_version.startswith(PYTHON_VERSION + "."):
+            return f"Python {self.python_version}"
+        return f"Python {self.python_version} (Glue's Python shell runs {PYTHON_VERSION})"
 
 
 def shell_runtime(library_set: str, modules: list[str]) -> ShellRuntime:
@@ -62,7 +59,19 @@ def shell_runtime(library_set: str, modules: list[str]) -> ShellRuntime:
         if not (folder / _COMPLETE).is_file():
             _create(folder, LIBRARY_SETS[library_set], modules)
     missing = json.loads((folder / _MISSING_FILE).read_text())
-    return ShellRuntime(folder / "bin" / "python", missing)
+    python = folder / "bin" / "python"
+    version = (folder / _COMPLETE).read_text().strip()
+    if not version:  # kept by a gluestack that did not record it
+        version = interpreter_version(python)
+        (folder / _COMPLETE).write_text(version)
+    return ShellRuntime(python, version, missing)
+
+
+def library_choice(arguments: dict[str, str]) -> tuple[str, list[str]]:
+    """The job's library set (Glue's default: analytics) and its additional modules."""
+    library_set = arguments.get("library-set", arguments.get("--library-set", "analytics"))
+    modules = arguments.get("--additional-python-modules", "")
+    return library_set, [m.strip() for m in modules.split(",") if m.strip()]
 
 
 def shell_python() -> Path:
@@ -93,7 +102,7 @@ def _create(folder: Path, libraries: tuple[str, ...], modules: list[str]) -> Non
         if modules and (reason := _pip(python, modules)):
             raise RuntimeUnavailable(f"--additional-python-modules {','.join(modules)}: {reason}")
         (staging / _MISSING_FILE).write_text(json.dumps(missing))
-        (staging / _COMPLETE).touch()
+        (staging / _COMPLETE).write_text(interpreter_version(python))
         # Moved as a whole; it is only ever run as bin/python (-m pip), which finds its folder.
         shutil.rmtree(folder, ignore_errors=True)
         staging.rename(folder)

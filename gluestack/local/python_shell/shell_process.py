@@ -21,7 +21,7 @@ from typing import Any
 from gluestack.local.execution.job_execution import fetch_object
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.script_runner import glue_argv
-from gluestack.local.python_shell.runtime import shell_runtime
+from gluestack.local.python_shell.runtime import library_choice, shell_runtime
 from gluestack.local.records import local_s3
 from gluestack.local.records.workspace import Workspace
 
@@ -72,13 +72,6 @@ def main(config_file: str) -> int:
     return 0 if succeeded else 1
 
 
-def library_choice(arguments: dict[str, str]) -> tuple[str, list[str]]:
-    """The job's library set (Glue's default: analytics) and its additional modules."""
-    library_set = arguments.get("library-set", arguments.get("--library-set", "analytics"))
-    modules = arguments.get("--additional-python-modules", "")
-    return library_set, [m.strip() for m in modules.split(",") if m.strip()]
-
-
 def _environment(
     config: JobProcessConfig, missing: dict[str, str], extra: list[Path]
 ) -> dict[str, str]:
@@ -87,6 +80,7 @@ def _environment(
         **os.environ,
         "PYTHONPATH": os.pathsep.join(paths),
         "GLUESTACK_SHELL_ENDPOINT": config.endpoint,
+        "AWS_ENDPOINT_URL": config.endpoint,
         "GLUESTACK_SHELL_MISSING": json.dumps(missing),
         "AWS_DEFAULT_REGION": config.region,
     }

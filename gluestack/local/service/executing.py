@@ -50,8 +50,7 @@ from gluestack.local.orchestration.start_context import WorkflowStart
 from gluestack.local.orchestration.trigger_chain import Node
 from gluestack.local.orchestration.triggers import TriggerEngine
 from gluestack.local.orchestration.workflows import WorkflowEngine
-from gluestack.local.python_shell.runtime import shell_runtime
-from gluestack.local.python_shell.shell_process import library_choice
+from gluestack.local.python_shell.runtime import library_choice, shell_runtime
 from gluestack.local.records.crawls import ExecutedCrawl
 from gluestack.local.records.job_runs import DEFAULT_TIMEOUT_MINUTES, ExecutedJobRun
 from gluestack.local.records.output_guard import recover
