@@ -5,9 +5,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from botocore.exceptions import BotoCoreError, ClientError
 
 from gluestack.cli.common import (
+    OPERATION_ERRORS,
     EndpointOption,
     JsonOption,
     ProfileOption,
@@ -19,7 +19,7 @@ from gluestack.cli.common import (
 )
 from gluestack.local.glue_compat import BookmarkStore
 from gluestack.local.records.workspace import Workspace
-from gluestack.ops import GlueOpsError, glue_client
+from gluestack.ops import glue_client
 from gluestack.ops.bookmarks import job_bookmark, reset_job_bookmark
 
 bookmark = typer.Typer(no_args_is_help=True, help="Job bookmarks.")
@@ -49,7 +49,7 @@ def show(
     glue = glue_client(session(profile, region, endpoint_url), endpoint_url)
     try:
         entry = job_bookmark(glue, job_name)
-    except (GlueOpsError, ClientError, BotoCoreError) as error:
+    except OPERATION_ERRORS as error:
         fail_operation(error)
     print_record(entry, as_json)
 
@@ -72,7 +72,7 @@ def reset(
         glue = glue_client(session(profile, region, endpoint_url), endpoint_url)
         try:
             reset_job_bookmark(glue, job_name, run_id)
-        except (GlueOpsError, ClientError, BotoCoreError) as error:
+        except OPERATION_ERRORS as error:
             fail_operation(error)
     console.print(f"bookmark of {job_name} reset: its next run reads every input")
 

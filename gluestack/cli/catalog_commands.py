@@ -5,7 +5,7 @@ from dataclasses import asdict
 from typing import Annotated, Any, NoReturn
 
 import typer
-from botocore.exceptions import BotoCoreError, ClientError, NoRegionError
+from botocore.exceptions import ClientError, NoRegionError
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -13,6 +13,7 @@ from rich.text import Text
 from gluestack.cli.catalog_access import OfflineCatalogOption, catalog_client
 from gluestack.cli.common import (
     FAILURE_EXIT,
+    OPERATION_ERRORS,
     USAGE_EXIT,
     EndpointOption,
     JsonOption,
@@ -23,12 +24,10 @@ from gluestack.cli.common import (
 )
 from gluestack.local.records.catalog_snapshot import catalog_file
 from gluestack.local.records.workspace import DEFAULT_WORKSPACE, Workspace
-from gluestack.ops import GlueOpsError, InvalidRequest
+from gluestack.ops import InvalidRequest
 from gluestack.ops.catalog import describe_table, list_databases, list_tables
 from gluestack.ops.partitions import list_partitions
 from gluestack.ops.schema_diff import ColumnsDiff, SchemaDiff, table_schema_diff
-
-OPERATION_ERRORS = (GlueOpsError, ClientError, BotoCoreError)
 
 TableArgument = Annotated[str, typer.Argument(metavar="DB.TABLE", help="database.table")]
 

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import boto3
 import typer
+from botocore.exceptions import BotoCoreError, ClientError
 from rich.console import Console
 
 from gluestack.local.offline_identity import offline_session
-from gluestack.ops import WaitDeadlineExceeded
+from gluestack.ops import GlueOpsError, WaitDeadlineExceeded
 
 if TYPE_CHECKING:
     from gluestack.spec import PipelineSpec
@@ -22,6 +23,10 @@ FAILURE_EXIT = 1
 SPEC_ERROR_EXIT = 2
 USAGE_EXIT = 2
 DEADLINE_EXIT = 3
+
+# What a command calling AWS (or the offline account) reports as a failed operation (exit 1, or 3
+# for a passed deadline: fail_operation) instead of a traceback.
+OPERATION_ERRORS = (GlueOpsError, ClientError, BotoCoreError)
 
 ProjectOption = Annotated[
     Path, typer.Option("--project", help="Project root (holds cdk.json and pipelines/).")

@@ -4,11 +4,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from botocore.exceptions import BotoCoreError, ClientError
 from ruamel.yaml.error import YAMLError
 
 from gluestack.cli.catalog_access import OfflineCatalogOption, catalog_client
 from gluestack.cli.common import (
+    OPERATION_ERRORS,
     SPEC_ERROR_EXIT,
     USAGE_EXIT,
     EndpointOption,
@@ -25,7 +25,6 @@ from gluestack.codegen.generated_files import (
     generated_scripts,
     write_script,
 )
-from gluestack.ops import GlueOpsError
 from gluestack.ops.catalog import describe_table
 from gluestack.spec import SpecError, load
 from gluestack.spec.source_columns import sources_reading, staged_source_columns
@@ -128,7 +127,7 @@ def _columns_from_catalog(
     try:
         with catalog_client(*account) as glue:
             detail = describe_table(glue, database, table)
-    except (GlueOpsError, ClientError, BotoCoreError) as error:
+    except OPERATION_ERRORS as error:
         fail(error)
     columns = {column.name: column.type for column in detail.columns}
     staged: dict[Path, Path] = {}

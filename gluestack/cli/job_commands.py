@@ -6,10 +6,10 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from botocore.exceptions import BotoCoreError, ClientError
 from rich.table import Table
 
 from gluestack.cli.common import (
+    OPERATION_ERRORS,
     DeadlineOption,
     EndpointOption,
     JsonOption,
@@ -34,8 +34,6 @@ from gluestack.ops import (
 from gluestack.ops.costs import Rates, estimated_cost
 from gluestack.ops.polling import DEFAULT_SCHEDULE
 from gluestack.ops.run_history import job_run_history, typical_run_seconds
-
-OPERATION_ERRORS = (GlueOpsError, ClientError, BotoCoreError)
 
 job = typer.Typer(no_args_is_help=True, help="Glue job runs.")
 

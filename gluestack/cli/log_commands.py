@@ -5,9 +5,9 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 import typer
-from botocore.exceptions import BotoCoreError, ClientError
 
 from gluestack.cli.common import (
+    OPERATION_ERRORS,
     DeadlineOption,
     EndpointOption,
     JsonOption,
@@ -19,7 +19,7 @@ from gluestack.cli.common import (
     fail_operation,
     session,
 )
-from gluestack.ops import GlueOpsError, client, glue_client
+from gluestack.ops import client, glue_client
 from gluestack.ops.run_logs import LogLine, follow_run_logs, read_run_logs
 
 LATEST = "latest"
@@ -71,7 +71,7 @@ def logs(
             read = read_run_logs(cloudwatch_logs, glue, name, run_id, errors_only=errors_only)
             for line in read.lines:
                 show(line)
-    except (GlueOpsError, ClientError, BotoCoreError) as error:
+    except OPERATION_ERRORS as error:
         fail_operation(error)
     for reason in read.problems.values():
         errors.print(f"note: {reason}", markup=False, highlight=False)

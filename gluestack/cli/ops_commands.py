@@ -3,9 +3,9 @@
 import json
 
 import typer
-from botocore.exceptions import BotoCoreError, ClientError
 
 from gluestack.cli.common import (
+    OPERATION_ERRORS,
     DeadlineOption,
     EndpointOption,
     JsonOption,
@@ -17,7 +17,7 @@ from gluestack.cli.common import (
     print_record,
     session,
 )
-from gluestack.ops import GlueOpsError, client, glue_client, run_crawler, stack_outputs
+from gluestack.ops import client, glue_client, run_crawler, stack_outputs
 from gluestack.ops.stacks import StackNotFound
 
 crawler = typer.Typer(no_args_is_help=True, help="Glue crawls.")
@@ -37,7 +37,7 @@ def crawler_run(
     glue = glue_client(session(profile, region, endpoint_url), endpoint_url)
     try:
         result = run_crawler(glue, name, deadline_seconds=deadline)
-    except (GlueOpsError, ClientError, BotoCoreError) as error:
+    except OPERATION_ERRORS as error:
         fail_operation(error)
     print_record(result, as_json)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from botocore.exceptions import BotoCoreError, ClientError
 
 from gluestack.cli.common import (
+    OPERATION_ERRORS,
     DeadlineOption,
     EndpointOption,
     EnvOption,
@@ -23,7 +23,7 @@ from gluestack.cli.common import (
 )
 from gluestack.cli.quality_report import quality_table
 from gluestack.local.records.workspace import Workspace
-from gluestack.ops import GlueOpsError, client, glue_client, pipeline_manifest
+from gluestack.ops import client, glue_client, pipeline_manifest
 from gluestack.ops.data_quality import (
     QualityResult,
     evaluate_rulesets,
@@ -32,8 +32,6 @@ from gluestack.ops.data_quality import (
 )
 from gluestack.ops.stacks import PipelineManifest, StackNotFound
 from gluestack.spec.names import pipeline_stack_name
-
-OPERATION_ERRORS = (GlueOpsError, ClientError, BotoCoreError)
 
 dq = typer.Typer(no_args_is_help=True, help="Glue Data Quality: evaluate rulesets, show results.")
 

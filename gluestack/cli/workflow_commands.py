@@ -5,10 +5,10 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 import typer
-from botocore.exceptions import BotoCoreError, ClientError
 from rich.table import Table
 
 from gluestack.cli.common import (
+    OPERATION_ERRORS,
     DeadlineOption,
     EndpointOption,
     EnvOption,
@@ -24,14 +24,12 @@ from gluestack.cli.common import (
     print_record,
     session,
 )
-from gluestack.ops import GlueOpsError, PipelineManifest, client, glue_client, pipeline_manifest
+from gluestack.ops import PipelineManifest, client, glue_client, pipeline_manifest
 from gluestack.ops.pipeline_status import PipelineStatus, pipeline_status
 from gluestack.ops.stacks import StackNotFound
 from gluestack.ops.triggers import start_trigger, stop_trigger, workflow_triggers
 from gluestack.ops.workflows import start_workflow_run, wait_for_workflow_run
 from gluestack.spec.names import pipeline_stack_name
-
-OPERATION_ERRORS = (GlueOpsError, ClientError, BotoCoreError)
 
 workflow = typer.Typer(no_args_is_help=True, help="A pipeline's Glue workflow.")
 trigger = typer.Typer(no_args_is_help=True, help="A pipeline's triggers.")
