@@ -27,6 +27,7 @@ from gluestack.codegen.generated_files import (
 )
 from gluestack.ops.catalog import describe_table
 from gluestack.spec import SpecError, load
+from gluestack.spec.loader import spec_files
 from gluestack.spec.source_columns import sources_reading, staged_source_columns
 
 
@@ -98,7 +99,7 @@ _WRITTEN_BECAUSE = {
 
 
 def _scripts(project: Path, pipeline: str | None) -> list[GeneratedScript]:
-    files = _spec_files(project)
+    files = spec_files(project / "pipelines")
     scripts: list[GeneratedScript] = []
     found = False
     for file in files:
@@ -132,7 +133,7 @@ def _columns_from_catalog(
     columns = {column.name: column.type for column in detail.columns}
     staged: dict[Path, Path] = {}
     try:
-        for file in _spec_files(project):
+        for file in spec_files(project / "pipelines"):
             targets = sources_reading(file, table, pipeline)
             if targets:
                 staged[file] = staged_source_columns(file, project, targets, columns)
@@ -150,11 +151,6 @@ def _columns_from_catalog(
         fail(f"no transform source reads the table '{table}'", SPEC_ERROR_EXIT)
     for file, text in staged.items():
         text.replace(file)
-
-
-def _spec_files(project: Path) -> list[Path]:
-    folder = project / "pipelines"
-    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
 def register(app: typer.Typer) -> None:

@@ -20,6 +20,7 @@ from gluestack.cli.common import (
     session,
 )
 from gluestack.ops import client, glue_client
+from gluestack.ops.run_history import latest_job_run
 from gluestack.ops.run_logs import LogLine, follow_run_logs, read_run_logs
 
 LATEST = "latest"
@@ -78,10 +79,10 @@ def logs(
 
 
 def _latest_run(glue: Any, name: str) -> str:
-    runs = glue.get_job_runs(JobName=name, MaxResults=1)["JobRuns"]
-    if not runs:
+    run = latest_job_run(glue, name)
+    if run is None:
         fail(f"job '{name}' has no runs yet")
-    run_id: str = runs[0]["Id"]
+    run_id: str = run["Id"]
     return run_id
 
 

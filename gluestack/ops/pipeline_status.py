@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from gluestack.ops.run_history import latest_job_run
 from gluestack.ops.stacks import PipelineManifest
 from gluestack.ops.states import CRAWL_STATUS_ALIASES
 from gluestack.ops.triggers import TriggerInfo, workflow_triggers
@@ -54,10 +55,9 @@ def pipeline_status(glue: Any, manifest: PipelineManifest) -> PipelineStatus:
 
 
 def _job_status(glue: Any, name: str, deployed_name: str) -> JobStatus:
-    runs = glue.get_job_runs(JobName=deployed_name, MaxResults=1)["JobRuns"]
-    if not runs:
+    run = latest_job_run(glue, deployed_name)
+    if run is None:
         return JobStatus(name, deployed_name, "never run", None, None, "")
-    run = runs[0]
     return JobStatus(
         name,
         deployed_name,

@@ -29,6 +29,13 @@ def typical_run_seconds(glue: Any, job_name: str) -> float | None:
     return statistics.median(lengths) if lengths else None
 
 
+@refusals_typed("Glue job", "job_name")
+def latest_job_run(glue: Any, job_name: str) -> dict[str, Any] | None:
+    """The job's newest run as GetJobRuns gives it (newest first), None if it never ran."""
+    runs: list[dict[str, Any]] = glue.get_job_runs(JobName=job_name, MaxResults=1)["JobRuns"]
+    return runs[0] if runs else None
+
+
 # A run that does not override these runs with the job's own.
 CAPACITY_FIELDS = ("WorkerType", "NumberOfWorkers", "MaxCapacity", "ExecutionClass")
 

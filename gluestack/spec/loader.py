@@ -40,6 +40,11 @@ def load(
     return spec
 
 
+def spec_files(directory: Path) -> list[Path]:
+    """The pipeline spec files in directory: every *.yaml and *.yml, sorted by file name."""
+    return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
+
+
 def load_all(
     directory: Path,
     project_root: Path | None = None,
@@ -48,7 +53,7 @@ def load_all(
     require_generated: bool = True,
 ) -> list[PipelineSpec]:
     """Every *.yaml / *.yml spec in directory, sorted by file name; pipeline names are unique."""
-    files = sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
+    files = spec_files(directory)
     if not files:
         raise SpecError(directory, [SpecIssue((), "no pipeline specs (*.yaml) found here")])
     specs: list[PipelineSpec] = []
