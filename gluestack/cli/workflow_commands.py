@@ -1,6 +1,7 @@
 """`gluestack workflow run`, `status` and `trigger ...`: a deployed pipeline, by its spec name."""
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Annotated, Any
 
@@ -147,13 +148,7 @@ def trigger_start(
     profile: ProfileOption = None,
 ) -> None:
     """Fire an on-demand trigger; activate a scheduled, conditional or event trigger."""
-    glue, manifest = _deployed(pipeline, env, endpoint_url, region, profile)
-    deployed = manifest.triggers.get(name, name)
-    try:
-        start_trigger(glue, deployed)
-    except OPERATION_ERRORS as error:
-        fail_operation(error)
-    console.print(f"started {deployed}")
+    _change_trigger(start_trigger, "started", pipeline, name, (env, endpoint_url, region, profile))
 
 
 @trigger.command("stop")
@@ -166,13 +161,24 @@ def trigger_stop(
     profile: ProfileOption = None,
 ) -> None:
     """Deactivate a scheduled, conditional or event trigger."""
-    glue, manifest = _deployed(pipeline, env, endpoint_url, region, profile)
+    _change_trigger(stop_trigger, "stopped", pipeline, name, (env, endpoint_url, region, profile))
+
+
+def _change_trigger(
+    change: Callable[[Any, str], object],
+    done: str,
+    pipeline: str,
+    name: str,
+    target: tuple[str, str | None, str | None, str | None],
+) -> None:
+    """Start or stop the pipeline's trigger name (its spec name, or deployed) and say so."""
+    glue, manifest = _deployed(pipeline, *target)
     deployed = manifest.triggers.get(name, name)
     try:
-        stop_trigger(glue, deployed)
+        change(glue, deployed)
     except OPERATION_ERRORS as error:
         fail_operation(error)
-    console.print(f"stopped {deployed}")
+    console.print(f"{done} {deployed}")
 
 
 def _status_table(report: PipelineStatus) -> Table:
