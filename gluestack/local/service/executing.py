@@ -41,6 +41,7 @@ from gluestack.local.moto_extensions.data_quality_api import (
     record_result,
 )
 from gluestack.local.moto_extensions.event_targets import rule_targets
+from gluestack.local.moto_extensions.mirrored_deletions import mirrored_deletions
 from gluestack.local.moto_extensions.run_apis import executing_hooks, running_runs
 from gluestack.local.offline import loopback_server
 from gluestack.local.offline_identity import OFFLINE_CREDENTIALS, OFFLINE_REGION
@@ -453,6 +454,7 @@ def executing_glue(
         executor = JobExecutor(
             endpoint, region, root, seconds_per_minute, count_rows, clock=clock or OfflineClock()
         )
+        stack.enter_context(mirrored_deletions(root.s3_root))
         stack.enter_context(rule_targets(executor.triggers.event_arrived))
         stack.enter_context(evaluating_runs(executor.start_evaluation))
         stack.enter_context(clock_route(executor.advance_clock, executor.clock.now))

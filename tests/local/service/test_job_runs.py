@@ -5,6 +5,7 @@ https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-jobs-runs.html; each run
 of its own, reaching the account through the served endpoint.
 """
 
+import json
 import time
 from typing import Any
 
@@ -191,3 +192,55 @@ def test_a_run_over_its_timeout_is_timeout(account: Any) -> None:
     )
     run = glue.get_job_run(JobName="slow", RunId=run_id)["JobRun"]
     assert run["Timeout"] == 1 and "timeout of 1 minutes" in run["ErrorMessage"]
+
+
+COUNTER = """import sys
+from awsglue.context import GlueContext
+from awsglue.job import Job
+from awsglue.utils import getResolvedOptions
+from pyspark.context import SparkContext
+
+args = getResolvedOptions(sys.argv, ["JOB_NAME", "target_path"])
+glue_context = GlueContext(SparkContext())
+job = Job(glue_context)
+job.init(args["JOB_NAME"], args)
+events = glue_context.create_dynamic_frame.from_options(
+    connection_type="s3", connection_options={"paths": ["s3://raw/events/"]}, format="json"
+)
+spark = glue_context.spark_session
+spark.createDataFrame([(events.count(),)], "events long").write.mode("overwrite").json(
+    args["target_path"]
+)
+job.commit()
+"""
+
+
+def test_an_object_deleted_between_runs_is_neither_read_nor_put_back(account: Any) -> None:
+    # After DeleteObject S3 holds no such object (AmazonS3/latest/API/API_DeleteObject.html):
+    # the next run must not read the copy an earlier run pulled into the workspace.
+    session, _ = account
+    glue, s3 = session.client("glue"), session.client("s3")
+    for day in (1, 2, 3):
+        s3.put_object(Bucket="raw", Key=f"events/{day}.json", Body=f'{{"day": {day}}}\n'.encode())
+    s3.put_object(Bucket="scripts", Key="counter.py", Body=COUNTER.encode())
+    glue.create_job(
+        Name="counter",
+        Role="arn:aws:iam::123456789012:role/glue",
+        Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/counter.py"},
+        DefaultArguments={"--target_path": "s3://out/counter/"},
+        GlueVersion="5.1",
+    )
+
+    def counted() -> int:
+        run_id = glue.start_job_run(JobName="counter")["JobRunId"]
+        wait_for_job_run(glue, "counter", run_id, deadline_seconds=180, schedule=LOCAL_POLLING)
+        bodies = [s3.get_object(Bucket="out", Key=k)["Body"].read() for k in _keys(s3, "counter/")]
+        (line,) = [line for body in bodies for line in body.decode().splitlines() if line]
+        return int(json.loads(line)["events"])
+
+    assert counted() == 3
+    s3.delete_object(Bucket="raw", Key="events/1.json")
+    s3.delete_objects(Bucket="raw", Delete={"Objects": [{"Key": "events/2.json"}]})
+    assert counted() == 1
+    listed = s3.list_objects_v2(Bucket="raw", Prefix="events/").get("Contents", [])
+    assert [o["Key"] for o in listed] == ["events/3.json"]
