@@ -14,6 +14,7 @@ from gluestack.cdk.app_builder import CLOUDFORMATION_RESOURCE_LIMIT, build_app
 from gluestack.cdk.compliance.gates import add_gates
 from gluestack.cdk.environment import context_for_plain_python, environment_from_context
 from gluestack.spec import PipelineSpec, load
+from gluestack.spec.names import pipeline_stack_name
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FLIGHTS = PROJECT_ROOT / "pipelines" / "flights.yaml"
@@ -54,9 +55,9 @@ def copies(spec: PipelineSpec, count: int) -> list[PipelineSpec]:
     ]
 
 
-def scale_problems(assembly: Path) -> list[str]:
-    """What breaks at scale in a synthesized assembly: a template over CloudFormation's resource
-    limit, or a pipeline stack depending on another pipeline's."""
+def scale_problems(assembly: Path, env: str = "dev") -> list[str]:
+    """What breaks at scale in env's synthesized assembly: a template over CloudFormation's
+    resource limit, or a pipeline stack depending on another pipeline's."""
     problems = [
         f"{path.name} has {count} resources"
         for path in sorted(assembly.glob("*.template.json"))
@@ -67,7 +68,8 @@ def scale_problems(assembly: Path) -> list[str]:
     pipelines = {
         name
         for name, artifact in artifacts.items()
-        if artifact.get("type") == "aws:cloudformation:stack" and "-pipeline-" in name
+        if artifact.get("type") == "aws:cloudformation:stack"
+        and name.startswith(pipeline_stack_name(env, ""))
     }
     for name in sorted(pipelines):
         others = set(artifacts[name].get("dependencies", [])) & (pipelines - {name})

@@ -148,7 +148,8 @@ def trigger_start(
     profile: ProfileOption = None,
 ) -> None:
     """Fire an on-demand trigger; activate a scheduled, conditional or event trigger."""
-    _change_trigger(start_trigger, "started", pipeline, name, (env, endpoint_url, region, profile))
+    deployed = _deployed(pipeline, env, endpoint_url, region, profile)
+    _change_trigger(start_trigger, "started", name, *deployed)
 
 
 @trigger.command("stop")
@@ -161,18 +162,18 @@ def trigger_stop(
     profile: ProfileOption = None,
 ) -> None:
     """Deactivate a scheduled, conditional or event trigger."""
-    _change_trigger(stop_trigger, "stopped", pipeline, name, (env, endpoint_url, region, profile))
+    deployed = _deployed(pipeline, env, endpoint_url, region, profile)
+    _change_trigger(stop_trigger, "stopped", name, *deployed)
 
 
 def _change_trigger(
     change: Callable[[Any, str], object],
     done: str,
-    pipeline: str,
     name: str,
-    target: tuple[str, str | None, str | None, str | None],
+    glue: Any,
+    manifest: PipelineManifest,
 ) -> None:
-    """Start or stop the pipeline's trigger name (its spec name, or deployed) and say so."""
-    glue, manifest = _deployed(pipeline, *target)
+    """Start or stop the trigger name (its spec name, or deployed) and say so."""
     deployed = manifest.triggers.get(name, name)
     try:
         change(glue, deployed)

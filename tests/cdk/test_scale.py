@@ -20,10 +20,6 @@ from tests.cdk.conftest import PROJECT_ROOT, context
 FLIGHTS = PROJECT_ROOT / "pipelines" / "flights.yaml"
 
 
-def _resources(stack: cdk.Stack) -> int:
-    return sum(isinstance(c, cdk.CfnResource) for c in stack.node.find_all())
-
-
 def test_the_scale_check_of_make_bench_passes_the_app_and_names_what_breaks(
     cdk_out: Path, tmp_path: Path
 ) -> None:
