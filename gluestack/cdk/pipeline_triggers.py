@@ -1,6 +1,6 @@
 """The pipeline's triggers on its workflow: on demand, scheduled, on events, or conditional."""
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import aws_cdk as cdk
 import jsii
@@ -8,28 +8,41 @@ from aws_cdk import aws_events as events
 from aws_cdk import aws_glue as glue
 from aws_cdk import aws_iam as iam
 from aws_cdk.interfaces.aws_events import IRuleRef
+from constructs import Construct
 
-from gluestack.cdk.naming import pascal
-from gluestack.spec import Condition, Target, TriggerSpec
-
-if TYPE_CHECKING:
-    from gluestack.cdk.pipeline_stack import PipelineStack
+from gluestack.cdk.constructs import Crawler, EtlJob
+from gluestack.cdk.naming import PipelineNames, pascal
+from gluestack.spec import Condition, PipelineSpec, Target, TriggerSpec
 
 _CRAWLER_STATES = {s.value: s for s in glue.CrawlerState}
 _JOB_STATES = {s.value: s for s in glue.JobState}
 
 
-def add_triggers(stack: "PipelineStack", env_name: str) -> None:
-    """One Glue trigger per spec trigger; schedules are active only in the environments named."""
-    for name, trigger in stack.spec.triggers.items():
-        _add_trigger(stack, name, trigger, env_name)
+class TriggeredPipeline(Protocol):
+    """What the triggers of a pipeline are built from (a GluePipeline)."""
+
+    spec: PipelineSpec
+    names: PipelineNames
+    raw_bucket: str
+    workflow: glue.Workflow
+    jobs: dict[str, EtlJob]
+    crawlers: dict[str, Crawler]
 
 
-def _add_trigger(stack: "PipelineStack", name: str, trigger: TriggerSpec, env_name: str) -> None:
-    actions = [_action(stack, t) for t in trigger.actions]
-    trigger_name = stack.names.resource(name)
+def add_triggers(scope: Construct, pipeline: TriggeredPipeline, env_name: str) -> None:
+    """One Glue trigger per spec trigger, in scope; schedules are active only in the
+    environments named."""
+    for name, trigger in pipeline.spec.triggers.items():
+        _add_trigger(scope, pipeline, name, trigger, env_name)
+
+
+def _add_trigger(
+    scope: Construct, pipeline: TriggeredPipeline, name: str, trigger: TriggerSpec, env_name: str
+) -> None:
+    actions = [_action(pipeline, t) for t in trigger.actions]
+    trigger_name = pipeline.names.resource(name)
     description = trigger.description or None
-    workflow = stack.workflow
+    workflow = pipeline.workflow
     if trigger.type == "on_demand":
         workflow.add_on_demand_trigger(
             pascal(name), actions=actions, name=trigger_name, description=description
@@ -46,7 +59,7 @@ def _add_trigger(stack: "PipelineStack", name: str, trigger: TriggerSpec, env_na
     elif trigger.type == "event":
         window = trigger.batch_window_seconds
         if trigger.on_new_files:
-            _new_files_rule(stack, name, trigger)
+            _new_files_rule(scope, pipeline, name, trigger)
         workflow.add_event_trigger(
             pascal(name),
             event_batching_condition=glue.EventBatchingCondition(
@@ -62,7 +75,7 @@ def _add_trigger(stack: "PipelineStack", name: str, trigger: TriggerSpec, env_na
         added = workflow.add_conditional_trigger(
             pascal(name),
             predicate=glue.Predicate(
-                conditions=[_condition(stack, c) for c in trigger.conditions], logical=logical
+                conditions=[_condition(pipeline, c) for c in trigger.conditions], logical=logical
             ),
             start_on_creation=True,
             actions=actions,
@@ -76,28 +89,30 @@ def _add_trigger(stack: "PipelineStack", name: str, trigger: TriggerSpec, env_na
         added.add_property_override("Predicate.Logical", logical.value)
 
 
-def _new_files_rule(stack: "PipelineStack", name: str, trigger: TriggerSpec) -> None:
+def _new_files_rule(
+    scope: Construct, pipeline: TriggeredPipeline, name: str, trigger: TriggerSpec
+) -> None:
     """An EventBridge rule that hands the raw bucket's Object Created events under the named
     sources' prefixes to the workflow, as Glue's event triggers expect
     (https://docs.aws.amazon.com/glue/latest/dg/starting-workflow-eventbridge.html)."""
-    prefixes = [stack.spec.sources[source].prefix for source in trigger.on_new_files]
-    workflow_arn = stack.workflow.workflow_arn
+    prefixes = [pipeline.spec.sources[source].prefix for source in trigger.on_new_files]
+    workflow_arn = pipeline.workflow.workflow_arn
     role = iam.Role(
-        stack,
+        scope,
         f"{pascal(name)}EventsRole",
         assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
-        description=f"EventBridge may hand new raw files to workflow {stack.names.workflow}",
+        description=f"EventBridge may hand new raw files to workflow {pipeline.names.workflow}",
     )
     role.add_to_policy(iam.PolicyStatement(actions=["glue:notifyEvent"], resources=[workflow_arn]))
     events.Rule(
-        stack,
+        scope,
         f"{pascal(name)}NewFiles",
-        description=f"{stack.spec.name}: new files under {', '.join(prefixes)} start {name}",
+        description=f"{pipeline.spec.name}: new files under {', '.join(prefixes)} start {name}",
         event_pattern=events.EventPattern(
             source=["aws.s3"],
             detail_type=["Object Created"],
             detail={
-                "bucket": {"name": [stack.raw_bucket]},
+                "bucket": {"name": [pipeline.raw_bucket]},
                 "object": {"key": [{"prefix": prefix} for prefix in prefixes]},
             },
         ),
@@ -116,15 +131,15 @@ class _WorkflowTarget:
         return events.RuleTargetConfig(arn=self._arn, role=self._role)
 
 
-def _action(stack: "PipelineStack", target: Target) -> glue.Action:
+def _action(pipeline: TriggeredPipeline, target: Target) -> glue.Action:
     if target.kind == "job":
-        return glue.Action.job(stack.jobs[target.name].job)
-    return glue.Action.crawler(stack.crawlers[target.name].resource)
+        return glue.Action.job(pipeline.jobs[target.name].job)
+    return glue.Action.crawler(pipeline.crawlers[target.name].resource)
 
 
-def _condition(stack: "PipelineStack", condition: Condition) -> glue.Condition:
+def _condition(pipeline: TriggeredPipeline, condition: Condition) -> glue.Condition:
     if condition.kind == "job":
-        return glue.Condition.job(stack.jobs[condition.name].job, _JOB_STATES[condition.state])
+        return glue.Condition.job(pipeline.jobs[condition.name].job, _JOB_STATES[condition.state])
     return glue.Condition.crawler(
-        stack.crawlers[condition.name].resource, _CRAWLER_STATES[condition.state]
+        pipeline.crawlers[condition.name].resource, _CRAWLER_STATES[condition.state]
     )

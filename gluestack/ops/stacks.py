@@ -33,7 +33,8 @@ def job_outputs(cloudformation: Any, job_name: str) -> list[str] | None:
     for page in cloudformation.get_paginator("describe_stacks").paginate():
         for stack in page["Stacks"]:
             for output in stack.get("Outputs", []):
-                if output["OutputKey"] != MANIFEST_OUTPUT:
+                # PipelineManifest, or PipelineManifest<Name> for a GluePipeline in a user's stack
+                if not output["OutputKey"].startswith(MANIFEST_OUTPUT):
                     continue
                 manifest = PipelineManifest.from_json(output["OutputValue"])
                 for name, deployed in manifest.jobs.items():

@@ -3,7 +3,7 @@
 from gluestack.spec.crawler import CrawlerSpec
 from gluestack.spec.errors import SpecError, SpecIssue
 from gluestack.spec.job import JobSpec, OutputSpec
-from gluestack.spec.loader import load, load_all
+from gluestack.spec.loader import load, load_all, validated
 from gluestack.spec.pipeline import PipelineSpec
 from gluestack.spec.schema import json_schema
 from gluestack.spec.source import SourceSpec
@@ -23,4 +23,5 @@ __all__ = [
     "json_schema",
     "load",
     "load_all",
+    "validated",
 ]

@@ -24,7 +24,8 @@ class SpecIssue:
 class SpecError(Exception):
     """A pipeline spec that cannot be used; str() is the message to show a person."""
 
-    def __init__(self, file: Path, issues: list[SpecIssue]) -> None:
+    def __init__(self, file: Path | str, issues: list[SpecIssue]) -> None:
+        """file: the spec's file, or what names a spec that has none (built in Python)."""
         self.file = file
         self.issues = issues
         super().__init__(self.render())

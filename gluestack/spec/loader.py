@@ -1,5 +1,6 @@
 """Load pipeline specs from YAML, reporting every problem with file, field and line."""
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +31,34 @@ def load(
     text = _read(path)
     raw = _parse(path, text)
     try:
-        spec = PipelineSpec.model_validate(raw)
-    except ValidationError as error:
-        issues = [issue_from_error(e, PipelineSpec) for e in error.errors()]
-        raise SpecError(path, _with_lines(text, issues)) from None
+        return validated(raw, root, environments, require_generated=require_generated)
+    except SpecError as error:
+        raise SpecError(path, _with_lines(text, error.issues)) from None
+
+
+def validated(
+    spec: PipelineSpec | Mapping[str, Any],
+    project_root: Path,
+    environments: list[str] | None = None,
+    *,
+    require_generated: bool = True,
+    source: str = "pipeline spec built in Python",
+) -> PipelineSpec:
+    """A spec built in Python (a PipelineSpec, or the mapping a YAML file would hold), checked
+    exactly as `load` checks a file: fields, cross-references, scripts under project_root.
+
+    source names the spec in the SpecError, in place of a file.
+    """
+    if not isinstance(spec, PipelineSpec):
+        try:
+            spec = PipelineSpec.model_validate(spec)
+        except ValidationError as error:
+            issues = [issue_from_error(e, PipelineSpec) for e in error.errors()]
+            raise SpecError(source, issues) from None
+    root = project_root.resolve()
     issues = check_references(spec, environments) + _check_scripts(spec, root, require_generated)
     if issues:
-        raise SpecError(path, _with_lines(text, issues))
+        raise SpecError(source, issues)
     return spec
 
 
@@ -77,7 +99,7 @@ def _read(path: Path) -> str:
         raise SpecError(path, [SpecIssue((), f"cannot read the file: {error}")]) from None
 
 
-def _parse(path: Path, text: str) -> object:
+def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -1,0 +1,348 @@
+"""One pipeline as a construct: its roles, connections, crawlers, jobs, workflow, triggers,
+quality rules and monitoring."""
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import aws_cdk as cdk
+from aws_cdk import aws_glue as glue
+from aws_cdk import aws_kms as kms
+from aws_cdk import aws_s3 as s3
+from constructs import Construct
+
+from gluestack.cdk.constructs import (
+    Crawler,
+    CrawlerBehavior,
+    EtlJob,
+    GlueServiceRole,
+    JdbcTarget,
+    MonitoredJob,
+    PipelineMonitoring,
+    S3Targets,
+)
+from gluestack.cdk.environment import ENVIRONMENTS_KEY, DeployEnvironment
+from gluestack.cdk.naming import PipelineNames, pascal
+from gluestack.cdk.pipeline_tables import PipelineTables
+from gluestack.cdk.pipeline_triggers import add_triggers
+from gluestack.cdk.shared_code import shared_code_asset
+from gluestack.cdk.shared_stacks import SharedStacks
+from gluestack.cdk.storage_stack import bucket_name
+from gluestack.spec import CrawlerSpec, JobSpec, PipelineSpec, validated
+from gluestack.spec.job import DataQualitySpec
+from gluestack.spec.job_arguments import location_parameter
+from gluestack.spec.manifest import MANIFEST_OUTPUT, PipelineManifest
+
+# CDK leaves a construct named "Default" out of logical ids: PipelineStack holds its pipeline so,
+# and the resources keep the ids they had when that stack built them itself (deployed stacks
+# update in place).
+TRANSPARENT_ID = "Default"
+
+
+class GluePipeline(Construct):
+    """Everything one pipeline spec declares, in one environment, inside any stack.
+
+    The spec may be built in Python (a PipelineSpec, or the mapping a YAML file would hold); it
+    is checked exactly as a loaded YAML file is, and a SpecError naming this construct's path
+    stops the synthesis before anything is added. The environment's shared stacks (buckets, key,
+    alerts topic, catalog databases) come from `shared_stacks`.
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        *,
+        spec: PipelineSpec | Mapping[str, Any],
+        environment: DeployEnvironment,
+        shared: SharedStacks,
+        project_root: Path,
+    ) -> None:
+        path = "/".join(filter(None, [scope.node.path, construct_id]))
+        spec = validated(
+            spec, project_root, _declared_environments(scope), source=f"construct {path}"
+        )
+        catalog = shared.catalog_of(spec.database)
+        super().__init__(scope, construct_id)
+        self.spec = spec
+        self.env_name = environment.name
+        self.names = PipelineNames(env=environment.name, pipeline=spec.name)
+        self.key = shared.storage.key
+        cdk.Stack.of(self).add_dependency(catalog)
+        self.tables = PipelineTables(spec, environment)
+        self.temp_bucket = bucket_name(environment, "temp")
+        self.raw_bucket = bucket_name(environment, "raw")
+        self._imported_temp_bucket: s3.IBucket | None = None
+        self.security_configuration = self._security_configuration(self.key)
+        # The deployed name, not the catalog stack's token: IAM statements then name it
+        # literally and need no cross-stack reference (the stack depends on the catalog).
+        self.database_name = self.names.database(spec.database)
+        self.project_root = project_root
+        self.connections = {name: self._connection(name) for name in spec.connections}
+        self.crawlers = {name: self._crawler(name, c) for name, c in spec.crawlers.items()}
+        self.job_roles: dict[str, GlueServiceRole] = {}
+        self.jobs = {name: self._job(name, job) for name, job in spec.jobs.items()}
+        self.workflow = glue.Workflow(
+            self,
+            "Workflow",
+            workflow_name=self.names.workflow,
+            description=spec.description or f"gluestack pipeline {spec.name}",
+            max_concurrent_runs=spec.workflow.max_concurrent_runs,
+            default_run_properties=spec.workflow.run_properties or None,
+        )
+        add_triggers(self, self, environment.name)
+        self._data_quality_rulesets()
+        PipelineMonitoring(
+            self,
+            "Monitoring",
+            pipeline=spec.name,
+            environment=environment.name,
+            topic=shared.alerts.topic,
+            jobs=[
+                MonitoredJob(self.jobs[name].job_name, job.alarm_minutes, job.type == "glueetl")
+                for name, job in spec.jobs.items()
+            ],
+            crawler_names=[c.crawler_name for c in self.crawlers.values()],
+            emails=list(spec.notifications.email),
+        )
+        cdk.CfnOutput(self, "WorkflowName", value=self.names.workflow)
+        manifest = cdk.CfnOutput(self, MANIFEST_OUTPUT, value=self.manifest().to_json())
+        if construct_id != TRANSPARENT_ID:
+            # In a stack of the user's: a key naming the pipeline, not a hash of the path.
+            manifest.override_logical_id(MANIFEST_OUTPUT + pascal(spec.name))
+        tag_pipeline(self, spec)
+
+    def manifest(self) -> PipelineManifest:
+        """Deployed names by spec name: how tools find this pipeline's resources."""
+        return PipelineManifest(
+            pipeline=self.spec.name,
+            database=self.names.database(self.spec.database),
+            workflow=self.names.workflow,
+            crawlers={name: c.crawler_name for name, c in self.crawlers.items()},
+            jobs={name: j.job_name for name, j in self.jobs.items()},
+            job_outputs={name: list(job.outputs) for name, job in self.spec.jobs.items()},
+            triggers={name: self.names.resource(name) for name in self.spec.triggers},
+            connections={name: self.names.resource(name) for name in self.spec.connections},
+            rulesets={
+                table: {
+                    "ruleset": self._ruleset_name(table),
+                    "job": self.jobs[job].job_name,
+                    "on_failure": self._quality(job, table).on_failure,
+                }
+                for job, table in self._checked_outputs()
+            },
+        )
+
+    def _checked_outputs(self) -> list[tuple[str, str]]:
+        """(job, table) of every output with a data quality ruleset."""
+        return [
+            (name, table)
+            for name, job in self.spec.jobs.items()
+            for table, output in job.outputs.items()
+            if output.data_quality is not None
+        ]
+
+    def _quality(self, job: str, table: str) -> DataQualitySpec:
+        quality = self.spec.jobs[job].outputs[table].data_quality
+        assert quality is not None
+        return quality
+
+    def _ruleset_name(self, table: str) -> str:
+        return self.names.resource(f"{table}-quality")
+
+    def _security_configuration(self, key: kms.IKey) -> glue.SecurityConfiguration:
+        """S3 writes, CloudWatch logs and job bookmarks of this pipeline, encrypted with the key."""
+        return glue.SecurityConfiguration(
+            self,
+            "GlueSecurity",
+            security_configuration_name=self.names.workflow,
+            s3_encryption=glue.S3Encryption.kms(key),
+            cloud_watch_encryption=glue.CloudWatchEncryption.kms(key),
+            job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(key),
+        )
+
+    def _connection(self, name: str) -> glue.CfnConnection:
+        connection = self.spec.connections[name]
+        return glue.CfnConnection(
+            self,
+            f"{pascal(name)}Connection",
+            catalog_id=cdk.Stack.of(self).account,
+            connection_input=glue.CfnConnection.ConnectionInputProperty(
+                name=self.names.resource(name),
+                description=connection.description or None,
+                connection_type="JDBC",
+                # SECRET_ID names the secret; Glue reads user and password from it at run time.
+                connection_properties={
+                    "JDBC_CONNECTION_URL": connection.jdbc_url,
+                    "SECRET_ID": connection.secret,
+                },
+                physical_connection_requirements=glue.CfnConnection.PhysicalConnectionRequirementsProperty(
+                    subnet_id=connection.subnet_id,
+                    security_group_id_list=connection.security_group_ids,
+                    availability_zone=connection.availability_zone,
+                ),
+            ),
+        )
+
+    def _crawler(self, name: str, crawler: CrawlerSpec) -> Crawler:
+        role = GlueServiceRole(
+            self,
+            f"{pascal(name)}CrawlerRole",
+            description=f"Glue crawler {name} of {self.spec.name}",
+        )
+        crawled = [*crawler.tables, *crawler.catalog_tables]
+        self.tables.grant_read(role, crawled)
+        role.grant_catalog(
+            self.database_name,
+            read=[],
+            write=[self.tables.crawled_name(name, t) for t in crawled],
+            write_prefix=crawler.table_prefix if crawler.jdbc else None,
+        )
+        role.grant_glue_logs()
+        role.grant_key(self.key.key_arn, write=True)
+        for target in crawler.jdbc:
+            self._grant_connection(role, target.connection)
+        construct = Crawler(
+            self,
+            f"{pascal(name)}Crawler",
+            crawler_name=self.names.resource(name),
+            role=role,
+            database_name=self.database_name,
+            security_configuration=self.security_configuration,
+            s3=S3Targets(
+                paths=[self.tables.location(t) for t in crawler.tables],
+                exclusions=crawler.exclusions,
+                sample_size=crawler.sample_size,
+                event_queue_arn=crawler.event_queue_arn,
+            )
+            if crawler.tables
+            else None,
+            jdbc=[
+                JdbcTarget(self.names.resource(t.connection), t.path, t.exclusions)
+                for t in crawler.jdbc
+            ],
+            catalog_tables=crawler.catalog_tables,
+            behavior=CrawlerBehavior(
+                schema_change=crawler.schema_change,
+                recrawl=crawler.recrawl,
+                combine_compatible_schemas=crawler.combine_compatible_schemas,
+                table_level=crawler.table_level,
+                table_prefix=crawler.table_prefix,
+            ),
+            schedule=crawler.schedule,
+            schedule_enabled=self.env_name in crawler.schedule_enabled_in,
+            description=crawler.description,
+        )
+        for connection in crawler.jdbc:
+            construct.node.add_dependency(self.connections[connection.connection])
+        return construct
+
+    def _grant_connection(self, role: GlueServiceRole, name: str) -> None:
+        connection = self.spec.connections[name]
+        role.grant_connection(
+            self.names.resource(name),
+            connection.secret,
+            connection.subnet_id,
+            connection.security_group_ids,
+        )
+
+    def _job(self, name: str, job: JobSpec) -> EtlJob:
+        role = GlueServiceRole(
+            self, f"{pascal(name)}JobRole", description=f"Glue job {name} of {self.spec.name}"
+        )
+        self.tables.grant_read(role, [t for t in job.inputs if self.tables.in_s3(t)])
+        self.tables.grant_read_write(role, list(job.outputs))
+        connections = self.spec.job_connections(name)
+        for connection in connections:
+            self._grant_connection(role, connection)
+        temp_prefix = f"glue-temp/{self.spec.name}/{name}/"
+        role.grant_objects(self.temp_bucket, temp_prefix, write=True)
+        managed = {
+            "--database": self.database_name,
+            "--TempDir": f"s3://{self.temp_bucket}/{temp_prefix}",
+            **{location_parameter(out): self.tables.location(out) for out in job.outputs},
+            # Another job's output is read from its folder: it need not be crawled first.
+            **{
+                location_parameter(table): self.tables.location(table)
+                for table in job.inputs
+                if table in self.spec.outputs()
+            },
+        }
+        role.grant_catalog(self.database_name, read=job.inputs, write=list(job.outputs))
+        role.grant_glue_logs()
+        role.grant_key(self.key.key_arn, write=True)
+        etl_job = EtlJob(
+            self,
+            f"{pascal(name)}Job",
+            job_name=self.names.resource(name),
+            description=job.description,
+            role=role,
+            script=glue.Code.from_asset(str(self.project_root / job.script)),
+            security_configuration=self.security_configuration,
+            options=job.options(self.env_name),
+            arguments=job.arguments,
+            managed_arguments=managed,
+            spark_ui_folder=(self._temp_bucket(), f"/spark-ui/{self.spec.name}/{name}")
+            if job.spark_ui
+            else None,
+            extra_python_files=[shared_code_asset(self.project_root)] if job.shared_code else None,
+            connections=[
+                glue.Connection.from_connection_name(
+                    self, f"{pascal(name)}Uses{pascal(c)}", self.names.resource(c)
+                )
+                for c in connections
+            ],
+        )
+        for connection in connections:
+            etl_job.node.add_dependency(self.connections[connection])
+        role.acknowledge_cdk_job_grants()
+        self.job_roles[name] = role
+        return etl_job
+
+    def _temp_bucket(self) -> s3.IBucket:
+        if self._imported_temp_bucket is None:
+            self._imported_temp_bucket = s3.Bucket.from_bucket_name(
+                self, "TempBucket", self.temp_bucket
+            )
+        return self._imported_temp_bucket
+
+    def _data_quality_rulesets(self) -> None:
+        database = glue.Database.from_database_arn(
+            self,
+            "Database",
+            cdk.Stack.of(self).format_arn(
+                service="glue", resource="database", resource_name=self.database_name
+            ),
+        )
+        for job, table in self._checked_outputs():
+            glue.DataQualityRuleset(
+                self,
+                f"{pascal(table)}Quality",
+                ruleset_name=self._ruleset_name(table),
+                description=f"Data quality rules of {table}",
+                dqdl=glue.Dqdl.from_string(self._quality(job, table).rules),
+                target_table=glue.DataQualityTargetTable.from_table_name(database, table),
+            )
+            # A ruleset evaluation run on the table assumes the role of the job writing it.
+            self.job_roles[job].allow(
+                ["glue:GetDataQualityRuleset", "glue:PublishDataQuality"],
+                [
+                    cdk.Stack.of(self).format_arn(
+                        service="glue",
+                        resource="dataQualityRuleset",
+                        resource_name=self._ruleset_name(table),
+                    )
+                ],
+            )
+
+
+def _declared_environments(scope: Construct) -> list[str] | None:
+    """The environments the app's context declares (cdk.json), or None when it declares none."""
+    declared = scope.node.try_get_context(ENVIRONMENTS_KEY)
+    return sorted(declared) if declared else None
+
+
+def tag_pipeline(scope: Construct, spec: PipelineSpec) -> None:
+    """The spec's tags and gluestack:pipeline on every resource under scope."""
+    for key, value in {**spec.tags, "gluestack:pipeline": spec.name}.items():
+        cdk.Tags.of(scope).add(key, value)
