@@ -120,6 +120,7 @@ class OfflineGlue:
         JOB_NAME is the script's file name unless arguments give `--JOB_NAME`. A run that writes
         into a bucket the account lacks fails, as on AWS.
         """
+        from gluestack.local.execution.python_modules import install_modules
         from gluestack.local.execution.script_runner import run_glue_script
 
         given = {f"--{k.removeprefix('--')}": v for k, v in (arguments or {}).items()}
@@ -130,9 +131,12 @@ class OfflineGlue:
         with self.runtime_scope(given, activate=False) as runtime:
             try:
                 with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+                    downloads = self.workspace.scripts / job_name / "modules"
+                    modules = install_modules(given, self.s3, downloads)
                     run_glue_script(
-                        Path(script), job_name, _plain_names(given), runtime, python_files, run_id
-                    )
+                        Path(script), job_name, _plain_names(given), runtime, python_files, run_id,
+                        module_folders=[modules] if modules else [],
+                    )  # fmt: skip
                 self._check_buckets()
             except SystemExit as stop:
                 if stop.code not in (0, None):

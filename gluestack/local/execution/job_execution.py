@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gluestack.local.execution.python_modules import install_modules
 from gluestack.local.execution.script_runner import run_glue_script
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
 from gluestack.local.records.job_logs import LiveRunLog
@@ -82,9 +83,11 @@ def execute_job(
             contextlib.redirect_stdout(output),
             contextlib.redirect_stderr(output),
         ):
+            modules = install_modules(arguments, s3, workspace.scripts / job_name / "modules")
             run_glue_script(
-                script, job_name, _script_arguments(arguments), runtime, python_files, run_id
-            )
+                script, job_name, _script_arguments(arguments), runtime, python_files, run_id,
+                module_folders=[modules] if modules else [],
+            )  # fmt: skip
     except BaseException as error:
         output.write(traceback.format_exc())
         _keep_log(output, log_file, failed=True)

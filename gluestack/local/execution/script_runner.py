@@ -33,10 +33,12 @@ def run_glue_script(
     runtime: GlueRuntime,
     python_files: Sequence[Path] = (),
     run_id: str = "",
+    module_folders: Sequence[Path] = (),
 ) -> None:
     """Execute script as __main__ with Glue's argv; awsglue resolves to the local layer.
 
     python_files: zips or .py files importable during the run, as Glue's --extra-py-files.
+    module_folders: folders imported from first (the run's --additional-python-modules).
     `SparkContext()` in the script hands back the runtime's running context.
     """
     saved_argv = sys.argv
@@ -44,7 +46,7 @@ def run_glue_script(
         activated(),
         runtime_scope(runtime),
         shared_spark_context(runtime.spark),
-        _importable(python_files),
+        _importable([*module_folders], python_files),
     ):
         sys.argv = glue_argv(script, job_name, arguments, run_id)
         try:
@@ -54,10 +56,12 @@ def run_glue_script(
 
 
 @contextmanager
-def _importable(files: Sequence[Path]) -> Iterator[None]:
-    """Put files on sys.path (a .py file by its folder), then forget what was imported from
-    them, so the next run imports its own versions."""
-    entries = [str(f if f.suffix == ".zip" else f.parent) for f in files]
+def _importable(folders: Sequence[Path], files: Sequence[Path]) -> Iterator[None]:
+    """Put folders and files on sys.path (a .py file by its folder), then forget what was
+    imported from them, so the next run imports its own versions."""
+    entries = [str(f) for f in folders] + [
+        str(f if f.suffix == ".zip" else f.parent) for f in files
+    ]
     added = [e for e in dict.fromkeys(entries) if e not in sys.path]
     sys.path[:0] = added
     try:

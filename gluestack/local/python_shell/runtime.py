@@ -20,6 +20,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from gluestack.local.execution.pip_install import pip_install
 from gluestack.local.execution.runtimes import RuntimeUnavailable, find_python, interpreter_version
 from gluestack.local.s3fs.build import gluestack_cache
 
@@ -95,11 +96,11 @@ def _create(folder: Path, libraries: tuple[str, ...], modules: list[str]) -> Non
         )
         python = staging / "bin" / "python"
         missing = {}
-        if _pip(python, list(libraries)) is not None:  # find which ones cannot be installed
+        if pip_install(python, list(libraries)) is not None:  # find which ones cannot be installed
             for library in libraries:
-                if reason := _pip(python, [library]):
+                if reason := pip_install(python, [library]):
                     missing[_import_name(library)] = reason
-        if modules and (reason := _pip(python, modules)):
+        if modules and (reason := pip_install(python, modules)):
             raise RuntimeUnavailable(f"--additional-python-modules {','.join(modules)}: {reason}")
         (staging / _MISSING_FILE).write_text(json.dumps(missing))
         (staging / _COMPLETE).write_text(interpreter_version(python))
@@ -110,22 +111,6 @@ def _create(folder: Path, libraries: tuple[str, ...], modules: list[str]) -> Non
         raise RuntimeUnavailable(f"could not create a Python shell runtime: {error}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _pip(python: Path, requirements: list[str]) -> str | None:
-    """Install; None when it worked, else pip's first error line."""
-    result = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         *requirements],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    if result.returncode == 0:
-        return None
-    lines = [line.strip() for line in result.stderr.splitlines()]
-    # A compiler's "fatal error: sql.h: No such file" says more than pip's own summary.
-    errors = [line for line in lines if "fatal error" in line.lower()]
-    errors += [line for line in lines if line.lower().startswith("error")]
-    return (errors or ["pip failed"])[0][:300]
 
 
 _IMPORT_NAMES = {"PyMySQL": "pymysql", "scikit-learn": "sklearn", "SQLAlchemy": "sqlalchemy",

@@ -1,0 +1,117 @@
+"""A Spark job's `--additional-python-modules`, installed as Glue installs them for a run.
+
+https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-python-libraries.html: a
+comma-separated list of PyPI requirements (`package==version`, any PEP 440 specifier) or S3
+paths of distributions, installed with pip3 before the script runs (replacing a preinstalled
+version); `--python-modules-installer-option` passes options to pip3. Offline they go into a
+folder of gluestack's cache, one per interpreter, module list and options, kept between runs,
+and the script imports them ahead of what the runtime has. A module the job process imported
+before the script started (so the script could not see the requested version) is refused.
+"""
+
+import hashlib
+import importlib.metadata
+import json
+import platform
+import shlex
+import shutil
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+from gluestack.local.execution.pip_install import pip_install
+from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
+from gluestack.local.s3fs.build import gluestack_cache
+
+MODULES_ARGUMENT = "--additional-python-modules"
+INSTALLER_OPTION = "--python-modules-installer-option"
+_COMPLETE = ".complete"
+
+
+def requested_modules(arguments: dict[str, str]) -> list[str]:
+    """The run's module entries, in order, blanks dropped."""
+    return [m.strip() for m in arguments.get(MODULES_ARGUMENT, "").split(",") if m.strip()]
+
+
+def install_modules(arguments: dict[str, str], s3: Any, downloads: Path) -> Path | None:
+    """The folder holding the run's additional modules (installed on first use), or None.
+
+    S3 entries are downloaded into downloads first, as Glue fetches them.
+    """
+    modules = requested_modules(arguments)
+    if not modules:
+        return None
+    options = shlex.split(arguments.get(INSTALLER_OPTION, ""))
+    requirements = [_local(entry, s3, downloads) for entry in modules]
+    key = json.dumps([platform.python_version(), modules, options, _digests(requirements)])
+    name = f"py{platform.python_version()}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+    folder = gluestack_cache() / "job-modules" / name
+    if not (folder / _COMPLETE).is_file():
+        _install(folder, requirements, options, modules)
+    _refuse_shadowed(folder)
+    return folder
+
+
+def _local(entry: str, s3: Any, downloads: Path) -> str:
+    if not entry.startswith("s3://"):
+        return entry
+    bucket, _, key = entry.removeprefix("s3://").partition("/")
+    target = downloads / key.rsplit("/", 1)[-1]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
+    return str(target)
+
+
+def _digests(requirements: list[str]) -> list[str]:
+    """A downloaded distribution by its content, so a replaced object is installed again."""
+    return [
+        hashlib.sha256(Path(r).read_bytes()).hexdigest() if Path(r).is_file() else r
+        for r in requirements
+    ]
+
+
+def _install(folder: Path, requirements: list[str], options: list[str], modules: list[str]) -> None:
+    print(f"gluestack: installing {MODULES_ARGUMENT} {','.join(modules)}, once", file=sys.stderr)
+    staging = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}")
+    try:
+        reason = pip_install(
+            Path(sys.executable), ["--target", str(staging), *options, *requirements]
+        )
+        if reason is not None:
+            raise UnsupportedGlueFeature(
+                f"{MODULES_ARGUMENT} {','.join(modules)}: pip could not install them here: {reason}"
+            )
+        (staging / _COMPLETE).write_text("")
+        shutil.rmtree(folder, ignore_errors=True)
+        staging.rename(folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _refuse_shadowed(folder: Path) -> None:
+    """A requested distribution whose modules this process already imported at another version
+    would be invisible to the script: refused rather than run on the wrong version."""
+    for distribution in importlib.metadata.distributions(path=[str(folder)]):
+        name, wanted = distribution.metadata["Name"], distribution.version
+        imported = sorted(_top_level(distribution) & set(sys.modules))
+        if not imported:
+            continue
+        try:
+            present = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            present = "unknown"
+        if present != wanted:
+            raise UnsupportedGlueFeature(
+                f"{MODULES_ARGUMENT} {name}=={wanted}: the offline job process runs on "
+                f"{name} {present} (it imported {', '.join(imported)} before the script); "
+                f"pin {name}=={present} or run the job on AWS Glue"
+            )
+
+
+def _top_level(distribution: importlib.metadata.Distribution) -> set[str]:
+    listed = distribution.read_text("top_level.txt")
+    if listed:
+        return {line.strip() for line in listed.splitlines() if line.strip()}
+    files = distribution.files or []
+    return {f.parts[0].removesuffix(".py") for f in files if not f.parts[0].endswith("-info")}

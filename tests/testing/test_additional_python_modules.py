@@ -1,0 +1,85 @@
+"""`--additional-python-modules` on a Spark job: installed for the run, as Glue's pip3 does.
+
+https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-python-libraries.html: the
+argument lists PyPI requirements or S3 paths of distributions (here a wheel in the offline S3,
+so no index is needed), installed before the script runs, replacing a preinstalled version.
+"""
+
+import base64
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+from gluestack.testing import OfflineGlue
+
+# Hand-written, in the style of a console script: plain imports, getResolvedOptions.
+SCRIPT = """\
+import sys
+
+from awsglue.utils import getResolvedOptions
+
+import holiday_rules
+
+args = getResolvedOptions(sys.argv, ["JOB_NAME"])
+print("closed on", holiday_rules.CLOSED)
+"""
+
+
+def _wheel(name: str, version: str, module: str, source: str) -> bytes:
+    """A pure-Python wheel, as `pip wheel` builds one (RECORD hashes included)."""
+    info = f"{name.replace('-', '_')}-{version}.dist-info"
+    files = {
+        f"{module}/__init__.py": source,
+        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+        f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\n"
+        "Tag: py3-none-any\n",
+        f"{info}/top_level.txt": f"{module}\n",
+    }
+    record = []
+    for path, text in files.items():
+        digest = base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=")
+        record.append(f"{path},sha256={digest.decode()},{len(text.encode())}")
+    files[f"{info}/RECORD"] = "\n".join([*record, f"{info}/RECORD,,"]) + "\n"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path, text in files.items():
+            archive.writestr(path, text)
+    return buffer.getvalue()
+
+
+def _upload_wheel(glue: OfflineGlue, tmp_path: Path, name: str, version: str, module: str) -> str:
+    file = tmp_path / f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
+    file.write_bytes(_wheel(name, version, module, f"CLOSED = ['{version}-12-25']\n"))
+    glue.create_bucket("libs")
+    return glue.upload("s3://libs/wheels/", file)
+
+
+def test_a_module_the_job_lists_is_importable_by_its_script(
+    offline_glue: OfflineGlue, tmp_path: Path
+) -> None:
+    script = tmp_path / "closed_days.py"
+    script.write_text(SCRIPT)
+    without = offline_glue.run_script(script)
+    assert without.state == "FAILED"
+    assert "No module named 'holiday_rules'" in without.error
+
+    wheel = _upload_wheel(offline_glue, tmp_path, "holiday-rules", "2.1", "holiday_rules")
+    run = offline_glue.run_script(script, {"--additional-python-modules": wheel})
+    assert run.state == "SUCCEEDED", run.error + run.output
+    assert "closed on ['2.1-12-25']" in run.output
+
+
+def test_a_module_the_job_process_already_runs_at_another_version_is_refused(
+    offline_glue: OfflineGlue, tmp_path: Path
+) -> None:
+    script = tmp_path / "noop.py"
+    script.write_text("print('ran')\n")
+    wheel = _upload_wheel(offline_glue, tmp_path, "pyspark", "0.0.1", "pyspark")
+    run = offline_glue.run_script(script, {"--additional-python-modules": wheel})
+    assert run.state == "FAILED"
+    assert run.error.startswith(
+        "UnsupportedGlueFeature: --additional-python-modules pyspark==0.0.1: the offline job "
+        "process runs on pyspark "
+    )
+    assert "ran" not in run.output
