@@ -5,6 +5,7 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from gluestack.spec.glue_job_parameters import version_refusal
 from gluestack.spec.glue_types import GlueType
 from gluestack.spec.job_arguments import table_of
 from gluestack.spec.job_options import JobOptions, WorkerType, flex_refusal
@@ -154,9 +155,13 @@ class JobSpec(JobOptions):
             worker_type = self.options(environment).worker_type
             if refusal := flex_refusal(self.execution_class, worker_type):
                 raise ValueError(f"environments.{environment}: {refusal}")
-        for name in self.arguments:
+        for name, value in self.arguments.items():
             if table_of(name) in [*self.outputs, *self.inputs]:
                 raise ValueError(f"argument '{name}' is set by gluestack: the table's location")
+            if self.type == "glueetl" and (
+                refusal := version_refusal(name, value, self.glue_version)
+            ):
+                raise ValueError(refusal)
         if self.transform is not None:
             self._check_transform(self.transform)
         overwritten = [name for name, output in self.outputs.items() if output.mode == "overwrite"]

@@ -120,6 +120,7 @@ class OfflineGlue:
         JOB_NAME is the script's file name unless arguments give `--JOB_NAME`. A run that writes
         into a bucket the account lacks fails, as on AWS.
         """
+        from gluestack.local.execution.job_parameters import refuse_unemulated_parameters
         from gluestack.local.execution.python_modules import install_modules
         from gluestack.local.execution.script_runner import run_glue_script
 
@@ -131,6 +132,7 @@ class OfflineGlue:
         with self.runtime_scope(given, activate=False) as runtime:
             try:
                 with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+                    refuse_unemulated_parameters(given)
                     downloads = self.workspace.scripts / job_name / "modules"
                     modules = install_modules(given, self.s3, downloads)
                     run_glue_script(

@@ -148,6 +148,24 @@ INVALID = [
         "'schedule' is required by, and only allowed for, type: scheduled",
         id="schedule-on-on-demand-trigger",
     ),
+    # https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html:
+    # --datalake-formats takes hudi, delta, iceberg; --python-virtual-env-version is Glue 6.0's
+    # (https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-python-virtual-environments.html).
+    pytest.param(
+        JOB,
+        JOB + "    arguments: {datalake-formats: 'delta,icebreg'}\n",
+        "jobs.clean",
+        "'icebreg' is not a data lake format Glue loads; allowed, comma-separated: hudi, delta, "
+        "iceberg",
+        id="datalake-format-typo",
+    ),
+    pytest.param(
+        JOB,
+        JOB + "    arguments: {python-virtual-env-version: '2'}\n",
+        "jobs.clean",
+        "argument 'python-virtual-env-version' is a parameter of Glue 6.0 and later, not of Glue",
+        id="argument-of-another-glue-version",
+    ),
 ]
 
 

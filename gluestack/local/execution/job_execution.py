@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gluestack.local.execution.job_parameters import refuse_unemulated_parameters
 from gluestack.local.execution.python_modules import install_modules
 from gluestack.local.execution.script_runner import run_glue_script
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
@@ -57,7 +58,13 @@ def execute_job(
     """
     job = glue.get_job(JobName=job_name)["Job"]
     script = fetch_object(s3, workspace.scripts / job_name, job["Command"]["ScriptLocation"])
-    arguments = {**job.get("DefaultArguments", {}), **(run_arguments or {})}
+    # https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html:
+    # NonOverridableArguments override the run's Arguments, which override DefaultArguments.
+    arguments = {
+        **job.get("DefaultArguments", {}),
+        **(run_arguments or {}),
+        **job.get("NonOverridableArguments", {}),
+    }
     python_files = [
         fetch_object(s3, workspace.scripts / job_name / "extra", location)
         for location in filter(None, arguments.get("--extra-py-files", "").split(","))
@@ -83,6 +90,7 @@ def execute_job(
             contextlib.redirect_stdout(output),
             contextlib.redirect_stderr(output),
         ):
+            refuse_unemulated_parameters(arguments)
             modules = install_modules(arguments, s3, workspace.scripts / job_name / "modules")
             run_glue_script(
                 script, job_name, _script_arguments(arguments), runtime, python_files, run_id,

@@ -1,0 +1,89 @@
+"""What an offline Spark job run does with each job parameter Glue reads itself.
+
+Every name in gluestack.spec.glue_job_parameters.SPARK_JOB_PARAMETERS is here: honoured as Glue
+does, accepted because on Glue it changes only monitoring, logs' placement on AWS, capacity or
+networking (never what a job reads or writes), or refused by name before the script starts.
+Any other argument is the script's own and reaches it unchanged.
+"""
+
+from enum import Enum
+
+from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
+
+
+class Offline(Enum):
+    HONOURED = "honoured"
+    NO_DATA_EFFECT = "accepted: it changes no data a job reads or writes"
+    REFUSED = "refused"
+
+
+_OBSERVABILITY = "monitoring on AWS"
+_CAPACITY = "capacity and placement of Spark work on AWS"
+
+TREATMENT: dict[str, tuple[Offline, str]] = {
+    "additional-python-modules": (Offline.HONOURED, "installed for the run (python_modules.py)"),
+    "python-modules-installer-option": (Offline.HONOURED, "passed to pip with the modules"),
+    "extra-py-files": (Offline.HONOURED, "importable during the run"),
+    "job-bookmark-option": (Offline.HONOURED, "the run's bookmark state"),
+    "job-bookmark-from": (Offline.HONOURED, "with job-bookmark-pause"),
+    "job-bookmark-to": (Offline.HONOURED, "with job-bookmark-pause"),
+    "TempDir": (Offline.HONOURED, "an s3:// folder of the offline account"),
+    "job-language": (Offline.HONOURED, "python; a Scala job is refused by its value"),
+    "enable-metrics": (Offline.NO_DATA_EFFECT, _OBSERVABILITY),
+    "enable-observability-metrics": (Offline.NO_DATA_EFFECT, _OBSERVABILITY),
+    "enable-job-insights": (Offline.NO_DATA_EFFECT, _OBSERVABILITY),
+    "enable-continuous-cloudwatch-log": (Offline.NO_DATA_EFFECT, "run logs go to CloudWatch"),
+    "enable-continuous-log-filter": (Offline.NO_DATA_EFFECT, "which Spark log lines are kept"),
+    "continuous-log-conversionPattern": (Offline.NO_DATA_EFFECT, "the layout of log lines"),
+    "enable-spark-ui": (Offline.NO_DATA_EFFECT, "Spark UI event logs"),
+    "enable-spark-ui-legacy-path": (Offline.NO_DATA_EFFECT, "Spark UI event logs"),
+    "spark-event-logs-path": (Offline.NO_DATA_EFFECT, "where Spark UI event logs go"),
+    "enable-auto-scaling": (Offline.NO_DATA_EFFECT, _CAPACITY),
+    "executor-cores": (Offline.NO_DATA_EFFECT, _CAPACITY),
+    "auto-scale-within-microbatch": (Offline.NO_DATA_EFFECT, _CAPACITY),
+    "write-shuffle-files-to-s3": (Offline.NO_DATA_EFFECT, "where shuffle files are kept"),
+    "write-shuffle-spills-to-s3": (Offline.NO_DATA_EFFECT, "where shuffle spills are kept"),
+    "enable-s3-parquet-optimized-committer": (Offline.NO_DATA_EFFECT, "how Parquet is committed"),
+    "disable-proxy": (Offline.NO_DATA_EFFECT, "the network route to AWS services"),
+    "disable-proxy-v2": (Offline.NO_DATA_EFFECT, "the network route to AWS services"),
+    "encryption-type": (Offline.NO_DATA_EFFECT, "encryption at rest of what is written"),
+    "continuous-log-logGroup": (Offline.REFUSED, "run logs in another log group"),
+    "continuous-log-logStreamPrefix": (Offline.REFUSED, "run logs under other stream names"),
+    "custom-logGroup-prefix": (Offline.REFUSED, "run logs in other log groups"),
+    "custom-logStream-prefix": (Offline.REFUSED, "run logs under other stream names"),
+    "conf": (Offline.REFUSED, "Spark configuration set by Glue at start"),
+    "customer-driver-env-vars": (Offline.REFUSED, "environment variables of the driver"),
+    "customer-executor-env-vars": (Offline.REFUSED, "environment variables of the executors"),
+    "datalake-formats": (Offline.REFUSED, "Hudi, Delta Lake and Iceberg need their jars"),
+    "extra-jars": (Offline.REFUSED, "jars on the Java classpath"),
+    "user-jars-first": (Offline.REFUSED, "jars on the Java classpath"),
+    "extra-files": (Offline.REFUSED, "files copied into the script's working directory"),
+    "scriptLocation": (Offline.REFUSED, "a script other than the job's ScriptLocation"),
+    "class": (Offline.REFUSED, "the entry point of a Scala job"),
+    "python-virtual-env": (Offline.REFUSED, "a packed Python environment replacing Glue's"),
+    "python-virtual-env-storage-prefix": (Offline.REFUSED, "a Python environment Glue builds"),
+    "python-virtual-env-version": (Offline.REFUSED, "a Python environment Glue builds"),
+    "enable-glue-datacatalog": (Offline.REFUSED, "the Data Catalog as Spark's Hive metastore"),
+    "enable-lakeformation-fine-grained-access": (
+        Offline.REFUSED,
+        "Lake Formation's row, column and cell filters on what a job reads",
+    ),
+    "enable-real-time-mode": (Offline.REFUSED, "real-time streaming"),
+    "enable-rename-algorithm-v2": (Offline.REFUSED, "EMRFS renames (Glue 1.0)"),
+    "use-postgres-driver": (Offline.REFUSED, "the JDBC driver order (Glue 2.0)"),
+    "debug": (Offline.REFUSED, "internal to Glue: never set"),
+    "mode": (Offline.REFUSED, "internal to Glue: never set"),
+    "endpoint": (Offline.REFUSED, "internal to Glue: never set"),
+    "JOB_NAME": (Offline.REFUSED, "internal to Glue: set for every run"),
+}
+
+
+def refuse_unemulated_parameters(arguments: dict[str, str]) -> None:
+    """Raise UnsupportedGlueFeature naming the first argument offline runs cannot honour."""
+    for argument in sorted(arguments):
+        name = argument.removeprefix("--")
+        treatment, what = TREATMENT.get(name, (Offline.HONOURED, ""))
+        if treatment is Offline.REFUSED:
+            raise UnsupportedGlueFeature(f"job argument --{name} ({what}) offline")
+        if name == "job-language" and arguments[argument] != "python":
+            raise UnsupportedGlueFeature(f"job argument --job-language {arguments[argument]}")

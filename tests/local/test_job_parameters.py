@@ -1,0 +1,94 @@
+"""Glue's own job parameters offline: each honoured, accepted as changing no data, or refused.
+
+https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html lists
+the parameters Glue reads itself, and orders them: "job NonOverridableArguments will override
+job run Arguments, which will override job DefaultArguments".
+"""
+
+from pathlib import Path
+
+import boto3
+import pytest
+from pyspark.sql import SparkSession
+
+from gluestack.local.execution.job_execution import execute_job
+from gluestack.local.execution.job_parameters import TREATMENT, Offline
+from gluestack.local.records.workspace import Workspace
+from gluestack.spec.glue_job_parameters import SPARK_JOB_PARAMETERS
+from gluestack.testing import OfflineGlue
+
+# A console-style script: it writes where --target says, so the winning value is visible.
+SCRIPT = """\
+import sys
+
+from awsglue.context import GlueContext
+from awsglue.utils import getResolvedOptions
+from pyspark.context import SparkContext
+
+args = getResolvedOptions(sys.argv, ["JOB_NAME", "target"])
+glueContext = GlueContext(SparkContext.getOrCreate())
+print("script started")
+glueContext.spark_session.createDataFrame([(1,)], "n int").write.json(args["target"])
+"""
+
+
+def test_every_parameter_glue_reads_has_an_offline_treatment() -> None:
+    assert set(TREATMENT) == SPARK_JOB_PARAMETERS
+
+
+@pytest.mark.parametrize(
+    ("argument", "value", "message"),
+    [
+        ("--extra-jars", "s3://libs/udfs.jar", "job argument --extra-jars (jars on the Java"),
+        ("--datalake-formats", "iceberg", "job argument --datalake-formats (Hudi, Delta Lake"),
+        ("--conf", "spark.sql.ansi.enabled=true", "job argument --conf (Spark configuration"),
+        ("--job-language", "scala", "job argument --job-language scala"),
+    ],
+)
+def test_a_parameter_offline_runs_cannot_honour_fails_the_run_before_the_script(
+    offline_glue: OfflineGlue, tmp_path: Path, argument: str, value: str, message: str
+) -> None:
+    script = tmp_path / "job.py"
+    script.write_text(SCRIPT)
+    offline_glue.create_bucket("out")
+    run = offline_glue.run_script(script, {"--target": "s3://out/rows/", argument: value})
+    assert run.state == "FAILED"
+    assert run.error.startswith(f"UnsupportedGlueFeature: {message}"), run.error
+    assert "script started" not in run.output
+
+
+def test_monitoring_and_capacity_parameters_run_the_script_unchanged(
+    offline_glue: OfflineGlue, tmp_path: Path
+) -> None:
+    script = tmp_path / "job.py"
+    script.write_text(SCRIPT)
+    offline_glue.create_bucket("out")
+    accepted = [n for n, (treatment, _) in TREATMENT.items() if treatment is Offline.NO_DATA_EFFECT]
+    values = {"encryption-type": "sse-s3", "executor-cores": "4"}  # the reference's forms
+    arguments = {f"--{name}": values.get(name, "true") for name in accepted}
+    run = offline_glue.run_script(script, {"--target": "s3://out/rows/", **arguments})
+    assert run.state == "SUCCEEDED", run.error + run.output
+    assert offline_glue.read("s3://out/rows/", format="json").count() == 1
+
+
+def test_non_overridable_arguments_win_over_the_run_s_and_the_default_ones(
+    aws: boto3.Session, spark: SparkSession, s3_root: Path, tmp_path: Path
+) -> None:
+    s3, glue = aws.client("s3"), aws.client("glue")
+    for bucket in ("scripts", "out"):
+        s3.create_bucket(Bucket=bucket)
+    s3.put_object(Bucket="scripts", Key="job.py", Body=SCRIPT.encode())
+    glue.create_job(
+        Name="rows",
+        Role="arn:aws:iam::123456789012:role/glue",
+        Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/job.py"},
+        DefaultArguments={"--target": "s3://out/default/"},
+        NonOverridableArguments={"--target": "s3://out/fixed/"},
+        GlueVersion="5.1",
+    )
+    workspace = Workspace(tmp_path / "workspace")
+    workspace.s3_root.mkdir(parents=True)
+    run = execute_job(glue, s3, spark, workspace, "rows", "jr_1", {"--target": "s3://out/run/"})
+    assert run.succeeded, run.error_message
+    written = {p.parent.name for p in s3_root.glob("out/*/*.json")}
+    assert written == {"fixed"}
