@@ -123,6 +123,7 @@ class OfflineGlue:
         from gluestack.local.execution.job_parameters import refuse_unemulated_parameters
         from gluestack.local.execution.python_modules import install_modules
         from gluestack.local.execution.script_runner import run_glue_script
+        from gluestack.local.execution.spark_conf_argument import run_settings
 
         given = {f"--{k.removeprefix('--')}": v for k, v in (arguments or {}).items()}
         job_name = given.pop("--JOB_NAME", Path(script).stem)
@@ -135,10 +136,11 @@ class OfflineGlue:
                     refuse_unemulated_parameters(given)
                     downloads = self.workspace.scripts / job_name / "modules"
                     modules = install_modules(given, self.s3, downloads)
-                    run_glue_script(
-                        Path(script), job_name, _plain_names(given), runtime, python_files, run_id,
-                        module_folders=[modules] if modules else [],
-                    )  # fmt: skip
+                    with run_settings(self.spark, given):
+                        run_glue_script(
+                            Path(script), job_name, _plain_names(given), runtime, python_files,
+                            run_id, module_folders=[modules] if modules else [],
+                        )  # fmt: skip
                 self._check_buckets()
             except SystemExit as stop:
                 if stop.code not in (0, None):

@@ -41,7 +41,13 @@ def test_every_parameter_glue_reads_has_an_offline_treatment() -> None:
     [
         ("--extra-jars", "s3://libs/udfs.jar", "job argument --extra-jars (jars on the Java"),
         ("--datalake-formats", "iceberg", "job argument --datalake-formats (Hudi, Delta Lake"),
-        ("--conf", "spark.sql.ansi.enabled=true", "job argument --conf (Spark configuration"),
+        (
+            "--conf",
+            "spark.sql.ansi.enabled=true --conf spark.serializer=org.apache.spark.serializer."
+            "KryoSerializer",
+            "--conf spark.serializer=org.apache.spark.serializer.KryoSerializer offline: Spark "
+            "fixes spark.serializer when it starts",
+        ),
         ("--job-language", "scala", "job argument --job-language scala"),
     ],
 )
@@ -92,3 +98,24 @@ def test_non_overridable_arguments_win_over_the_run_s_and_the_default_ones(
     assert run.succeeded, run.error_message
     written = {p.parent.name for p in s3_root.glob("out/*/*.json")}
     assert written == {"fixed"}
+
+
+def test_spark_settings_in_conf_are_in_force_for_the_run_and_only_for_it(
+    offline_glue: OfflineGlue, tmp_path: Path
+) -> None:
+    script = tmp_path / "settings.py"
+    script.write_text(
+        "from pyspark.sql import SparkSession\n"
+        "spark = SparkSession.builder.getOrCreate()\n"
+        "print('partitions', spark.conf.get('spark.sql.shuffle.partitions'))\n"
+        "spark.sql(\"SELECT CAST('x1' AS INT)\").collect()\n"
+    )
+    before = offline_glue.spark.conf.get("spark.sql.shuffle.partitions")
+    conf = "spark.sql.shuffle.partitions=7 --conf spark.sql.ansi.enabled=true"
+    run = offline_glue.run_script(script, {"--conf": conf})
+    assert "partitions 7" in run.output
+    # ANSI mode on: a cast that cannot parse fails the run instead of giving null.
+    assert run.state == "FAILED"
+    assert "CAST_INVALID_INPUT" in run.error
+    assert offline_glue.spark.conf.get("spark.sql.shuffle.partitions") == before
+    assert offline_glue.spark.conf.get("spark.sql.ansi.enabled") == "false"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from gluestack.local.execution.job_parameters import refuse_unemulated_parameters
 from gluestack.local.execution.python_modules import install_modules
 from gluestack.local.execution.script_runner import run_glue_script
+from gluestack.local.execution.spark_conf_argument import run_settings
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
 from gluestack.local.records.job_logs import LiveRunLog
 from gluestack.local.records.output_guard import guarded_outputs
@@ -92,10 +93,11 @@ def execute_job(
         ):
             refuse_unemulated_parameters(arguments)
             modules = install_modules(arguments, s3, workspace.scripts / job_name / "modules")
-            run_glue_script(
-                script, job_name, _script_arguments(arguments), runtime, python_files, run_id,
-                module_folders=[modules] if modules else [],
-            )  # fmt: skip
+            with run_settings(spark, arguments):
+                run_glue_script(
+                    script, job_name, _script_arguments(arguments), runtime, python_files,
+                    run_id, module_folders=[modules] if modules else [],
+                )  # fmt: skip
     except BaseException as error:
         output.write(traceback.format_exc())
         _keep_log(output, log_file, failed=True)
