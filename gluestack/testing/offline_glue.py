@@ -120,13 +120,21 @@ class OfflineGlue:
         JOB_NAME is the script's file name unless arguments give `--JOB_NAME`. A run that writes
         into a bucket the account lacks fails, as on AWS.
         """
-        from gluestack.local.execution.job_parameters import refuse_unemulated_parameters
+        from gluestack.local.execution.job_execution import fetch_object
+        from gluestack.local.execution.job_parameters import (
+            SCRIPT_LOCATION,
+            refuse_unemulated_parameters,
+        )
         from gluestack.local.execution.python_modules import install_modules
         from gluestack.local.execution.script_runner import run_glue_script
         from gluestack.local.execution.spark_conf_argument import run_settings
 
         given = {f"--{k.removeprefix('--')}": v for k, v in (arguments or {}).items()}
         job_name = given.pop("--JOB_NAME", Path(script).stem)
+        if SCRIPT_LOCATION in given:  # Glue runs that script instead
+            script = fetch_object(
+                self.s3, self.workspace.scripts / job_name, given[SCRIPT_LOCATION]
+            )
         run_id = f"jr_{uuid.uuid4().hex}"
         output = io.StringIO()
         state, error_message = "SUCCEEDED", ""

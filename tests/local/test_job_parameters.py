@@ -6,6 +6,7 @@ job run Arguments, which will override job DefaultArguments".
 """
 
 from pathlib import Path
+from typing import Any
 
 import boto3
 import pytest
@@ -77,27 +78,49 @@ def test_monitoring_and_capacity_parameters_run_the_script_unchanged(
     assert offline_glue.read("s3://out/rows/", format="json").count() == 1
 
 
-def test_non_overridable_arguments_win_over_the_run_s_and_the_default_ones(
-    aws: boto3.Session, spark: SparkSession, s3_root: Path, tmp_path: Path
-) -> None:
+def _deployed(aws: boto3.Session, **job: Any) -> tuple[Any, Any]:
     s3, glue = aws.client("s3"), aws.client("glue")
     for bucket in ("scripts", "out"):
         s3.create_bucket(Bucket=bucket)
     s3.put_object(Bucket="scripts", Key="job.py", Body=SCRIPT.encode())
+    s3.put_object(Bucket="scripts", Key="broken.py", Body=b"raise SystemExit('not this one')\n")
     glue.create_job(
         Name="rows",
         Role="arn:aws:iam::123456789012:role/glue",
-        Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/job.py"},
+        GlueVersion="5.1",
+        **{"Command": {"Name": "glueetl", "ScriptLocation": "s3://scripts/job.py"}, **job},
+    )
+    return glue, s3
+
+
+def test_non_overridable_arguments_win_over_the_run_s_and_the_default_ones(
+    aws: boto3.Session, spark: SparkSession, s3_root: Path, tmp_path: Path
+) -> None:
+    glue, s3 = _deployed(
+        aws,
         DefaultArguments={"--target": "s3://out/default/"},
         NonOverridableArguments={"--target": "s3://out/fixed/"},
-        GlueVersion="5.1",
     )
     workspace = Workspace(tmp_path / "workspace")
-    workspace.s3_root.mkdir(parents=True)
     run = execute_job(glue, s3, spark, workspace, "rows", "jr_1", {"--target": "s3://out/run/"})
     assert run.succeeded, run.error_message
     written = {p.parent.name for p in s3_root.glob("out/*/*.json")}
     assert written == {"fixed"}
+
+
+def test_script_location_runs_that_script_instead_of_the_job_s(
+    aws: boto3.Session, spark: SparkSession, s3_root: Path, tmp_path: Path
+) -> None:
+    command = {"Name": "glueetl", "ScriptLocation": "s3://scripts/broken.py"}
+    glue, s3 = _deployed(aws, Command=command, DefaultArguments={"--target": "s3://out/rows/"})
+    workspace = Workspace(tmp_path / "workspace")
+    plain = execute_job(glue, s3, spark, workspace, "rows", "jr_1")
+    assert plain.error_message == "SystemExit: not this one"
+    run = execute_job(
+        glue, s3, spark, workspace, "rows", "jr_2", {"--scriptLocation": "s3://scripts/job.py"}
+    )
+    assert run.succeeded, run.error_message
+    assert list(s3_root.glob("out/rows/*.json"))
 
 
 def test_spark_settings_in_conf_are_in_force_for_the_run_and_only_for_it(

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gluestack.local.execution.job_parameters import refuse_unemulated_parameters
+from gluestack.local.execution.job_parameters import (
+    SCRIPT_LOCATION,
+    refuse_unemulated_parameters,
+)
 from gluestack.local.execution.python_modules import install_modules
 from gluestack.local.execution.script_runner import run_glue_script
 from gluestack.local.execution.spark_conf_argument import run_settings
@@ -58,14 +61,16 @@ def execute_job(
     logs: a CloudWatch Logs client; the run's output goes to Glue's log groups there too.
     """
     job = glue.get_job(JobName=job_name)["Job"]
-    script = fetch_object(s3, workspace.scripts / job_name, job["Command"]["ScriptLocation"])
     # https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html:
-    # NonOverridableArguments override the run's Arguments, which override DefaultArguments.
+    # NonOverridableArguments override the run's Arguments, which override DefaultArguments;
+    # --scriptLocation overrides the job's ScriptLocation.
     arguments = {
         **job.get("DefaultArguments", {}),
         **(run_arguments or {}),
         **job.get("NonOverridableArguments", {}),
     }
+    location = arguments.get(SCRIPT_LOCATION) or job["Command"]["ScriptLocation"]
+    script = fetch_object(s3, workspace.scripts / job_name, location)
     python_files = [
         fetch_object(s3, workspace.scripts / job_name / "extra", location)
         for location in filter(None, arguments.get("--extra-py-files", "").split(","))

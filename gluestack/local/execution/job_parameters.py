@@ -17,6 +17,7 @@ class Offline(Enum):
     REFUSED = "refused"
 
 
+SCRIPT_LOCATION = "--scriptLocation"
 _OBSERVABILITY = "monitoring on AWS"
 _CAPACITY = "capacity and placement of Spark work on AWS"
 
@@ -28,6 +29,7 @@ TREATMENT: dict[str, tuple[Offline, str]] = {
     "job-bookmark-from": (Offline.HONOURED, "with job-bookmark-pause"),
     "job-bookmark-to": (Offline.HONOURED, "with job-bookmark-pause"),
     "TempDir": (Offline.HONOURED, "an s3:// folder of the offline account"),
+    "scriptLocation": (Offline.HONOURED, "the script run instead of the job's ScriptLocation"),
     "conf": (Offline.HONOURED, "set for the run; one fixed at Spark's start is refused"),
     "job-language": (Offline.HONOURED, "python; a Scala job is refused by its value"),
     "enable-metrics": (Offline.NO_DATA_EFFECT, _OBSERVABILITY),
@@ -58,7 +60,6 @@ TREATMENT: dict[str, tuple[Offline, str]] = {
     "extra-jars": (Offline.REFUSED, "jars on the Java classpath"),
     "user-jars-first": (Offline.REFUSED, "jars on the Java classpath"),
     "extra-files": (Offline.REFUSED, "files copied into the script's working directory"),
-    "scriptLocation": (Offline.REFUSED, "a script other than the job's ScriptLocation"),
     "class": (Offline.REFUSED, "the entry point of a Scala job"),
     "python-virtual-env": (Offline.REFUSED, "a packed Python environment replacing Glue's"),
     "python-virtual-env-storage-prefix": (Offline.REFUSED, "a Python environment Glue builds"),
