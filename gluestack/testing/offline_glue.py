@@ -120,6 +120,7 @@ class OfflineGlue:
         JOB_NAME is the script's file name unless arguments give `--JOB_NAME`. A run that writes
         into a bucket the account lacks fails, as on AWS.
         """
+        from gluestack.local.execution.catalog_metastore import catalog_uses_refused
         from gluestack.local.execution.job_execution import fetch_object
         from gluestack.local.execution.job_parameters import (
             SCRIPT_LOCATION,
@@ -144,7 +145,7 @@ class OfflineGlue:
                     refuse_unemulated_parameters(given)
                     downloads = self.workspace.scripts / job_name / "modules"
                     modules = install_modules(given, self.s3, downloads)
-                    with run_settings(self.spark, given):
+                    with run_settings(self.spark, given), catalog_uses_refused(given):
                         run_glue_script(
                             Path(script), job_name, _plain_names(given), runtime, python_files,
                             run_id, module_folders=[modules] if modules else [],

@@ -142,3 +142,38 @@ def test_spark_settings_in_conf_are_in_force_for_the_run_and_only_for_it(
     assert "CAST_INVALID_INPUT" in run.error
     assert offline_glue.spark.conf.get("spark.sql.shuffle.partitions") == before
     assert offline_glue.spark.conf.get("spark.sql.ansi.enabled") == "false"
+
+
+# Glue Studio's SQL Query node: its frames as temporary views, then spark.sql over them.
+STUDIO_SQL = Path(__file__).parent / "scripts" / "studio_sql_query.py"
+
+
+def test_with_the_catalog_as_metastore_a_studio_sql_node_over_its_own_views_runs(
+    offline_glue: OfflineGlue, tmp_path: Path
+) -> None:
+    run = offline_glue.run_script(STUDIO_SQL, {"--enable-glue-datacatalog": "true"})
+    assert run.state == "SUCCEEDED", run.error + run.output
+    assert "doubled 10.0" in run.output
+
+
+@pytest.mark.parametrize(
+    ("use", "what"),
+    [
+        ("spark.sql('SELECT * FROM sales.orders').show()", "spark.sql of a table that is not"),
+        ("spark.table('sales.orders')", "table of a table that is not a temporary view"),
+        ("spark.sql('CREATE DATABASE sales')", "spark.sql('CREATE DATABASE sales')"),
+        ("spark.range(3).write.saveAsTable('sales.orders')", "DataFrameWriter.saveAsTable"),
+        ("print(spark.catalog.listTables('sales'))", "spark.catalog.listTables"),
+    ],
+)
+def test_with_the_catalog_as_metastore_a_use_of_spark_s_catalog_is_refused_by_name(
+    offline_glue: OfflineGlue, tmp_path: Path, use: str, what: str
+) -> None:
+    script = tmp_path / "catalog_use.py"
+    script.write_text(
+        "from pyspark.sql import SparkSession\nspark = SparkSession.builder.getOrCreate()\n" + use
+    )
+    run = offline_glue.run_script(script, {"--enable-glue-datacatalog": "true"})
+    assert run.state == "FAILED"
+    assert run.error.startswith(f"UnsupportedGlueFeature: --enable-glue-datacatalog: {what}")
+    assert "would use the Data Catalog as Spark's metastore" in run.error

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gluestack.local.execution.catalog_metastore import catalog_uses_refused
 from gluestack.local.execution.job_parameters import (
     SCRIPT_LOCATION,
     refuse_unemulated_parameters,
@@ -98,7 +99,7 @@ def execute_job(
         ):
             refuse_unemulated_parameters(arguments)
             modules = install_modules(arguments, s3, workspace.scripts / job_name / "modules")
-            with run_settings(spark, arguments):
+            with run_settings(spark, arguments), catalog_uses_refused(arguments):
                 run_glue_script(
                     script, job_name, _script_arguments(arguments), runtime, python_files,
                     run_id, module_folders=[modules] if modules else [],

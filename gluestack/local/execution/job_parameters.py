@@ -29,6 +29,10 @@ TREATMENT: dict[str, tuple[Offline, str]] = {
     "job-bookmark-from": (Offline.HONOURED, "with job-bookmark-pause"),
     "job-bookmark-to": (Offline.HONOURED, "with job-bookmark-pause"),
     "TempDir": (Offline.HONOURED, "an s3:// folder of the offline account"),
+    "enable-glue-datacatalog": (
+        Offline.HONOURED,
+        "Spark's catalog as the Data Catalog: the first use is refused (catalog_metastore.py)",
+    ),
     "scriptLocation": (Offline.HONOURED, "the script run instead of the job's ScriptLocation"),
     "conf": (Offline.HONOURED, "set for the run; one fixed at Spark's start is refused"),
     "job-language": (Offline.HONOURED, "python; a Scala job is refused by its value"),
@@ -64,7 +68,6 @@ TREATMENT: dict[str, tuple[Offline, str]] = {
     "python-virtual-env": (Offline.REFUSED, "a packed Python environment replacing Glue's"),
     "python-virtual-env-storage-prefix": (Offline.REFUSED, "a Python environment Glue builds"),
     "python-virtual-env-version": (Offline.REFUSED, "a Python environment Glue builds"),
-    "enable-glue-datacatalog": (Offline.REFUSED, "the Data Catalog as Spark's Hive metastore"),
     "enable-lakeformation-fine-grained-access": (
         Offline.REFUSED,
         "Lake Formation's row, column and cell filters on what a job reads",
