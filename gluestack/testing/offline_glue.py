@@ -120,15 +120,9 @@ class OfflineGlue:
         JOB_NAME is the script's file name unless arguments give `--JOB_NAME`. A run that writes
         into a bucket the account lacks fails, as on AWS.
         """
-        from gluestack.local.execution.catalog_metastore import catalog_uses_refused
         from gluestack.local.execution.job_execution import fetch_object
-        from gluestack.local.execution.job_parameters import (
-            SCRIPT_LOCATION,
-            refuse_unemulated_parameters,
-        )
-        from gluestack.local.execution.python_modules import install_modules
+        from gluestack.local.execution.job_parameters import SCRIPT_LOCATION, parameters_applied
         from gluestack.local.execution.script_runner import run_glue_script
-        from gluestack.local.execution.spark_conf_argument import run_settings
 
         given = {f"--{k.removeprefix('--')}": v for k, v in (arguments or {}).items()}
         job_name = given.pop("--JOB_NAME", Path(script).stem)
@@ -142,13 +136,11 @@ class OfflineGlue:
         with self.runtime_scope(given, activate=False) as runtime:
             try:
                 with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-                    refuse_unemulated_parameters(given)
                     downloads = self.workspace.scripts / job_name / "modules"
-                    modules = install_modules(given, self.s3, downloads)
-                    with run_settings(self.spark, given), catalog_uses_refused(given):
+                    with parameters_applied(given, self.spark, self.s3, downloads) as folders:
                         run_glue_script(
                             Path(script), job_name, _plain_names(given), runtime, python_files,
-                            run_id, module_folders=[modules] if modules else [],
+                            run_id, module_folders=folders,
                         )  # fmt: skip
                 self._check_buckets()
             except SystemExit as stop:

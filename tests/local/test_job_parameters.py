@@ -5,6 +5,7 @@ the parameters Glue reads itself, and orders them: "job NonOverridableArguments 
 job run Arguments, which will override job DefaultArguments".
 """
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -177,3 +178,21 @@ def test_with_the_catalog_as_metastore_a_use_of_spark_s_catalog_is_refused_by_na
     assert run.state == "FAILED"
     assert run.error.startswith(f"UnsupportedGlueFeature: --enable-glue-datacatalog: {what}")
     assert "would use the Data Catalog as Spark's metastore" in run.error
+
+
+def test_customer_driver_variables_are_the_script_s_environment_for_the_run(
+    offline_glue: OfflineGlue, tmp_path: Path
+) -> None:
+    script = tmp_path / "env.py"
+    script.write_text(
+        "import os\n"
+        "print('region', os.environ.get('CUSTOMER_REGION'), os.environ.get('CUSTOMER_NOTE'))\n"
+        "print('other', os.environ.get('OTHER'))\n"
+    )
+    value = 'CUSTOMER_REGION=eu-west-1,CUSTOMER_NOTE="a, b",OTHER=x'
+    run = offline_glue.run_script(script, {"--customer-driver-env-vars": value})
+    assert run.state == "SUCCEEDED", run.error + run.output
+    # Keys without the CUSTOMER_ prefix are ignored, as the reference says.
+    assert "region eu-west-1 a, b" in run.output
+    assert "other None" in run.output
+    assert "CUSTOMER_REGION" not in os.environ

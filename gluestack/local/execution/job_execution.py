@@ -7,14 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gluestack.local.execution.catalog_metastore import catalog_uses_refused
-from gluestack.local.execution.job_parameters import (
-    SCRIPT_LOCATION,
-    refuse_unemulated_parameters,
-)
-from gluestack.local.execution.python_modules import install_modules
+from gluestack.local.execution.job_parameters import SCRIPT_LOCATION, parameters_applied
 from gluestack.local.execution.script_runner import run_glue_script
-from gluestack.local.execution.spark_conf_argument import run_settings
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
 from gluestack.local.records.job_logs import LiveRunLog
 from gluestack.local.records.output_guard import guarded_outputs
@@ -97,12 +91,11 @@ def execute_job(
             contextlib.redirect_stdout(output),
             contextlib.redirect_stderr(output),
         ):
-            refuse_unemulated_parameters(arguments)
-            modules = install_modules(arguments, s3, workspace.scripts / job_name / "modules")
-            with run_settings(spark, arguments), catalog_uses_refused(arguments):
+            downloads = workspace.scripts / job_name / "modules"
+            with parameters_applied(arguments, spark, s3, downloads) as module_folders:
                 run_glue_script(
                     script, job_name, _script_arguments(arguments), runtime, python_files,
-                    run_id, module_folders=[modules] if modules else [],
+                    run_id, module_folders=module_folders,
                 )  # fmt: skip
     except BaseException as error:
         output.write(traceback.format_exc())

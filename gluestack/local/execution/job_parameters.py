@@ -6,9 +6,20 @@ networking (never what a job reads or writes), or refused by name before the scr
 Any other argument is the script's own and reaches it unchanged.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from gluestack.local.execution.catalog_metastore import catalog_uses_refused
+from gluestack.local.execution.driver_environment import driver_environment
+from gluestack.local.execution.python_modules import install_modules
+from gluestack.local.execution.spark_conf_argument import run_settings
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 
 class Offline(Enum):
@@ -33,6 +44,7 @@ TREATMENT: dict[str, tuple[Offline, str]] = {
         Offline.HONOURED,
         "Spark's catalog as the Data Catalog: the first use is refused (catalog_metastore.py)",
     ),
+    "customer-driver-env-vars": (Offline.HONOURED, "set in the job process for the run"),
     "scriptLocation": (Offline.HONOURED, "the script run instead of the job's ScriptLocation"),
     "conf": (Offline.HONOURED, "set for the run; one fixed at Spark's start is refused"),
     "job-language": (Offline.HONOURED, "python; a Scala job is refused by its value"),
@@ -58,7 +70,6 @@ TREATMENT: dict[str, tuple[Offline, str]] = {
     "continuous-log-logStreamPrefix": (Offline.REFUSED, "run logs under other stream names"),
     "custom-logGroup-prefix": (Offline.REFUSED, "run logs in other log groups"),
     "custom-logStream-prefix": (Offline.REFUSED, "run logs under other stream names"),
-    "customer-driver-env-vars": (Offline.REFUSED, "environment variables of the driver"),
     "customer-executor-env-vars": (Offline.REFUSED, "environment variables of the executors"),
     "datalake-formats": (Offline.REFUSED, "Hudi, Delta Lake and Iceberg need their jars"),
     "extra-jars": (Offline.REFUSED, "jars on the Java classpath"),
@@ -91,3 +102,20 @@ def refuse_unemulated_parameters(arguments: dict[str, str]) -> None:
             raise UnsupportedGlueFeature(f"job argument --{name} ({what}) offline")
         if name == "job-language" and arguments[argument] != "python":
             raise UnsupportedGlueFeature(f"job argument --job-language {arguments[argument]}")
+
+
+@contextmanager
+def parameters_applied(
+    arguments: dict[str, str], spark: "SparkSession", s3: Any, downloads: Path
+) -> Iterator[list[Path]]:
+    """The run's Glue parameters in force while the block runs (it gets the folders its script
+    imports first); a parameter offline runs cannot honour is refused before anything changes.
+    downloads: where S3 objects the parameters name are fetched to."""
+    refuse_unemulated_parameters(arguments)
+    modules = install_modules(arguments, s3, downloads)
+    with (
+        run_settings(spark, arguments),
+        catalog_uses_refused(arguments),
+        driver_environment(arguments),
+    ):
+        yield [modules] if modules else []
