@@ -46,7 +46,11 @@ def catalog_uses_refused(arguments: dict[str, str]) -> Iterator[None]:
         return
     from pyspark.sql import DataFrameReader, DataFrameWriter, SparkSession
     from pyspark.sql.catalog import Catalog
-    from pyspark.sql.utils import AnalysisException
+
+    try:
+        from pyspark.errors import AnalysisException
+    except ImportError:  # pyspark 3.3 (Glue 4.0's runtime) has it here only
+        from pyspark.sql.utils import AnalysisException
 
     def refusal(what: str) -> UnsupportedGlueFeature:
         return UnsupportedGlueFeature(
@@ -97,7 +101,8 @@ def _unknown_table_refused(
         try:
             return original(*args, **kwargs)
         except analysis_error as error:
-            if "TABLE_OR_VIEW_NOT_FOUND" not in str(error):
+            # Spark 3.4+ names the error class; Spark 3.3 (Glue 4.0) only says it.
+            if not any(m in str(error) for m in ("TABLE_OR_VIEW_NOT_FOUND", "Table or view not")):
                 raise
             raise refusal(f"{what} of a table that is not a temporary view") from error
 
