@@ -156,3 +156,28 @@ def test_the_report_for_people_names_each_change_and_finding() -> None:
     assert "codes: 3 rows, 1 columns -> nothing" in text and "CAST_INVALID_INPUT" in text
     assert "breaks cast line 1: imports imp" in text and "deprecated cast: modules" in text
     assert "Glue 6.0: changes above" in text
+
+
+def test_the_guide_s_items_on_job_parameters_are_found_without_a_run(tmp_path: Path) -> None:
+    """https://docs.aws.amazon.com/glue/latest/dg/migrating-version-60.html: custom jars need
+    Scala 2.13, bundled AWS SDK for Java 2.x >= 2.44.6 with --user-jars-first, no EMRFS."""
+    from gluestack.local.upgrade.findings import script_findings
+
+    script = tmp_path / "job.py"
+    script.write_text("print('no script finding')\n")
+    arguments = {
+        "--extra-jars": "s3://libs/udfs.jar",
+        "--user-jars-first": "true",
+        "--conf": "spark.sql.ansi.enabled=false --conf spark.hadoop.fs.s3.consistent=true",
+        "--additional-python-modules": "holidays==0.57",
+    }
+    found = {
+        (f.breaks, f.message.split(":")[0]) for f in script_findings("j", script, arguments, "6.0")
+    }
+    assert found == {
+        (True, "--extra-jars"),
+        (True, "--user-jars-first"),
+        (True, "--conf spark.hadoop.fs.s3.consistent"),
+        (False, "--additional-python-modules is deprecated in 6.0 (use --python-virtual-env)"),
+    }
+    assert script_findings("j", script, arguments, "5.1") == []

@@ -3,12 +3,16 @@
 Items of AWS's migration guide for 6.0 (https://docs.aws.amazon.com/glue/latest/dg/
 migrating-version-60.html): Python 3.13 (modules removed by 3.12 and 3.13, PEP 594 and
 https://docs.python.org/3/whatsnew/3.12.html), SQLContext removed in Spark 4, getResolvedOptions
-refusing abbreviated argument names, --additional-python-modules deprecated.
+refusing abbreviated argument names, --additional-python-modules deprecated, jars to rebuild for
+Scala 2.13 (--extra-jars) or an AWS SDK for Java 2.44.6 (--user-jars-first), EMRFS removed.
 """
 
 import ast
 from dataclasses import dataclass
 from pathlib import Path
+
+from gluestack.local.execution.spark_conf_argument import spark_settings
+from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 
 MIGRATION_60 = "https://docs.aws.amazon.com/glue/latest/dg/migrating-version-60.html"
 # Removed from the standard library by Python 3.12 and 3.13 (6.0 runs Python 3.13).
@@ -40,16 +44,50 @@ def script_findings(
     tree = ast.parse(script.read_text(), filename=str(script))
     found = [*_removed_imports(job, tree), *_sql_context(job, tree)]
     found += _abbreviations(job, tree, arguments)
+    found += _argument_findings(job, arguments)
+    return sorted(found, key=lambda finding: finding.line)
+
+
+def _argument_findings(job: str, arguments: dict[str, str]) -> list[Finding]:
+    """The guide's items on job parameters: deprecated modules, jars to rebuild, EMRFS gone."""
+    found = []
     if arguments.get("--additional-python-modules"):
         found.append(
             Finding(
-                job,
-                0,
-                False,
+                job, 0, False,
                 "--additional-python-modules is deprecated in 6.0 (use --python-virtual-env)",
             )
-        )
-    return sorted(found, key=lambda finding: finding.line)
+        )  # fmt: skip
+    if arguments.get("--extra-jars"):
+        found.append(
+            Finding(
+                job, 0, True,
+                "--extra-jars: jars built for Scala 2.12 fail on 6.0 (Scala 2.13, Spark 4.1); "
+                "rebuild them",
+            )
+        )  # fmt: skip
+    if arguments.get("--user-jars-first"):
+        found.append(
+            Finding(
+                job, 0, True,
+                "--user-jars-first: a jar bundling an AWS SDK for Java 2.x older than 2.44.6 "
+                "fails on 6.0 (NoSuchFieldError); bundle 2.44.6 or later",
+            )
+        )  # fmt: skip
+    try:
+        settings = spark_settings(arguments.get("--conf", ""))
+    except UnsupportedGlueFeature:  # a malformed --conf: the runs report it
+        settings = {}
+    emrfs = [key for key in settings if key.startswith("fs.s3.") or ".fs.s3." in key]
+    if emrfs:
+        found.append(
+            Finding(
+                job, 0, True,
+                f"--conf {emrfs[0]}: 6.0 has no EMRFS (S3A is its only S3 filesystem); "
+                "remove EMRFS settings",
+            )
+        )  # fmt: skip
+    return found
 
 
 def _removed_imports(job: str, tree: ast.AST) -> list[Finding]:
