@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gluestack.local.execution.job_parameters import SCRIPT_LOCATION, parameters_applied
+from gluestack.local.execution.job_parameters import (
+    SCRIPT_LOCATION,
+    parameters_applied,
+    resolved_arguments,
+)
 from gluestack.local.execution.script_runner import run_glue_script
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
 from gluestack.local.records.job_logs import LiveRunLog
@@ -56,14 +60,8 @@ def execute_job(
     logs: a CloudWatch Logs client; the run's output goes to Glue's log groups there too.
     """
     job = glue.get_job(JobName=job_name)["Job"]
-    # https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html:
-    # NonOverridableArguments override the run's Arguments, which override DefaultArguments;
-    # --scriptLocation overrides the job's ScriptLocation.
-    arguments = {
-        **job.get("DefaultArguments", {}),
-        **(run_arguments or {}),
-        **job.get("NonOverridableArguments", {}),
-    }
+    arguments = resolved_arguments(job, run_arguments)
+    # --scriptLocation "overrides a script location set in the JobCommand object".
     location = arguments.get(SCRIPT_LOCATION) or job["Command"]["ScriptLocation"]
     script = fetch_object(s3, workspace.scripts / job_name, location)
     python_files = [

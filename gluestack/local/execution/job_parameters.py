@@ -93,6 +93,16 @@ TREATMENT: dict[str, tuple[Offline, str]] = {
 }
 
 
+def resolved_arguments(job: dict[str, Any], run_arguments: dict[str, str] | None) -> dict[str, str]:
+    """A run's arguments: "job NonOverridableArguments will override job run Arguments, which
+    will override job DefaultArguments" (the reference page)."""
+    return {
+        **job.get("DefaultArguments", {}),
+        **(run_arguments or {}),
+        **job.get("NonOverridableArguments", {}),
+    }
+
+
 def refuse_unemulated_parameters(arguments: dict[str, str]) -> None:
     """Raise UnsupportedGlueFeature naming the first argument offline runs cannot honour."""
     for argument in sorted(arguments):

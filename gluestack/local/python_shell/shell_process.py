@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gluestack.local.execution.job_execution import fetch_object
+from gluestack.local.execution.job_parameters import resolved_arguments
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.script_runner import glue_argv
 from gluestack.local.python_shell.runtime import library_choice, shell_runtime
@@ -34,7 +35,7 @@ def main(config_file: str) -> int:
     glue, s3, logs = (config.client(name) for name in ("glue", "s3", "logs"))
     workspace = Workspace(Path(config.workspace))
     job = glue.get_job(JobName=config.job_name)["Job"]
-    arguments = {**job.get("DefaultArguments", {}), **config.arguments}
+    arguments = resolved_arguments(job, config.arguments)
     folder = workspace.scripts / config.job_name
     script = fetch_object(s3, folder, job["Command"]["ScriptLocation"])
     extra = [
