@@ -120,8 +120,8 @@ class OfflineGlue:
         JOB_NAME is the script's file name unless arguments give `--JOB_NAME`. A run that writes
         into a bucket the account lacks fails, as on AWS.
         """
-        from gluestack.local.execution.job_execution import fetch_object
         from gluestack.local.execution.job_parameters import SCRIPT_LOCATION, parameters_applied
+        from gluestack.local.execution.s3_objects import fetch_object
         from gluestack.local.execution.script_runner import run_glue_script
 
         given = {f"--{k.removeprefix('--')}": v for k, v in (arguments or {}).items()}
@@ -136,7 +136,7 @@ class OfflineGlue:
         with self.runtime_scope(given, activate=False) as runtime:
             try:
                 with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-                    downloads = self.workspace.scripts / job_name / "modules"
+                    downloads = self.workspace.scripts / job_name / "run-files"
                     with parameters_applied(given, self.spark, self.s3, downloads) as folders:
                         run_glue_script(
                             Path(script), job_name, _plain_names(given), runtime, python_files,

@@ -196,3 +196,20 @@ def test_customer_driver_variables_are_the_script_s_environment_for_the_run(
     assert "region eu-west-1 a, b" in run.output
     assert "other None" in run.output
     assert "CUSTOMER_REGION" not in os.environ
+
+
+def test_extra_files_are_in_the_script_s_working_directory(
+    offline_glue: OfflineGlue, tmp_path: Path
+) -> None:
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"threshold": 42}')
+    offline_glue.create_bucket("job-config")
+    location = offline_glue.upload("s3://job-config/jobs/", settings)
+    script = tmp_path / "configured.py"
+    script.write_text(
+        "import json\nprint('threshold', json.load(open('settings.json'))['threshold'])\n"
+    )
+    run = offline_glue.run_script(script, {"--extra-files": location})
+    assert run.state == "SUCCEEDED", run.error + run.output
+    assert "threshold 42" in run.output
+    assert not (Path.cwd() / "settings.json").exists()

@@ -12,6 +12,7 @@ from gluestack.local.execution.job_parameters import (
     parameters_applied,
     resolved_arguments,
 )
+from gluestack.local.execution.s3_objects import fetch_object
 from gluestack.local.execution.script_runner import run_glue_script
 from gluestack.local.glue_compat import BookmarkStore, GlueRuntime
 from gluestack.local.records.job_logs import LiveRunLog
@@ -89,7 +90,7 @@ def execute_job(
             contextlib.redirect_stdout(output),
             contextlib.redirect_stderr(output),
         ):
-            downloads = workspace.scripts / job_name / "modules"
+            downloads = workspace.scripts / job_name / "run-files"
             with parameters_applied(arguments, spark, s3, downloads) as module_folders:
                 run_glue_script(
                     script, job_name, _script_arguments(arguments), runtime, python_files,
@@ -130,15 +131,6 @@ def _output_folders(
         and value.startswith("s3://")
         and (outputs is None or name in outputs)
     ]
-
-
-def fetch_object(s3: Any, folder: Path, location: str) -> Path:
-    """Download an s3:// object (from moto) into folder, keeping its file name."""
-    bucket, _, key = location.strip().removeprefix("s3://").partition("/")
-    target = folder / key.rsplit("/", 1)[-1]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
-    return target
 
 
 def _script_arguments(arguments: dict[str, str]) -> dict[str, str]:

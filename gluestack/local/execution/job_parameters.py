@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from gluestack.local.execution.catalog_metastore import catalog_uses_refused
 from gluestack.local.execution.driver_environment import driver_environment
+from gluestack.local.execution.extra_files import extra_files_at_hand
 from gluestack.local.execution.python_modules import install_modules
 from gluestack.local.execution.spark_conf_argument import run_settings
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
@@ -45,6 +46,7 @@ TREATMENT: dict[str, tuple[Offline, str]] = {
         "Spark's catalog as the Data Catalog: the first use is refused (catalog_metastore.py)",
     ),
     "customer-driver-env-vars": (Offline.HONOURED, "set in the job process for the run"),
+    "extra-files": (Offline.HONOURED, "fetched into the run's working directory"),
     "scriptLocation": (Offline.HONOURED, "the script run instead of the job's ScriptLocation"),
     "conf": (Offline.HONOURED, "set for the run; one fixed at Spark's start is refused"),
     "job-language": (Offline.HONOURED, "python; a Scala job is refused by its value"),
@@ -74,7 +76,6 @@ TREATMENT: dict[str, tuple[Offline, str]] = {
     "datalake-formats": (Offline.REFUSED, "Hudi, Delta Lake and Iceberg need their jars"),
     "extra-jars": (Offline.REFUSED, "jars on the Java classpath"),
     "user-jars-first": (Offline.REFUSED, "jars on the Java classpath"),
-    "extra-files": (Offline.REFUSED, "files copied into the script's working directory"),
     "class": (Offline.REFUSED, "the entry point of a Scala job"),
     "python-virtual-env": (Offline.REFUSED, "a packed Python environment replacing Glue's"),
     "python-virtual-env-storage-prefix": (Offline.REFUSED, "a Python environment Glue builds"),
@@ -120,12 +121,13 @@ def parameters_applied(
 ) -> Iterator[list[Path]]:
     """The run's Glue parameters in force while the block runs (it gets the folders its script
     imports first); a parameter offline runs cannot honour is refused before anything changes.
-    downloads: where S3 objects the parameters name are fetched to."""
+    downloads: the run's folder for the S3 objects the parameters name."""
     refuse_unemulated_parameters(arguments)
-    modules = install_modules(arguments, s3, downloads)
+    modules = install_modules(arguments, s3, downloads / "modules")
     with (
         run_settings(spark, arguments),
         catalog_uses_refused(arguments),
         driver_environment(arguments),
+        extra_files_at_hand(arguments, s3, downloads / "working"),
     ):
         yield [modules] if modules else []

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from gluestack.local.execution.pip_install import pip_install
+from gluestack.local.execution.s3_objects import fetch_object
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.s3fs.build import gluestack_cache
 
@@ -54,13 +55,7 @@ def install_modules(arguments: dict[str, str], s3: Any, downloads: Path) -> Path
 
 
 def _local(entry: str, s3: Any, downloads: Path) -> str:
-    if not entry.startswith("s3://"):
-        return entry
-    bucket, _, key = entry.removeprefix("s3://").partition("/")
-    target = downloads / key.rsplit("/", 1)[-1]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
-    return str(target)
+    return str(fetch_object(s3, downloads, entry)) if entry.startswith("s3://") else entry
 
 
 def _digests(requirements: list[str]) -> list[str]:

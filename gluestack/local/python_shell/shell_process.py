@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from gluestack.local.execution.job_execution import fetch_object
 from gluestack.local.execution.job_parameters import resolved_arguments
 from gluestack.local.execution.job_process import JobProcessConfig
+from gluestack.local.execution.s3_objects import fetch_object
 from gluestack.local.execution.script_runner import glue_argv
 from gluestack.local.python_shell.runtime import library_choice, shell_runtime
 from gluestack.local.records import local_s3
