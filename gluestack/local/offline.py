@@ -1,10 +1,9 @@
 """An offline AWS account (moto), in-process or served on loopback, in which Glue runs advance."""
 
 import logging
-import os
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 import boto3
 from moto import mock_aws
@@ -13,6 +12,7 @@ from moto.server import ThreadedMotoServer
 
 from gluestack.local.moto_extensions import crawler_metrics, data_quality_api, workflow_runs
 from gluestack.local.offline_identity import OFFLINE_CREDENTIALS, OFFLINE_REGION
+from gluestack.local.process_environment import variables_set
 
 GLUE_MODELS = ("glue::job_run", "glue::crawl")
 
@@ -68,15 +68,5 @@ def _immediate_glue_runs() -> Iterator[None]:
             state_manager.unset_transition(model)
 
 
-@contextmanager
-def _fake_credentials() -> Iterator[None]:
-    saved = {name: os.environ.get(name) for name in OFFLINE_CREDENTIALS}
-    os.environ.update(OFFLINE_CREDENTIALS)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+def _fake_credentials() -> AbstractContextManager[None]:
+    return variables_set(OFFLINE_CREDENTIALS)

@@ -6,12 +6,11 @@ commas in double quotes; keys without the `CUSTOMER_` prefix are ignored. Offlin
 the job process, so they are set in its environment while the script runs and put back after.
 """
 
-import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
+from gluestack.local.process_environment import variables_set
 
 DRIVER_ENV_ARGUMENT = "--customer-driver-env-vars"
 PREFIX = "CUSTOMER_"
@@ -33,17 +32,6 @@ def driver_variables(value: str) -> dict[str, str]:
     return variables
 
 
-@contextmanager
-def driver_environment(arguments: dict[str, str]) -> Iterator[None]:
+def driver_environment(arguments: dict[str, str]) -> AbstractContextManager[None]:
     """The run's driver variables in os.environ while the block runs."""
-    variables = driver_variables(arguments.get(DRIVER_ENV_ARGUMENT, ""))
-    previous = {key: os.environ.get(key) for key in variables}
-    os.environ.update(variables)
-    try:
-        yield
-    finally:
-        for key, before in previous.items():
-            if before is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = before
+    return variables_set(driver_variables(arguments.get(DRIVER_ENV_ARGUMENT, "")))
