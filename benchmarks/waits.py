@@ -3,10 +3,13 @@
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from benchmarks.measurement import Measurement
 from gluestack.ops import PollSchedule, run_job
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 # Ten minutes, plus a little so the end does not fall on a 6-second poll by luck.
 JOB_SECONDS = 601.0
@@ -74,7 +77,7 @@ def simulate_wait(
     """Start and wait out one simulated run; the double holds the calls and the final clock."""
     glue = SimulatedJobGlue(FakeClock(), JOB_SECONDS, history)
     run_job(
-        glue,
+        cast("GlueClient", glue),  # the double answers the calls a waiter makes
         "simulated",
         deadline_seconds=4 * JOB_SECONDS,
         schedule=schedule,

@@ -12,6 +12,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import boto3
 
@@ -42,6 +43,9 @@ from gluestack.ops.polling import PollSchedule
 from gluestack.ops.stacks import PipelineManifest, StackNotFound
 from gluestack.ops.workflows import WorkflowRunResult, start_workflow_run, wait_for_workflow_run
 from gluestack.spec.names import pipeline_stack_name
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 OnNode = Callable[[Node, str, str], None]  # node, state, detail
 WORKFLOW_DEADLINE_SECONDS = 4 * 3600
@@ -139,7 +143,7 @@ def run_workflow(
 
 
 def _evaluate_written_tables(
-    glue: object, manifest: PipelineManifest, outcomes: list[NodeOutcome]
+    glue: "GlueClient", manifest: PipelineManifest, outcomes: list[NodeOutcome]
 ) -> list[str]:
     """Evaluate the rulesets of the tables written by the run's jobs that succeeded, except
     those the jobs evaluated themselves before writing (on_failure: fail)."""

@@ -1,9 +1,12 @@
 """Show and reset a job's bookmark: what its bookmarked sources have already processed."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gluestack.ops.errors import GlueOpsError, refusals_typed
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 
 @dataclass(frozen=True)
@@ -18,7 +21,7 @@ class JobBookmark:
 
 
 @refusals_typed("Glue job", "job_name")
-def job_bookmark(glue: Any, job_name: str) -> JobBookmark:
+def job_bookmark(glue: "GlueClient", job_name: str) -> JobBookmark:
     """The job's bookmark; a job that never committed one has an empty bookmark."""
     try:
         entry = _call(glue, "get_job_bookmark", JobName=job_name)["JobBookmarkEntry"]
@@ -34,13 +37,13 @@ def job_bookmark(glue: Any, job_name: str) -> JobBookmark:
 
 
 @refusals_typed("Glue job", "job_name")
-def reset_job_bookmark(glue: Any, job_name: str, run_id: str | None = None) -> None:
+def reset_job_bookmark(glue: "GlueClient", job_name: str, run_id: str | None = None) -> None:
     """Forget what the job has processed (up to run_id when given), so the next run rereads."""
     request = {"JobName": job_name, **({"RunId": run_id} if run_id else {})}
     _call(glue, "reset_job_bookmark", **request)
 
 
-def _call(glue: Any, operation: str, **request: Any) -> Any:
+def _call(glue: "GlueClient", operation: str, **request: Any) -> Any:
     try:
         return getattr(glue, operation)(**request)
     except NotImplementedError:

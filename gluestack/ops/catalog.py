@@ -3,9 +3,22 @@
 from dataclasses import dataclass
 from datetime import datetime
 from fnmatch import fnmatchcase
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gluestack.ops.errors import ResourceNotFound, typed_refusals
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_glue.type_defs import (
+        ColumnOutputTypeDef,
+        GetTablesRequestPaginateTypeDef,
+        TablePaginatorTypeDef,
+        TableTypeDef,
+    )
+
+    # Glue's Table structure: GetTable's, or a page's (GetTables, GetTableVersions), which
+    # differ only in their Status.
+    Table = TableTypeDef | TablePaginatorTypeDef
 
 # Substrings of a SerDe or input format class that name the data format, checked in order.
 _FORMAT_HINTS = (
@@ -61,7 +74,7 @@ class TableDetail:
     columns: tuple[Column, ...]
 
 
-def list_databases(glue: Any, pattern: str | None = None) -> list[DatabaseInfo]:
+def list_databases(glue: "GlueClient", pattern: str | None = None) -> list[DatabaseInfo]:
     """Every database (all pages) whose name matches the fnmatch pattern, if given."""
     databases = [
         DatabaseInfo(
@@ -77,14 +90,16 @@ def list_databases(glue: Any, pattern: str | None = None) -> list[DatabaseInfo]:
 
 
 def list_tables(
-    glue: Any, database: str, *, pattern: str | None = None, expression: str | None = None
+    glue: "GlueClient", database: str, *, pattern: str | None = None, expression: str | None = None
 ) -> list[TableInfo]:
     """The database's tables (all pages) matching an fnmatch pattern and/or Glue's Expression.
 
     Expression is filtered by Glue itself (a regular expression; moto anchors it at the start
     only); pattern is matched here, case-insensitively, against the whole name.
     """
-    request = {"DatabaseName": database, **({"Expression": expression} if expression else {})}
+    request: GetTablesRequestPaginateTypeDef = {"DatabaseName": database}
+    if expression:
+        request["Expression"] = expression
     with typed_refusals("Glue database", database):
         tables = [
             table_info(table)
@@ -94,13 +109,13 @@ def list_tables(
     return [table for table in tables if _matches(table.name, pattern)]
 
 
-def table_definition(glue: Any, database: str, table: str) -> dict[str, Any]:
+def table_definition(glue: "GlueClient", database: str, table: str) -> "TableTypeDef":
     """Glue's Table structure (GetTable); ResourceNotFound when the database or table is missing."""
     with typed_refusals("Glue table", f"{database}.{table}"):
-        return dict(glue.get_table(DatabaseName=database, Name=table)["Table"])
+        return glue.get_table(DatabaseName=database, Name=table)["Table"].copy()
 
 
-def table_exists(glue: Any, database: str, table: str) -> bool:
+def table_exists(glue: "GlueClient", database: str, table: str) -> bool:
     """Whether the table exists (False too when its database does not)."""
     try:
         table_definition(glue, database, table)
@@ -109,13 +124,13 @@ def table_exists(glue: Any, database: str, table: str) -> bool:
     return True
 
 
-def describe_table(glue: Any, database: str, table: str) -> TableDetail:
+def describe_table(glue: "GlueClient", database: str, table: str) -> TableDetail:
     """The table at a glance and its columns."""
     definition = table_definition(glue, database, table)
     return TableDetail(table_info(definition), table_columns(definition))
 
 
-def table_info(table: dict[str, Any]) -> TableInfo:
+def table_info(table: "Table") -> TableInfo:
     """A TableInfo from Glue's Table structure."""
     storage = table.get("StorageDescriptor", {})
     return TableInfo(
@@ -131,7 +146,7 @@ def table_info(table: dict[str, Any]) -> TableInfo:
     )
 
 
-def table_columns(table: dict[str, Any]) -> tuple[Column, ...]:
+def table_columns(table: "Table") -> tuple[Column, ...]:
     """Data columns then partition keys of Glue's Table structure."""
     data = table.get("StorageDescriptor", {}).get("Columns", [])
     keys = table.get("PartitionKeys", [])
@@ -140,7 +155,7 @@ def table_columns(table: dict[str, Any]) -> tuple[Column, ...]:
     )
 
 
-def table_format(table: dict[str, Any]) -> str:
+def table_format(table: "Table") -> str:
     """The data format: the crawler's classification, the table type, else the SerDe's name."""
     storage = table.get("StorageDescriptor", {})
     parameters = {**storage.get("Parameters", {}), **table.get("Parameters", {})}
@@ -157,7 +172,7 @@ def table_format(table: dict[str, Any]) -> str:
     return next((name for hint, name in _FORMAT_HINTS if hint in classes), "")
 
 
-def _column(column: dict[str, Any], partition_key: bool) -> Column:
+def _column(column: "ColumnOutputTypeDef", partition_key: bool) -> Column:
     return Column(column["Name"], column.get("Type", ""), column.get("Comment", ""), partition_key)
 
 

@@ -3,7 +3,7 @@
 import contextlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
@@ -15,6 +15,10 @@ from gluestack.ops.errors import (
 )
 from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedule, SystemClock
 from gluestack.ops.states import CRAWL_FAILED, CRAWL_STATUS_ALIASES, CRAWL_SUCCEEDED
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_glue.type_defs import CrawlerMetricsTypeDef, LastCrawlInfoTypeDef
 
 CRAWLER_BUSY = frozenset({"RUNNING", "STOPPING"})
 
@@ -33,7 +37,7 @@ class CrawlResult:
 
 
 @refusals_typed("Glue crawler", "name")
-def start_crawler(glue: Any, name: str) -> None:
+def start_crawler(glue: "GlueClient", name: str) -> None:
     """Start a crawl; when one is already running, join it instead of failing."""
     with contextlib.suppress(glue.exceptions.CrawlerRunningException):
         glue.start_crawler(Name=name)
@@ -41,7 +45,7 @@ def start_crawler(glue: Any, name: str) -> None:
 
 @refusals_typed("Glue crawler", "name")
 def wait_for_crawler(
-    glue: Any,
+    glue: "GlueClient",
     name: str,
     *,
     deadline_seconds: float,
@@ -56,12 +60,11 @@ def wait_for_crawler(
         crawler = glue.get_crawler(Name=name)["Crawler"]
         state = crawler["State"]
         last = crawler.get("LastCrawl")
-        finished = (
+        if (
             state == "READY"
             and last
             and (started_after is None or last["StartTime"] > started_after)
-        )
-        if finished:
+        ):
             return _finished_crawl(glue, name, last)
         if state not in CRAWLER_BUSY and state != "READY":
             raise UnknownRunState("Glue crawler", name, state)
@@ -72,7 +75,7 @@ def wait_for_crawler(
 
 @refusals_typed("Glue crawler", "name")
 def run_crawler(
-    glue: Any,
+    glue: "GlueClient",
     name: str,
     *,
     deadline_seconds: float,
@@ -92,7 +95,7 @@ def run_crawler(
     )
 
 
-def _finished_crawl(glue: Any, name: str, last: dict[str, Any]) -> CrawlResult:
+def _finished_crawl(glue: "GlueClient", name: str, last: "LastCrawlInfoTypeDef") -> CrawlResult:
     status = CRAWL_STATUS_ALIASES.get(last["Status"], last["Status"])
     if status in CRAWL_FAILED:
         raise CrawlerFailed(name, status, last.get("ErrorMessage", ""))
@@ -110,7 +113,7 @@ def _finished_crawl(glue: Any, name: str, last: dict[str, Any]) -> CrawlResult:
     )
 
 
-def _metrics(glue: Any, name: str) -> dict[str, Any]:
+def _metrics(glue: "GlueClient", name: str) -> "CrawlerMetricsTypeDef":
     try:
         metrics = glue.get_crawler_metrics(CrawlerNameList=[name])["CrawlerMetricsList"]
     except (NotImplementedError, ClientError):

@@ -7,12 +7,23 @@ paginator, so its NextToken is followed here; throttling is botocore's retry con
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gluestack.ops.errors import GlueOpsError, UnknownRunState, WaitDeadlineExceeded
 from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedule, SystemClock
 from gluestack.ops.stacks import PipelineManifest
 from gluestack.ops.states import JOB_FAILED, JOB_IN_PROGRESS, JOB_SUCCEEDED
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_glue.type_defs import (
+        DataQualityResultDescriptionTypeDef,
+        DataQualityResultFilterCriteriaTypeDef,
+        DataQualityResultTypeDef,
+        GetDataQualityRulesetEvaluationRunResponseTypeDef,
+        ListDataQualityResultsRequestTypeDef,
+        StartDataQualityRulesetEvaluationRunRequestTypeDef,
+    )
 
 # BatchGetDataQualityResult takes at most this many ids (the API's DataQualityResultIds).
 BATCH_SIZE = 100
@@ -84,7 +95,7 @@ class TableRulesets:
 
 
 def pipeline_rulesets(
-    glue: Any, manifest: PipelineManifest, jobs: Collection[str] | None = None
+    glue: "GlueClient", manifest: PipelineManifest, jobs: Collection[str] | None = None
 ) -> list[TableRulesets]:
     """The pipeline's deployed rulesets by table, for the tables the given jobs (deployed
     names; None: every job) write; each run assumes the writing job's role."""
@@ -103,7 +114,7 @@ def pipeline_rulesets(
 
 
 def evaluate_rulesets(
-    glue: Any,
+    glue: "GlueClient",
     target: TableRulesets,
     *,
     deadline_seconds: float,
@@ -112,13 +123,14 @@ def evaluate_rulesets(
     clock: Clock | None = None,
 ) -> list[QualityResult]:
     """Start one evaluation run of the table's rulesets, wait for it, and read its results."""
-    source = {"GlueTable": {"DatabaseName": target.database, "TableName": target.table}}
-    run_id = glue.start_data_quality_ruleset_evaluation_run(
-        DataSource=source,
-        Role=target.role,
-        RulesetNames=list(target.rulesets),
-        **({"Timeout": timeout_minutes} if timeout_minutes else {}),
-    )["RunId"]
+    request: StartDataQualityRulesetEvaluationRunRequestTypeDef = {
+        "DataSource": {"GlueTable": {"DatabaseName": target.database, "TableName": target.table}},
+        "Role": target.role,
+        "RulesetNames": list(target.rulesets),
+    }
+    if timeout_minutes:
+        request["Timeout"] = timeout_minutes
+    run_id = glue.start_data_quality_ruleset_evaluation_run(**request)["RunId"]
     run = wait_for_evaluation_run(
         glue, run_id, deadline_seconds=deadline_seconds, schedule=schedule, clock=clock
     )
@@ -126,19 +138,19 @@ def evaluate_rulesets(
 
 
 def wait_for_evaluation_run(
-    glue: Any,
+    glue: "GlueClient",
     run_id: str,
     *,
     deadline_seconds: float,
     schedule: PollSchedule = DEFAULT_SCHEDULE,
     clock: Clock | None = None,
-) -> dict[str, Any]:
+) -> "GetDataQualityRulesetEvaluationRunResponseTypeDef":
     """Poll until the run ends: its GetDataQualityRulesetEvaluationRun; EvaluationRunFailed
     unless it SUCCEEDED."""
     deadline = Deadline(clock or SystemClock(), deadline_seconds)
     intervals = schedule.intervals()
     while True:
-        run: dict[str, Any] = glue.get_data_quality_ruleset_evaluation_run(RunId=run_id)
+        run = glue.get_data_quality_ruleset_evaluation_run(RunId=run_id)
         status = run["Status"]
         # An evaluation run's TaskStatusType has the job run's states (no WAITING, no ERROR).
         if status in JOB_SUCCEEDED:
@@ -155,7 +167,7 @@ def wait_for_evaluation_run(
 
 
 def quality_results(
-    glue: Any,
+    glue: "GlueClient",
     *,
     job_name: str | None = None,
     job_run_id: str | None = None,
@@ -164,7 +176,7 @@ def quality_results(
     started_after: datetime | None = None,
 ) -> list[QualityResult]:
     """Every result matching the filter, newest first."""
-    criteria: dict[str, Any] = {}
+    criteria: DataQualityResultFilterCriteriaTypeDef = {}
     if job_name:
         criteria["JobName"] = job_name
     if job_run_id:
@@ -176,25 +188,29 @@ def quality_results(
     return results_by_id(glue, result_ids(glue, criteria))
 
 
-def _listed(glue: Any, criteria: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    token: dict[str, str] = {}
+def _listed(
+    glue: "GlueClient", criteria: "DataQualityResultFilterCriteriaTypeDef"
+) -> Iterator["DataQualityResultDescriptionTypeDef"]:
+    request: ListDataQualityResultsRequestTypeDef = {"Filter": criteria}
     while True:
-        page = glue.list_data_quality_results(Filter=criteria, **token)
+        page = glue.list_data_quality_results(**request)
         yield from page.get("Results", [])
         if not page.get("NextToken"):
             return
-        token = {"NextToken": page["NextToken"]}
+        request["NextToken"] = page["NextToken"]
 
 
-def results_by_id(glue: Any, result_ids: Sequence[str]) -> list[QualityResult]:
+def results_by_id(glue: "GlueClient", result_ids: Sequence[str]) -> list[QualityResult]:
     """The results, in the order of their ids."""
     return [_result(raw) for raw in described_results(glue, result_ids)]
 
 
-def described_results(glue: Any, result_ids: Sequence[str]) -> list[dict[str, Any]]:
+def described_results(
+    glue: "GlueClient", result_ids: Sequence[str]
+) -> list["DataQualityResultTypeDef"]:
     """The results as the API describes them, in the order of their ids
     (BatchGetDataQualityResult, 100 at a time)."""
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, DataQualityResultTypeDef] = {}
     for start in range(0, len(result_ids), BATCH_SIZE):
         batch = list(result_ids[start : start + BATCH_SIZE])
         for result in glue.batch_get_data_quality_result(ResultIds=batch)["Results"]:
@@ -202,13 +218,15 @@ def described_results(glue: Any, result_ids: Sequence[str]) -> list[dict[str, An
     return [found[i] for i in result_ids if i in found]
 
 
-def result_ids(glue: Any, criteria: dict[str, Any] | None = None) -> list[str]:
+def result_ids(
+    glue: "GlueClient", criteria: "DataQualityResultFilterCriteriaTypeDef | None" = None
+) -> list[str]:
     """The ids of every result matching criteria (ListDataQualityResults' Filter), newest first."""
     listed = sorted(_listed(glue, criteria or {}), key=lambda i: i["StartedOn"], reverse=True)
     return [item["ResultId"] for item in listed]
 
 
-def _result(raw: dict[str, Any]) -> QualityResult:
+def _result(raw: "DataQualityResultTypeDef") -> QualityResult:
     table = raw.get("DataSource", {}).get("GlueTable", {})
     return QualityResult(
         result_id=raw["ResultId"],

@@ -1,5 +1,6 @@
 """A finished job run as a person wants it reported: state, timings, DPU-seconds, where to look."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -42,8 +43,11 @@ class JobRunResult:
     execution_class: str = "STANDARD"
 
 
-def job_run_result(job_name: str, run: dict[str, Any], region: str = "us-east-1") -> JobRunResult:
-    """A JobRunResult from a GetJobRun response's JobRun."""
+def job_run_result(
+    job_name: str, run: Mapping[str, Any], region: str = "us-east-1"
+) -> JobRunResult:
+    """A JobRunResult from a GetJobRun response's JobRun (or a mapping of its fields: the job's
+    capacity under the run's own, as job_run_history reports a run)."""
     execution = int(run.get("ExecutionTime", 0))
     return JobRunResult(
         job_name=job_name,
@@ -64,7 +68,7 @@ def job_run_result(job_name: str, run: dict[str, Any], region: str = "us-east-1"
     )
 
 
-def _dpu_seconds(run: dict[str, Any], execution_seconds: int) -> float | None:
+def _dpu_seconds(run: Mapping[str, Any], execution_seconds: int) -> float | None:
     if "DPUSeconds" in run:
         return float(run["DPUSeconds"])
     per_worker = DPU_PER_WORKER.get(run.get("WorkerType", ""))

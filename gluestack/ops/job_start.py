@@ -3,11 +3,14 @@
 import uuid
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gluestack.ops.errors import ConcurrentRunsExceeded, WaitDeadlineExceeded, refusals_typed
 from gluestack.ops.polling import Clock, Deadline, PollSchedule, SystemClock
 from gluestack.ops.states import JOB_IN_PROGRESS
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 # Glue hands every argument to the script, and getResolvedOptions ignores names it is not
 # asked for, so a token rides along harmlessly and marks which start made the run.
@@ -31,7 +34,7 @@ def new_run_token() -> str:
 
 @refusals_typed("Glue job", "job_name")
 def start_job_run(
-    glue: Any,
+    glue: "GlueClient",
     job_name: str,
     arguments: Mapping[str, str] | None = None,
     *,
@@ -84,7 +87,7 @@ def start_job_run(
             deadline.sleep(next(waits))
 
 
-def find_run_by_token(glue: Any, job_name: str, run_token: str) -> str | None:
+def find_run_by_token(glue: "GlueClient", job_name: str, run_token: str) -> str | None:
     """The id of a recent run started with run_token, if any."""
     runs = glue.get_job_runs(JobName=job_name, MaxResults=TOKEN_LOOKBACK_RUNS)["JobRuns"]
     for run in runs:
@@ -94,7 +97,7 @@ def find_run_by_token(glue: Any, job_name: str, run_token: str) -> str | None:
     return None
 
 
-def running_run(glue: Any, job_name: str) -> str | None:
+def running_run(glue: "GlueClient", job_name: str) -> str | None:
     """The id of the most recent run still in progress, if any."""
     runs = glue.get_job_runs(JobName=job_name, MaxResults=TOKEN_LOOKBACK_RUNS)["JobRuns"]
     in_progress = [r for r in runs if r["JobRunState"] in JOB_IN_PROGRESS]

@@ -1,7 +1,7 @@
 """Start Glue job runs and wait for them, handling every run state Glue can report."""
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
@@ -18,6 +18,10 @@ from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedul
 from gluestack.ops.run_history import typical_run_seconds
 from gluestack.ops.states import JOB_FAILED, JOB_IN_PROGRESS, JOB_SUCCEEDED
 
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_glue.type_defs import JobRunTypeDef
+
 STOP_SCHEDULE = PollSchedule(first_seconds=2, factor=1.5, cap_seconds=15)
 
 # Called after every poll with the run's state, its attempt and the seconds waited so far.
@@ -26,7 +30,7 @@ OnPoll = Callable[[str, int, float], None]
 
 @refusals_typed("Glue job", "job_name")
 def wait_for_job_run(
-    glue: Any,
+    glue: "GlueClient",
     job_name: str,
     run_id: str,
     *,
@@ -71,7 +75,7 @@ def wait_for_job_run(
 
 @refusals_typed("Glue job", "job_name")
 def stop_job_run(
-    glue: Any,
+    glue: "GlueClient",
     job_name: str,
     run_id: str,
     *,
@@ -104,7 +108,7 @@ def stop_job_run(
 
 @refusals_typed("Glue job", "job_name")
 def run_job(
-    glue: Any,
+    glue: "GlueClient",
     job_name: str,
     arguments: Mapping[str, str] | None = None,
     *,
@@ -143,7 +147,7 @@ def run_job(
     )
 
 
-def _final(glue: Any, job_name: str, run: dict[str, Any]) -> JobRunResult:
+def _final(glue: "GlueClient", job_name: str, run: "JobRunTypeDef") -> JobRunResult:
     result = job_run_result(job_name, run, glue.meta.region_name)
     if result.state in JOB_SUCCEEDED:
         return result
@@ -154,7 +158,7 @@ def _final(glue: Any, job_name: str, run: dict[str, Any]) -> JobRunResult:
     raise UnknownRunState("Glue job run", f"{job_name}/{result.run_id}", result.state)
 
 
-def _stop_and_settle(glue: Any, job_name: str, run_id: str, clock: Clock) -> str:
+def _stop_and_settle(glue: "GlueClient", job_name: str, run_id: str, clock: Clock) -> str:
     """Stop the run; a note saying what happened, never an error that hides the first one."""
     try:
         stopped = stop_job_run(glue, job_name, run_id, clock=clock)

@@ -3,13 +3,17 @@
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
 from gluestack.ops.catalog import table_definition
 from gluestack.ops.errors import PartitionBatchFailed, WaitDeadlineExceeded, typed_refusals
 from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedule, SystemClock
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_glue.type_defs import GetPartitionsRequestPaginateTypeDef, PartitionTypeDef
 
 # Glue's limits per BatchCreatePartition and BatchDeletePartition call.
 CREATE_BATCH = 100
@@ -29,7 +33,7 @@ class PartitionInfo:
 
 
 def list_partitions(
-    glue: Any,
+    glue: "GlueClient",
     database: str,
     table: str,
     *,
@@ -40,13 +44,14 @@ def list_partitions(
 
     expression is Glue's partition predicate, e.g. "year = '2024' AND month > '06'".
     """
-    request = {
+    request: GetPartitionsRequestPaginateTypeDef = {
         "DatabaseName": database,
         "TableName": table,
         # Every partition repeats the table's columns; leaving them out keeps pages small.
         "ExcludeColumnSchema": True,
-        **({"Expression": expression} if expression else {}),
     }
+    if expression:
+        request["Expression"] = expression
     partitions: list[PartitionInfo] = []
     with typed_refusals("Glue table", f"{database}.{table}"):
         for page in glue.get_paginator("get_partitions").paginate(**request):
@@ -58,7 +63,7 @@ def list_partitions(
 
 
 def add_partitions(
-    glue: Any,
+    glue: "GlueClient",
     database: str,
     table: str,
     partitions: Iterable[Sequence[str]],
@@ -89,7 +94,7 @@ def add_partitions(
 
 
 def delete_partitions(
-    glue: Any, database: str, table: str, partitions: Iterable[Sequence[str]]
+    glue: "GlueClient", database: str, table: str, partitions: Iterable[Sequence[str]]
 ) -> int:
     """Deregister partitions (BatchDeletePartition, 25 a call); returns how many were deleted.
 
@@ -102,7 +107,7 @@ def delete_partitions(
 
 
 def wait_for_partition(
-    glue: Any,
+    glue: "GlueClient",
     database: str,
     table: str,
     values: Sequence[str],
@@ -126,7 +131,7 @@ def wait_for_partition(
 
 
 def _partition_or_none(
-    glue: Any, database: str, table: str, values: Sequence[str]
+    glue: "GlueClient", database: str, table: str, values: Sequence[str]
 ) -> PartitionInfo | None:
     try:
         response = glue.get_partition(
@@ -140,7 +145,7 @@ def _partition_or_none(
 
 
 def _apply(
-    glue: Any,
+    glue: "GlueClient",
     operation: str,
     request_key: str,
     database: str,
@@ -183,7 +188,7 @@ def _hive_location(table_location: str, keys: list[str]) -> LocationOf:
     return location
 
 
-def _partition_info(partition: dict[str, Any]) -> PartitionInfo:
+def _partition_info(partition: "PartitionTypeDef") -> PartitionInfo:
     return PartitionInfo(
         values=tuple(partition["Values"]),
         location=partition.get("StorageDescriptor", {}).get("Location", ""),

@@ -2,12 +2,15 @@
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gluestack.ops.run_history import latest_job_run
 from gluestack.ops.stacks import PipelineManifest
 from gluestack.ops.states import CRAWL_STATUS_ALIASES
 from gluestack.ops.triggers import TriggerInfo, workflow_triggers
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class PipelineStatus:
     triggers: list[TriggerInfo]
 
 
-def pipeline_status(glue: Any, manifest: PipelineManifest) -> PipelineStatus:
+def pipeline_status(glue: "GlueClient", manifest: PipelineManifest) -> PipelineStatus:
     """Each resource of the manifest with its latest run (one Get call per job and crawler)."""
     last_run = glue.get_workflow(Name=manifest.workflow)["Workflow"].get("LastRun", {})
     return PipelineStatus(
@@ -54,7 +57,7 @@ def pipeline_status(glue: Any, manifest: PipelineManifest) -> PipelineStatus:
     )
 
 
-def _job_status(glue: Any, name: str, deployed_name: str) -> JobStatus:
+def _job_status(glue: "GlueClient", name: str, deployed_name: str) -> JobStatus:
     run = latest_job_run(glue, deployed_name)
     if run is None:
         return JobStatus(name, deployed_name, "never run", None, None, "")
@@ -68,7 +71,7 @@ def _job_status(glue: Any, name: str, deployed_name: str) -> JobStatus:
     )
 
 
-def _crawler_status(glue: Any, name: str, deployed_name: str) -> CrawlerStatus:
+def _crawler_status(glue: "GlueClient", name: str, deployed_name: str) -> CrawlerStatus:
     crawler = glue.get_crawler(Name=deployed_name)["Crawler"]
     last = crawler.get("LastCrawl", {})
     status = last.get("Status", "never run")

@@ -1,15 +1,19 @@
 """A job's past runs: its history, and how long its successful runs usually take."""
 
 import statistics
-from typing import Any
+from typing import TYPE_CHECKING, Final
 
 from gluestack.ops.errors import refusals_typed
 from gluestack.ops.job_result import JobRunResult, job_run_result
 
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_glue.type_defs import JobRunTypeDef
+
 HISTORY_RUNS = 10
 
 
-def run_seconds(run: dict[str, Any]) -> float | None:
+def run_seconds(run: "JobRunTypeDef") -> float | None:
     """Wall seconds from start to completion (what a waiter waits), else Glue's ExecutionTime."""
     if run.get("StartedOn") and run.get("CompletedOn"):
         return float((run["CompletedOn"] - run["StartedOn"]).total_seconds())
@@ -18,7 +22,7 @@ def run_seconds(run: dict[str, Any]) -> float | None:
     return None
 
 
-def typical_run_seconds(glue: Any, job_name: str) -> float | None:
+def typical_run_seconds(glue: "GlueClient", job_name: str) -> float | None:
     """Median length of the job's recent successful runs (one GetJobRuns call); None if none."""
     runs = glue.get_job_runs(JobName=job_name, MaxResults=HISTORY_RUNS)["JobRuns"]
     lengths = [
@@ -30,18 +34,18 @@ def typical_run_seconds(glue: Any, job_name: str) -> float | None:
 
 
 @refusals_typed("Glue job", "job_name")
-def latest_job_run(glue: Any, job_name: str) -> dict[str, Any] | None:
+def latest_job_run(glue: "GlueClient", job_name: str) -> "JobRunTypeDef | None":
     """The job's newest run as GetJobRuns gives it (newest first), None if it never ran."""
-    runs: list[dict[str, Any]] = glue.get_job_runs(JobName=job_name, MaxResults=1)["JobRuns"]
+    runs = glue.get_job_runs(JobName=job_name, MaxResults=1)["JobRuns"]
     return runs[0] if runs else None
 
 
 # A run that does not override these runs with the job's own.
-CAPACITY_FIELDS = ("WorkerType", "NumberOfWorkers", "MaxCapacity", "ExecutionClass")
+CAPACITY_FIELDS: Final = ("WorkerType", "NumberOfWorkers", "MaxCapacity", "ExecutionClass")
 
 
 @refusals_typed("Glue job", "job_name")
-def job_run_history(glue: Any, job_name: str, limit: int = 25) -> list[JobRunResult]:
+def job_run_history(glue: "GlueClient", job_name: str, limit: int = 25) -> list[JobRunResult]:
     """The job's most recent runs, newest first, across as many pages as limit needs."""
     job = glue.get_job(JobName=job_name)["Job"]
     capacity = {name: job[name] for name in CAPACITY_FIELDS if job.get(name)}

@@ -11,13 +11,16 @@ stream, like a group the caller may not read, is reported beside the lines, neve
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
 from gluestack.ops.errors import WaitDeadlineExceeded
 from gluestack.ops.polling import Clock, Deadline, PollSchedule, SystemClock
 from gluestack.ops.states import JOB_IN_PROGRESS
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 DEFAULT_LOG_GROUP = "/aws-glue/jobs"
 CONTINUOUS_LOG_GROUP = "/aws-glue/jobs/logs-v2"
@@ -52,14 +55,16 @@ class LogSource:
     group: str
 
 
-def run_log_group(glue: Any, job_name: str, run_id: str) -> str:
+def run_log_group(glue: "GlueClient", job_name: str, run_id: str) -> str:
     """The group whose /output and /error streams hold the run's logs (GetJobRun's LogGroupName)."""
     run = glue.get_job_run(JobName=job_name, RunId=run_id)["JobRun"]
     group: str = run.get("LogGroupName") or DEFAULT_LOG_GROUP
     return group
 
 
-def run_log_sources(glue: Any, job_name: str, run_id: str, *, errors_only: bool) -> list[LogSource]:
+def run_log_sources(
+    glue: "GlueClient", job_name: str, run_id: str, *, errors_only: bool
+) -> list[LogSource]:
     """The log groups a run writes to, as its run and its job's arguments name them."""
     run = glue.get_job_run(JobName=job_name, RunId=run_id)["JobRun"]
     base = run.get("LogGroupName") or DEFAULT_LOG_GROUP
@@ -76,7 +81,7 @@ def run_log_sources(glue: Any, job_name: str, run_id: str, *, errors_only: bool)
 
 
 def read_run_logs(
-    logs: Any, glue: Any, job_name: str, run_id: str, *, errors_only: bool = False
+    logs: Any, glue: "GlueClient", job_name: str, run_id: str, *, errors_only: bool = False
 ) -> RunLogs:
     """Every line the run has written so far, in time order."""
     reader = _RunLogReader(
@@ -87,7 +92,7 @@ def read_run_logs(
 
 def follow_run_logs(
     logs: Any,
-    glue: Any,
+    glue: "GlueClient",
     job_name: str,
     run_id: str,
     *,

@@ -1,10 +1,15 @@
 """What changed in a table's schema between two of its versions (UpdateTable keeps versions)."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gluestack.ops.catalog import Column, table_columns
 from gluestack.ops.errors import ResourceNotFound, typed_refusals
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+
+    from gluestack.ops.catalog import Table
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,7 @@ class SchemaDiff:
 
 
 def table_schema_diff(
-    glue: Any,
+    glue: "GlueClient",
     database: str,
     table: str,
     *,
@@ -59,7 +64,7 @@ def table_schema_diff(
     a single version, which then shows no change).
     """
     identifier = f"{database}.{table}"
-    known: dict[str, dict[str, Any]] = {}
+    known: dict[str, Table] = {}
     if from_version is None or to_version is None:
         known = _all_versions(glue, database, table)
         ids = sorted(known, key=int)
@@ -95,7 +100,7 @@ def diff_columns(old: list[Column], new: list[Column]) -> ColumnsDiff:
     )
 
 
-def _all_versions(glue: Any, database: str, table: str) -> dict[str, dict[str, Any]]:
+def _all_versions(glue: "GlueClient", database: str, table: str) -> dict[str, "Table"]:
     with typed_refusals("Glue table", f"{database}.{table}"):
         pages = glue.get_paginator("get_table_versions").paginate(
             DatabaseName=database, TableName=table
@@ -107,10 +112,10 @@ def _all_versions(glue: Any, database: str, table: str) -> dict[str, dict[str, A
         }
 
 
-def _version(glue: Any, database: str, table: str, version: str) -> dict[str, Any]:
+def _version(glue: "GlueClient", database: str, table: str, version: str) -> "Table":
     with typed_refusals("Glue table version", f"{database}.{table} version {version}"):
         response = glue.get_table_version(DatabaseName=database, TableName=table, VersionId=version)
-    return dict(response["TableVersion"]["Table"])
+    return response["TableVersion"]["Table"].copy()
 
 
 def _preceding(ids: list[str], version: str, identifier: str) -> str:

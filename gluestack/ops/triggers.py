@@ -1,9 +1,13 @@
 """A workflow's triggers at runtime: list them with their conditions, start or stop them."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gluestack.ops.errors import refusals_typed
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_glue.type_defs import TriggerTypeDef
 
 
 @dataclass(frozen=True)
@@ -18,7 +22,7 @@ class TriggerInfo:
 
 
 @refusals_typed("Glue workflow", "workflow")
-def workflow_triggers(glue: Any, workflow: str) -> list[TriggerInfo]:
+def workflow_triggers(glue: "GlueClient", workflow: str) -> list[TriggerInfo]:
     """Every trigger of the workflow, in name order."""
     triggers = [
         trigger
@@ -30,18 +34,18 @@ def workflow_triggers(glue: Any, workflow: str) -> list[TriggerInfo]:
 
 
 @refusals_typed("Glue trigger", "name")
-def start_trigger(glue: Any, name: str) -> None:
+def start_trigger(glue: "GlueClient", name: str) -> None:
     """ON_DEMAND: fire it now. SCHEDULED, CONDITIONAL, EVENT: activate it."""
     glue.start_trigger(Name=name)
 
 
 @refusals_typed("Glue trigger", "name")
-def stop_trigger(glue: Any, name: str) -> None:
+def stop_trigger(glue: "GlueClient", name: str) -> None:
     """Deactivate a SCHEDULED, CONDITIONAL or EVENT trigger."""
     glue.stop_trigger(Name=name)
 
 
-def _info(trigger: dict[str, Any]) -> TriggerInfo:
+def _info(trigger: "TriggerTypeDef") -> TriggerInfo:
     predicate = trigger.get("Predicate", {})
     conditions = [
         f"{c.get('JobName') or c.get('CrawlerName')} {c.get('State') or c.get('CrawlState')}"

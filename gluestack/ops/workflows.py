@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gluestack.ops.errors import (
     UnknownRunState,
@@ -12,6 +12,14 @@ from gluestack.ops.errors import (
 )
 from gluestack.ops.polling import DEFAULT_SCHEDULE, Clock, Deadline, PollSchedule, SystemClock
 from gluestack.ops.states import CRAWL_FAILED, CRAWL_STATUS_ALIASES, JOB_FAILED
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_glue.type_defs import (
+        NodeTypeDef,
+        StartWorkflowRunRequestTypeDef,
+        WorkflowRunTypeDef,
+    )
 
 WORKFLOW_IN_PROGRESS = frozenset({"RUNNING", "STOPPING"})
 WORKFLOW_ENDED = frozenset({"COMPLETED", "STOPPED", "ERROR"})
@@ -43,10 +51,10 @@ class WorkflowRunResult:
 
 @refusals_typed("Glue workflow", "workflow")
 def start_workflow_run(
-    glue: Any, workflow: str, run_properties: Mapping[str, str] | None = None
+    glue: "GlueClient", workflow: str, run_properties: Mapping[str, str] | None = None
 ) -> str:
     """Start a run; run_properties overlay the workflow's default run properties."""
-    request: dict[str, Any] = {"Name": workflow}
+    request: StartWorkflowRunRequestTypeDef = {"Name": workflow}
     if run_properties:
         request["RunProperties"] = dict(run_properties)
     run_id: str = glue.start_workflow_run(**request)["RunId"]
@@ -55,7 +63,7 @@ def start_workflow_run(
 
 @refusals_typed("Glue workflow", "workflow")
 def wait_for_workflow_run(
-    glue: Any,
+    glue: "GlueClient",
     workflow: str,
     run_id: str,
     *,
@@ -86,7 +94,7 @@ def wait_for_workflow_run(
         deadline.sleep(next(intervals))
 
 
-def workflow_run_result(workflow: str, run: dict[str, Any]) -> WorkflowRunResult:
+def workflow_run_result(workflow: str, run: "WorkflowRunTypeDef") -> WorkflowRunResult:
     """A result from GetWorkflowRun's Run (with IncludeGraph for the nodes)."""
     nodes = [
         node
@@ -103,20 +111,20 @@ def workflow_run_result(workflow: str, run: dict[str, Any]) -> WorkflowRunResult
     )
 
 
-def _node_state(node: dict[str, Any]) -> NodeState | None:
+def _node_state(node: "NodeTypeDef") -> NodeState | None:
     if node.get("Type") == "JOB":
         runs = node.get("JobDetails", {}).get("JobRuns", [])
-        last = runs[-1] if runs else {}
-        state = last.get("JobRunState", "NOT_STARTED")
-        return NodeState("JOB", node["Name"], state, last.get("ErrorMessage", ""))
+        last_run = runs[-1] if runs else {}
+        state = last_run.get("JobRunState", "NOT_STARTED")
+        return NodeState("JOB", node["Name"], state, last_run.get("ErrorMessage", ""))
     if node.get("Type") == "CRAWLER":
         crawls = node.get("CrawlerDetails", {}).get("Crawls", [])
-        last = crawls[-1] if crawls else {}
-        state = last.get("State", "NOT_STARTED")
+        last_crawl = crawls[-1] if crawls else {}
+        state = last_crawl.get("State", "NOT_STARTED")
         return NodeState(
             "CRAWLER",
             node["Name"],
             CRAWL_STATUS_ALIASES.get(state, state),
-            last.get("ErrorMessage", ""),
+            last_crawl.get("ErrorMessage", ""),
         )
     return None

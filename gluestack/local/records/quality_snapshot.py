@@ -7,6 +7,7 @@ them with no account running.
 """
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -69,7 +70,7 @@ def _read(workspace: Workspace) -> dict[str, Any]:
     return saved
 
 
-def _epoch_times(result: dict[str, Any]) -> dict[str, Any]:
+def _epoch_times(result: Mapping[str, Any]) -> dict[str, Any]:
     return {
         key: value.timestamp() if key in _TIMES and isinstance(value, datetime) else value
         for key, value in result.items()
