@@ -103,6 +103,7 @@ def running_run(glue: "GlueClient", job_name: str) -> str | None:
     in_progress = [r for r in runs if r["JobRunState"] in JOB_IN_PROGRESS]
     if not in_progress:
         return None
-    latest = max(in_progress, key=lambda r: r.get("StartedOn") or 0)
+    # A run not started yet has no StartedOn: it sorts first (a datetime never compares with 0).
+    latest = max(in_progress, key=lambda r: r["StartedOn"].timestamp() if "StartedOn" in r else 0.0)
     run_id: str = latest["Id"]
     return run_id

@@ -55,3 +55,22 @@ def test_wait_starts_once_a_slot_frees(stubbed_glue: tuple[Any, Stubber], clock:
     stubber.add_response("start_job_run", {"JobRunId": "jr_2"}, {"JobName": "etl"})
     assert start_job_run(glue, "etl", when_busy=WhenBusy.WAIT, clock=clock) == "jr_2"
     assert len(clock.sleeps) == 2
+
+
+def test_the_run_in_progress_is_found_when_one_has_no_start_time_yet() -> None:
+    """GetJobRuns' StartedOn is optional: a run waiting for capacity may lack it."""
+    from datetime import UTC, datetime
+
+    import boto3
+
+    from gluestack.ops.job_start import running_run
+
+    glue = boto3.client("glue", region_name="us-east-1")
+    started = datetime(2026, 12, 1, tzinfo=UTC)
+    runs = [
+        {"Id": "jr_waiting", "JobRunState": "WAITING"},
+        {"Id": "jr_running", "JobRunState": "RUNNING", "StartedOn": started},
+    ]
+    with Stubber(glue) as stub:
+        stub.add_response("get_job_runs", {"JobRuns": runs})
+        assert running_run(glue, "etl") == "jr_running"
