@@ -26,12 +26,16 @@ print("closed on", holiday_rules.CLOSED)
 """
 
 
-def _wheel(name: str, version: str, module: str, source: str) -> bytes:
+def _wheel(
+    name: str, version: str, module: str, source: str, requires: tuple[str, ...] | list[str] = ()
+) -> bytes:
     """A pure-Python wheel, as `pip wheel` builds one (RECORD hashes included)."""
     info = f"{name.replace('-', '_')}-{version}.dist-info"
+    dependencies = "".join(f"Requires-Dist: {r}\n" for r in requires)
     files = {
         f"{module}/__init__.py": source,
-        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+        + dependencies,
         f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\n"
         "Tag: py3-none-any\n",
         f"{info}/top_level.txt": f"{module}\n",
@@ -79,7 +83,26 @@ def test_a_module_the_job_process_already_runs_at_another_version_is_refused(
     run = offline_glue.run_script(script, {"--additional-python-modules": wheel})
     assert run.state == "FAILED"
     assert run.error.startswith(
-        "UnsupportedGlueFeature: --additional-python-modules pyspark==0.0.1: the offline job "
-        "process runs on pyspark "
+        f"UnsupportedGlueFeature: --additional-python-modules {wheel} (pyspark==0.0.1): the "
+        "offline job process runs on pyspark "
     )
     assert "ran" not in run.output
+
+
+def test_a_module_s_dependencies_keep_the_versions_the_job_process_runs(
+    offline_glue: OfflineGlue, tmp_path: Path
+) -> None:
+    """A wheel needing urllib3, which botocore has imported: pip resolves it against the running
+    urllib3 (as against Glue's preinstalled one) instead of installing another version unseen."""
+    from importlib.metadata import version
+
+    file = tmp_path / "http_rules-1.0-py3-none-any.whl"
+    source = "import urllib3\nCLOSED = [urllib3.__version__]\n"
+    file.write_bytes(_wheel("http-rules", "1.0", "http_rules", source, requires=["urllib3"]))
+    offline_glue.create_bucket("libs")
+    wheel = offline_glue.upload("s3://libs/wheels/", file)
+    script = tmp_path / "uses_urllib3.py"
+    script.write_text("import http_rules\nprint('urllib3', http_rules.CLOSED[0])\n")
+    run = offline_glue.run_script(script, {"--additional-python-modules": wheel})
+    assert run.state == "SUCCEEDED", run.error + run.output
+    assert f"urllib3 {version('urllib3')}" in run.output

@@ -13,6 +13,7 @@ import hashlib
 import importlib.metadata
 import json
 import platform
+import re
 import shlex
 import shutil
 import sys
@@ -28,6 +29,7 @@ from gluestack.local.s3fs.build import gluestack_cache
 MODULES_ARGUMENT = "--additional-python-modules"
 INSTALLER_OPTION = "--python-modules-installer-option"
 _COMPLETE = ".complete"
+_EXACT = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*==\s*([^\s;,]+)")
 
 
 def requested_modules(arguments: dict[str, str]) -> list[str]:
@@ -45,13 +47,61 @@ def install_modules(arguments: dict[str, str], s3: Any, downloads: Path) -> Path
         return None
     options = shlex.split(arguments.get(INSTALLER_OPTION, ""))
     requirements = [_local(entry, s3, downloads) for entry in modules]
-    key = json.dumps([platform.python_version(), modules, options, _digests(requirements)])
+    pins = _imported_pins()
+    _refuse_pinned_elsewhere(modules, requirements, pins)
+    key = json.dumps([platform.python_version(), modules, options, _digests(requirements), pins])
     name = f"py{platform.python_version()}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
     folder = gluestack_cache() / "job-modules" / name
     if not (folder / _COMPLETE).is_file():
-        _install(folder, requirements, options, modules)
+        _install(folder, requirements, options, modules, pins)
     _refuse_shadowed(folder)
     return folder
+
+
+def _refuse_pinned_elsewhere(modules: list[str], requirements: list[str], pins: list[str]) -> None:
+    """An exact version (name==v, or a wheel's file name) of a distribution the process already
+    runs at another version: the script could not see it."""
+    present = dict(pin.split("==", 1) for pin in map(_normalized, pins))
+    for entry, requirement in zip(modules, requirements, strict=True):
+        wheel = Path(requirement).name.split("-") if requirement.endswith(".whl") else []
+        exact = _EXACT.fullmatch(requirement.strip())
+        name, wanted = (
+            (wheel[0], wheel[1]) if len(wheel) > 2 else exact.groups() if exact else ("", "")
+        )
+        running = present.get(_normalized(name))
+        if running is not None and running != wanted:
+            raise UnsupportedGlueFeature(
+                f"{MODULES_ARGUMENT} {entry} ({name}=={wanted}): the offline job process runs "
+                f"on {name} {running} "
+                f"(it imported it before the script); pin {name}=={running} or run the job on "
+                "AWS Glue"
+            )
+
+
+def _exact_pin(requirement: str) -> tuple[str, str]:
+    """(name, version) a requirement fixes, or ("", "") when it names a range."""
+    if requirement.endswith(".whl"):  # name-version-tags.whl
+        name, version, *_ = Path(requirement).name.split("-")
+        return name, version
+    exact = _EXACT.fullmatch(requirement.strip())
+    return (exact.group(1), exact.group(2)) if exact else ("", "")
+
+
+def _normalized(name: str) -> str:
+    """A distribution name as PEP 503 compares them."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _imported_pins() -> list[str]:
+    """name==version of every distribution the process has imported already (botocore's
+    urllib3, say): a requested module's dependencies are resolved against those versions, as
+    they would be against Glue's preinstalled ones, rather than shadowing them unseen."""
+    pins = {
+        f"{d.metadata['Name']}=={d.version}"
+        for d in importlib.metadata.distributions()
+        if d.metadata["Name"] and _top_level(d) & set(sys.modules)
+    }
+    return sorted(pins)
 
 
 def _local(entry: str, s3: Any, downloads: Path) -> str:
@@ -66,13 +116,16 @@ def _digests(requirements: list[str]) -> list[str]:
     ]
 
 
-def _install(folder: Path, requirements: list[str], options: list[str], modules: list[str]) -> None:
+def _install(
+    folder: Path, requirements: list[str], options: list[str], modules: list[str], pins: list[str]
+) -> None:
     print(f"gluestack: installing {MODULES_ARGUMENT} {','.join(modules)}, once", file=sys.stderr)
     staging = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}")
+    constraints = folder.with_name(f".{folder.name}.constraints.txt")
     try:
-        reason = pip_install(
-            Path(sys.executable), ["--target", str(staging), *options, *requirements]
-        )
+        constraints.write_text("".join(f"{pin}\n" for pin in pins))
+        target = ["--target", str(staging), "--constraint", str(constraints)]
+        reason = pip_install(Path(sys.executable), [*target, *options, *requirements])
         if reason is not None:
             raise UnsupportedGlueFeature(
                 f"{MODULES_ARGUMENT} {','.join(modules)}: pip could not install them here: {reason}"
@@ -82,6 +135,7 @@ def _install(folder: Path, requirements: list[str], options: list[str], modules:
         staging.rename(folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        constraints.unlink(missing_ok=True)
 
 
 def _refuse_shadowed(folder: Path) -> None:
