@@ -7,6 +7,7 @@ release-notes.html); a Python shell job Python 3.9 (.../add-job-python.html).
 
 import platform
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,7 +120,7 @@ def test_each_job_runs_on_its_own_spark_and_python_and_the_report_says_which(
     raw.parent.mkdir(parents=True)
     raw.write_text('{"id": 1}\n{"id": 2}\n{"id": 3}\n')
     run = run_pipeline_locally(cdk_out, "dev", "mixed", workspace)
-    assert run.succeeded, [(o.node, o.state, o.detail) for o in run.outcomes]
+    assert run.succeeded, _failure_report(run.outcomes, workspace)
     details = {o.node.name.removeprefix("mixed-dev-"): o.detail for o in run.outcomes}
     assert "Spark 3.5.6, Python 3.11" in details["count_51"]
     # 6.0 runs on Python 3.13 where one is installed, else on gluestack's, and says so.
@@ -138,3 +139,13 @@ def test_each_job_runs_on_its_own_spark_and_python_and_the_report_says_which(
         '{"spark": "3.5.6", "events": 3}' in written
         and '{"spark": "4.1.1", "events": 3}' in written
     )
+
+
+def _failure_report(outcomes: list[Any], workspace: Workspace) -> str:
+    """Each node's outcome, then the end of every run log (pytest shortens the outcomes)."""
+    logs = sorted((workspace.root / "runs").glob("*/*.log")) + sorted(
+        (workspace.root / "logs").glob("*/*.log")
+    )
+    tails = [f"--- {log}\n{log.read_text(errors='replace')[-2500:]}" for log in logs]
+    lines = [f"{o.node.name} {o.state}: {o.detail}" for o in outcomes]
+    return "\n".join([*lines, *tails])

@@ -26,7 +26,6 @@ __all__ = [
     "Walk",
     "check_transforms",
     "declared_columns",
-    "output_columns",
     "referenced_columns",
     "source_columns",
     "walk",
@@ -41,12 +40,6 @@ def check_transforms(spec: PipelineSpec) -> list[SpecIssue]:
         if job.transform is not None
         for issue in _check(spec, name, job)[1]
     ]
-
-
-def output_columns(spec: PipelineSpec, job: JobSpec) -> Columns | None:
-    """The columns a transform job writes, or None when its transform has problems."""
-    columns, issues = _check(spec, "", job)
-    return columns if not issues else None
 
 
 @dataclass(frozen=True)
