@@ -44,9 +44,17 @@ def push(s3: Any, s3_root: Path, *, delete_missing: bool = False) -> int:
         sizes = _object_sizes(s3, bucket_dir.name)
         for path in sorted(p for p in bucket_dir.rglob("*") if p.is_file()):
             key = path.relative_to(bucket_dir).as_posix()
-            if key.startswith(".") or "/." in key or sizes.get(key) == path.stat().st_size:
+            if key.startswith(".") or "/." in key:
                 continue
-            s3.put_object(Bucket=bucket_dir.name, Key=key, Body=path.read_bytes())
+            try:
+                if sizes.get(key) == path.stat().st_size:
+                    continue
+                body = path.read_bytes()
+            except FileNotFoundError:
+                # Gone since the listing: a concurrent run's Spark moved its temporary file
+                # (jobs of one pipeline share the workspace); that run pushes its own output.
+                continue
+            s3.put_object(Bucket=bucket_dir.name, Key=key, Body=body)
             written += 1
         if delete_missing:
             _delete_missing(s3, bucket_dir, sizes)
