@@ -63,18 +63,13 @@ def _refuse_pinned_elsewhere(modules: list[str], requirements: list[str], pins: 
     runs at another version: the script could not see it."""
     present = dict(pin.split("==", 1) for pin in map(_normalized, pins))
     for entry, requirement in zip(modules, requirements, strict=True):
-        wheel = Path(requirement).name.split("-") if requirement.endswith(".whl") else []
-        exact = _EXACT.fullmatch(requirement.strip())
-        name, wanted = (
-            (wheel[0], wheel[1]) if len(wheel) > 2 else exact.groups() if exact else ("", "")
-        )
+        name, wanted = _exact_pin(requirement)
         running = present.get(_normalized(name))
         if running is not None and running != wanted:
             raise UnsupportedGlueFeature(
-                f"{MODULES_ARGUMENT} {entry} ({name}=={wanted}): the offline job process runs "
-                f"on {name} {running} "
-                f"(it imported it before the script); pin {name}=={running} or run the job on "
-                "AWS Glue"
+                f"{MODULES_ARGUMENT} {entry} ({name}=={wanted}): the offline job process runs on "
+                f"{name} {running} (it imported it before the script); pin {name}=={running} or "
+                "run the job on AWS Glue"
             )
 
 
