@@ -13,7 +13,7 @@ from the empty local catalog.
 import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 
@@ -47,66 +47,67 @@ def catalog_uses_refused(arguments: dict[str, str]) -> Iterator[None]:
     from pyspark.sql import DataFrameReader, DataFrameWriter, SparkSession
     from pyspark.sql.catalog import Catalog
 
+    sql, table, read_table = SparkSession.sql, SparkSession.table, DataFrameReader.table
+
+    def checked_sql(self: Any, sqlQuery: str, args: Any = None, **format_values: Any) -> Any:
+        # pyspark formats sqlQuery with format_values and binds args: both reach it unchanged.
+        if _CATALOG_STATEMENT.match(sqlQuery):
+            raise _refusal(f"spark.sql({sqlQuery.strip()[:60]!r})")
+        bound = {} if args is None else {"args": args}
+        with _table_not_found_refused("spark.sql"):
+            return sql(self, sqlQuery, **bound, **format_values)
+
+    def checked_table(self: Any, tableName: str) -> Any:
+        with _table_not_found_refused("table"):
+            return table(self, tableName)
+
+    def checked_read_table(self: Any, tableName: str) -> Any:
+        with _table_not_found_refused("table"):
+            return read_table(self, tableName)
+
+    with ExitStack() as patches:
+        _patch(patches, SparkSession, "sql", checked_sql)
+        _patch(patches, SparkSession, "table", checked_table)
+        _patch(patches, DataFrameReader, "table", checked_read_table)
+        for name in ("saveAsTable", "insertInto"):
+            _patch(patches, DataFrameWriter, name, _refused_call(f"DataFrameWriter.{name}"))
+        for name in _CATALOG_METHODS:
+            _patch(patches, Catalog, name, _refused_call(f"spark.catalog.{name}"))
+        yield
+
+
+def _refusal(what: str) -> UnsupportedGlueFeature:
+    return UnsupportedGlueFeature(
+        f"{DATACATALOG_ARGUMENT}: {what} would use the Data Catalog as Spark's metastore, "
+        "which offline runs do not emulate; read catalog tables with "
+        "glueContext.create_dynamic_frame.from_catalog and write them with a Glue sink"
+    )
+
+
+def _refused_call(what: str) -> Callable[..., NoReturn]:
+    """A method refused whatever it is given: no argument of it can be honoured offline."""
+
+    def refused(*_: object, **__: object) -> NoReturn:
+        raise _refusal(what)
+
+    return refused
+
+
+@contextmanager
+def _table_not_found_refused(what: str) -> Iterator[None]:
+    """ "Table not found" turned into the refusal: on Glue the name may be a Data Catalog
+    table; a temporary view of the script's own resolves as on Glue."""
     try:
         from pyspark.errors import AnalysisException
     except ImportError:  # pyspark 3.3 (Glue 4.0's runtime) has it here only
         from pyspark.sql.utils import AnalysisException
-
-    def refusal(what: str) -> UnsupportedGlueFeature:
-        return UnsupportedGlueFeature(
-            f"{DATACATALOG_ARGUMENT}: {what} would use the Data Catalog as Spark's metastore, "
-            "which offline runs do not emulate; read catalog tables with "
-            "glueContext.create_dynamic_frame.from_catalog and write them with a Glue sink"
-        )
-
-    def sql(original: Callable[..., Any]) -> Callable[..., Any]:
-        def checked(self: Any, query: str, *args: Any, **kwargs: Any) -> Any:
-            if _CATALOG_STATEMENT.match(query):
-                raise refusal(f"spark.sql({query.strip()[:60]!r})")
-            return _unknown_table_refused(original, refusal, AnalysisException, "spark.sql")(
-                self, query, *args, **kwargs
-            )
-
-        return checked
-
-    def refused(name: str) -> Callable[..., Any]:
-        def method(*args: Any, **kwargs: Any) -> Any:
-            raise refusal(name)
-
-        return method
-
-    with ExitStack() as patches:
-        _patch(patches, SparkSession, "sql", sql(SparkSession.sql))
-        for owner, name in ((SparkSession, "table"), (DataFrameReader, "table")):
-            original = getattr(owner, name)
-            wrapped = _unknown_table_refused(original, refusal, AnalysisException, name)
-            _patch(patches, owner, name, wrapped)
-        for name in ("saveAsTable", "insertInto"):
-            _patch(patches, DataFrameWriter, name, refused(f"DataFrameWriter.{name}"))
-        for name in _CATALOG_METHODS:
-            _patch(patches, Catalog, name, refused(f"spark.catalog.{name}"))
+    try:
         yield
-
-
-def _unknown_table_refused(
-    original: Callable[..., Any],
-    refusal: Callable[[str], UnsupportedGlueFeature],
-    analysis_error: type[Exception],
-    what: str,
-) -> Callable[..., Any]:
-    """original, with "table not found" turned into the refusal: on Glue the name may be a
-    Data Catalog table; a temporary view of the script's own resolves as on Glue."""
-
-    def call(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return original(*args, **kwargs)
-        except analysis_error as error:
-            # Spark 3.4+ names the error class; Spark 3.3 (Glue 4.0) only says it.
-            if not any(m in str(error) for m in ("TABLE_OR_VIEW_NOT_FOUND", "Table or view not")):
-                raise
-            raise refusal(f"{what} of a table that is not a temporary view") from error
-
-    return call
+    except AnalysisException as error:
+        # Spark 3.4+ names the error class; Spark 3.3 (Glue 4.0) only says it.
+        if not any(m in str(error) for m in ("TABLE_OR_VIEW_NOT_FOUND", "Table or view not")):
+            raise
+        raise _refusal(f"{what} of a table that is not a temporary view") from error
 
 
 def _patch(patches: ExitStack, owner: type, name: str, replacement: Callable[..., Any]) -> None:

@@ -54,7 +54,6 @@ def install_modules(arguments: dict[str, str], s3: Any, downloads: Path) -> Path
     folder = gluestack_cache() / "job-modules" / name
     if not (folder / _COMPLETE).is_file():
         _install(folder, requirements, options, modules, pins)
-    _refuse_shadowed(folder)
     return folder
 
 
@@ -131,26 +130,6 @@ def _install(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         constraints.unlink(missing_ok=True)
-
-
-def _refuse_shadowed(folder: Path) -> None:
-    """A requested distribution whose modules this process already imported at another version
-    would be invisible to the script: refused rather than run on the wrong version."""
-    for distribution in importlib.metadata.distributions(path=[str(folder)]):
-        name, wanted = distribution.metadata["Name"], distribution.version
-        imported = sorted(_top_level(distribution) & set(sys.modules))
-        if not imported:
-            continue
-        try:
-            present = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            present = "unknown"
-        if present != wanted:
-            raise UnsupportedGlueFeature(
-                f"{MODULES_ARGUMENT} {name}=={wanted}: the offline job process runs on "
-                f"{name} {present} (it imported {', '.join(imported)} before the script); "
-                f"pin {name}=={present} or run the job on AWS Glue"
-            )
 
 
 def _top_level(distribution: importlib.metadata.Distribution) -> set[str]:
