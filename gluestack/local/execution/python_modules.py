@@ -115,7 +115,8 @@ def _install(
 ) -> None:
     print(f"gluestack: installing {MODULES_ARGUMENT} {','.join(modules)}, once", file=sys.stderr)
     staging = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}")
-    constraints = folder.with_name(f".{folder.name}.constraints.txt")
+    constraints = staging.with_name(f"{staging.name}.constraints.txt")
+    folder.parent.mkdir(parents=True, exist_ok=True)
     try:
         constraints.write_text("".join(f"{pin}\n" for pin in pins))
         target = ["--target", str(staging), "--constraint", str(constraints)]
