@@ -1,6 +1,5 @@
 """AWS::Glue::* resources. Template properties mostly mirror the Glue API's parameters."""
 
-
 from gluestack.local.cdk_out.deploy.glue_inputs import (
     crawler_input,
     job_input,
