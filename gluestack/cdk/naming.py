@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from gluestack.spec.names import pipeline_resource_prefix
+
 
 @dataclass(frozen=True)
 class PipelineNames:
@@ -11,7 +13,7 @@ class PipelineNames:
     pipeline: str
 
     def resource(self, name: str) -> str:
-        return f"{self.pipeline}-{self.env}-{name}"
+        return pipeline_resource_prefix(self.env, self.pipeline) + name
 
     @property
     def workflow(self) -> str:

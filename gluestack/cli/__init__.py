@@ -5,6 +5,7 @@ import typer
 from gluestack.cli import (
     bookmark_commands,
     catalog_commands,
+    drift_command,
     generate_commands,
     init_command,
     job_commands,
@@ -25,6 +26,7 @@ job_commands.register(app)
 log_commands.register(app)
 ops_commands.register(app)
 workflow_commands.register(app)
+drift_command.register(app)
 bookmark_commands.register(app)
 catalog_commands.register(app)
 quality_commands.register(app)

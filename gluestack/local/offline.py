@@ -10,7 +10,12 @@ from moto import mock_aws
 from moto.moto_api import state_manager
 from moto.server import ThreadedMotoServer
 
-from gluestack.local.moto_extensions import crawler_metrics, data_quality_api, workflow_runs
+from gluestack.local.moto_extensions import (
+    crawler_metrics,
+    data_quality_api,
+    resource_updates,
+    workflow_runs,
+)
 from gluestack.local.offline_identity import OFFLINE_CREDENTIALS, OFFLINE_REGION
 from gluestack.local.process_environment import variables_set
 
@@ -58,6 +63,7 @@ def loopback_server(port: int = 0) -> Iterator[str]:
 def _immediate_glue_runs() -> Iterator[None]:
     crawler_metrics.install()
     data_quality_api.install()
+    resource_updates.install()
     workflow_runs.install()
     for model in GLUE_MODELS:
         state_manager.set_transition(model, {"progression": "immediate"})

@@ -41,3 +41,23 @@ def job_outputs(cloudformation: Any, job_name: str) -> list[str] | None:
                     if deployed == job_name and name in manifest.job_outputs:
                         return [location_parameter(t) for t in manifest.job_outputs[name]]
     return None
+
+
+def stack_resources(cloudformation: Any, stack_name: str) -> dict[str, str]:
+    """Logical id -> physical id of each resource of a deployed stack.
+
+    ListStackResources, every page: DescribeStackResources answers at most 100 resources.
+    """
+    pages = cloudformation.get_paginator("list_stack_resources").paginate(StackName=stack_name)
+    return {
+        r["LogicalResourceId"]: r["PhysicalResourceId"]
+        for page in pages
+        for r in page["StackResourceSummaries"]
+        if r.get("PhysicalResourceId")
+    }
+
+
+def stack_exports(cloudformation: Any) -> dict[str, str]:
+    """Every export of the account and region, by export name."""
+    pages = cloudformation.get_paginator("list_exports").paginate()
+    return {e["Name"]: e["Value"] for page in pages for e in page["Exports"]}

@@ -37,6 +37,11 @@ def pipeline_stack_name(env: str, pipeline: str) -> str:
     return f"{stack_prefix(env)}-pipeline-{pipeline}"
 
 
+def pipeline_resource_prefix(env: str, pipeline: str) -> str:
+    """Every job, crawler and trigger of one pipeline starts with this, e.g. flights-dev-."""
+    return f"{pipeline}-{env}-"
+
+
 # A JDBC crawl names each table it catalogs: AWS documents no rule; Glue's crawlers are seen
 # joining database, schema and table with '_', lower case, other characters made '_'.
 JDBC_TABLE_NAME_MAX = 128

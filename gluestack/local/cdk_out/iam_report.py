@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gluestack.local.cdk_out.deploy.assembly import StackArtifact
+from gluestack.spec.names import pipeline_resource_prefix
 
 PSEUDO = {"AWS::AccountId": "{account}", "AWS::Region": "{region}", "AWS::Partition": "aws"}
 
@@ -21,7 +22,7 @@ class Permission:
 def pipeline_permissions(stack: StackArtifact, pipeline: str, env: str) -> list[Permission]:
     """Every Allow statement of the roles that the stack's jobs and crawlers run as."""
     resources: dict[str, dict[str, Any]] = stack.template["Resources"]
-    principals = _principals_by_role(resources, f"{pipeline}-{env}-")
+    principals = _principals_by_role(resources, pipeline_resource_prefix(env, pipeline))
     permissions: list[Permission] = []
     for resource in resources.values():
         if resource["Type"] != "AWS::IAM::Policy":

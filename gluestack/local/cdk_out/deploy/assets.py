@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,17 @@ from gluestack.local.cdk_out.deploy.assembly import FileAsset
 def publish_assets(assets: tuple[FileAsset, ...], s3: Any, pseudo: dict[str, str]) -> None:
     """Upload each asset to its destination bucket, creating the bucket on first use."""
     for asset in assets:
-        bucket = _substitute(asset.bucket_name, pseudo)
+        bucket, key = asset_destination(asset, pseudo)
         _ensure_bucket(s3, bucket)
-        s3.put_object(Bucket=bucket, Key=_substitute(asset.object_key, pseudo), Body=_body(asset))
+        s3.put_object(Bucket=bucket, Key=key, Body=asset_body(asset))
 
 
-def _substitute(text: str, pseudo: dict[str, str]) -> str:
+def asset_destination(asset: FileAsset, pseudo: Mapping[str, str]) -> tuple[str, str]:
+    """(bucket, key) the asset is published to, with ${AWS::AccountId} etc. filled in."""
+    return _substitute(asset.bucket_name, pseudo), _substitute(asset.object_key, pseudo)
+
+
+def _substitute(text: str, pseudo: Mapping[str, str]) -> str:
     for name, value in pseudo.items():
         text = text.replace("${" + name + "}", value)
     return text
@@ -31,7 +37,8 @@ def _ensure_bucket(s3: Any, bucket: str) -> None:
         s3.create_bucket(Bucket=bucket)
 
 
-def _body(asset: FileAsset) -> bytes:
+def asset_body(asset: FileAsset) -> bytes:
+    """The bytes published: the file, or a folder zipped."""
     if asset.packaging == "zip" or asset.source.is_dir():
         return _zip_directory(asset.source)
     return asset.source.read_bytes()

@@ -11,10 +11,17 @@ from gluestack.local.cdk_out.deploy.assembly import StackArtifact, read_assembly
 from gluestack.local.cdk_out.deploy.assets import publish_assets
 from gluestack.local.cdk_out.deploy.errors import DeployError
 from gluestack.local.cdk_out.deploy.handlers.base import Created, ResourceRequest
-from gluestack.local.cdk_out.deploy.intrinsics import IntrinsicError, Scope, resolve
+from gluestack.local.cdk_out.deploy.intrinsics import (
+    IntrinsicError,
+    Scope,
+    pseudo_parameters,
+    resolve,
+    template_conditions,
+    template_parameters,
+)
 from gluestack.local.cdk_out.deploy.ordering import creation_order
 from gluestack.local.cdk_out.deploy.registry import HANDLERS, SKIPPED_TYPES
-from gluestack.local.cdk_out.deploy.stack_record import record_stack
+from gluestack.local.cdk_out.deploy.stack_record import RecordedResource, record_stack
 from gluestack.ops.clients import client
 
 
@@ -81,30 +88,17 @@ class _StackDeployer:
         self.exports = exports
         self.refs: dict[str, str] = {}
         self.attributes: dict[str, dict[str, str]] = {}
-        pseudo = {
-            "AWS::AccountId": app.account,
-            "AWS::Region": app.region,
-            "AWS::Partition": "aws",
-            "AWS::URLSuffix": "amazonaws.com",
-            "AWS::StackName": stack.name,
-            "AWS::StackId": f"arn:aws:cloudformation:{app.region}:{app.account}:stack/{stack.name}",
-        }
         template = stack.template
-        parameters = {
-            name: str(p.get("Default", "")) for name, p in template.get("Parameters", {}).items()
-        }
         self.scope = Scope(
-            pseudo=pseudo,
-            parameters=parameters,
+            pseudo=pseudo_parameters(app.account, app.region, stack.name),
+            parameters=template_parameters(template),
             conditions={},
             refs=self.refs,
             attributes=self.attributes,
             exports=exports,
             stack_outputs=self._output_of,
         )
-        self.scope.conditions = {
-            name: bool(resolve(c, self.scope)) for name, c in template.get("Conditions", {}).items()
-        }
+        self.scope.conditions = template_conditions(template, self.scope)
 
     def deploy(self) -> DeployedStack:
         deployed = DeployedStack(name=self.stack.name)
@@ -129,7 +123,11 @@ class _StackDeployer:
         outputs = self._resolved_outputs()
         deployed.outputs = {name: str(o["Value"]) for name, o in outputs.items()}
         cloudformation = client(self.session, "cloudformation", endpoint_url=self.endpoint_url)
-        record_stack(cloudformation, self.stack.name, outputs)
+        record = {
+            logical_id: RecordedResource(r.type, r.physical_id, dict(self.attributes[logical_id]))
+            for logical_id, r in deployed.resources.items()
+        }
+        record_stack(cloudformation, self.stack.name, outputs, record)
         return deployed
 
     def _condition_holds(self, resource: dict[str, Any]) -> bool:

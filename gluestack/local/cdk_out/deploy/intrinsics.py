@@ -27,6 +27,30 @@ class Scope:
     stack_outputs: Callable[[str, str], str]  # (stack name, output name) -> value
 
 
+def pseudo_parameters(
+    account: str, region: str, stack_name: str, stack_id: str | None = None
+) -> dict[str, str]:
+    """AWS::AccountId, AWS::Region, ... for one stack."""
+    return {
+        "AWS::AccountId": account,
+        "AWS::Region": region,
+        "AWS::Partition": "aws",
+        "AWS::URLSuffix": "amazonaws.com",
+        "AWS::StackName": stack_name,
+        "AWS::StackId": stack_id or f"arn:aws:cloudformation:{region}:{account}:stack/{stack_name}",
+    }
+
+
+def template_parameters(template: Mapping[str, Any]) -> dict[str, str]:
+    """The template's parameters at their defaults (what the offline deployer uses)."""
+    return {name: str(p.get("Default", "")) for name, p in template.get("Parameters", {}).items()}
+
+
+def template_conditions(template: Mapping[str, Any], scope: Scope) -> dict[str, bool]:
+    """Each of the template's conditions, evaluated in scope."""
+    return {name: bool(resolve(c, scope)) for name, c in template.get("Conditions", {}).items()}
+
+
 def resolve(value: Any, scope: Scope) -> Any:
     """value with every intrinsic replaced by its result."""
     if isinstance(value, list):
@@ -40,6 +64,23 @@ def resolve(value: Any, scope: Scope) -> Any:
         if function is not None:
             return function(argument, scope)
     resolved = {k: resolve(v, scope) for k, v in value.items()}
+    return {k: v for k, v in resolved.items() if v is not NO_VALUE}
+
+
+def resolve_where_possible(value: Any, scope: Scope, unresolved: Callable[[str], Any]) -> Any:
+    """value with every intrinsic replaced by its result, or, where it cannot be resolved, by
+    unresolved(why): one unknown value leaves the rest of value usable."""
+    if isinstance(value, list):
+        items = [resolve_where_possible(v, scope, unresolved) for v in value]
+        return [v for v in items if v is not NO_VALUE]
+    if not isinstance(value, dict):
+        return value
+    if len(value) == 1 and next(iter(value)) in _FUNCTIONS:
+        try:
+            return resolve(value, scope)
+        except (IntrinsicError, KeyError, IndexError) as error:
+            return unresolved(str(error).strip("'\""))
+    resolved = {k: resolve_where_possible(v, scope, unresolved) for k, v in value.items()}
     return {k: v for k, v in resolved.items() if v is not NO_VALUE}
 
 

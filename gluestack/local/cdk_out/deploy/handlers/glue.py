@@ -1,7 +1,11 @@
 """AWS::Glue::* resources. Template properties mostly mirror the Glue API's parameters."""
 
-from typing import Any
-
+from gluestack.local.cdk_out.deploy.glue_inputs import (
+    crawler_input,
+    job_input,
+    trigger_input,
+    workflow_input,
+)
 from gluestack.local.cdk_out.deploy.handlers.base import Created, ResourceRequest
 
 
@@ -25,40 +29,33 @@ def create_security_configuration(request: ResourceRequest) -> Created:
 
 
 def create_crawler(request: ResourceRequest) -> Created:
-    props = dict(request.properties)
-    name = props.pop("Name", None) or request.physical_name(max_length=255)
-    if "Schedule" in props:
-        props["Schedule"] = props["Schedule"]["ScheduleExpression"]
-    request.client("glue").create_crawler(Name=name, **props)
+    name = _name(request)
+    request.client("glue").create_crawler(Name=name, **crawler_input(request.properties))
     return Created(physical_id=name)
 
 
 def create_job(request: ResourceRequest) -> Created:
-    props = dict(request.properties)
-    name = props.pop("Name", None) or request.physical_name(max_length=255)
-    request.client("glue").create_job(Name=name, **props)
+    name = _name(request)
+    request.client("glue").create_job(Name=name, **job_input(request.properties))
     return Created(physical_id=name)
 
 
 def create_workflow(request: ResourceRequest) -> Created:
-    props = dict(request.properties)
-    name = props.pop("Name", None) or request.physical_name(max_length=255)
-    request.client("glue").create_workflow(Name=name, **props)
+    name = _name(request)
+    request.client("glue").create_workflow(Name=name, **workflow_input(request.properties))
     return Created(physical_id=name)
 
 
 def create_trigger(request: ResourceRequest) -> Created:
-    props: dict[str, Any] = dict(request.properties)
-    name = props.pop("Name", None) or request.physical_name(max_length=255)
-    if props.get("Type") != "EVENT":
-        # Batching applies to EVENT triggers only; CDK emits its default on every trigger.
-        props.pop("EventBatchingCondition", None)
-    if "Predicate" in props and "Logical" not in props["Predicate"]:
-        # Glue's API calls it optional for one condition, but such deploys are reported failing
-        # (aws/aws-cdk#34652) and moto 5.2 crashes on it: the template must name it.
-        raise ValueError("the trigger's Predicate has no Logical: add Logical AND (or ANY)")
-    request.client("glue").create_trigger(Name=name, **props)
+    name = _name(request)
+    request.client("glue").create_trigger(Name=name, **trigger_input(request.properties))
     return Created(physical_id=name)
+
+
+def _name(request: ResourceRequest) -> str:
+    """The template's Name, or one like CloudFormation generates."""
+    name: str = request.properties.get("Name") or request.physical_name(max_length=255)
+    return name
 
 
 def create_connection(request: ResourceRequest) -> Created:
