@@ -2,7 +2,7 @@
 
 import json
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,6 +22,9 @@ from gluestack.cli.common import (
 from gluestack.ops import client, glue_client
 from gluestack.ops.run_history import latest_job_run
 from gluestack.ops.run_logs import LogLine, follow_run_logs, read_run_logs
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 LATEST = "latest"
 STYLE = {"output": "", "error": "red", "continuous": "dim"}
@@ -78,7 +81,7 @@ def logs(
         errors.print(f"note: {reason}", markup=False, highlight=False)
 
 
-def _latest_run(glue: Any, name: str) -> str:
+def _latest_run(glue: "GlueClient", name: str) -> str:
     run = latest_job_run(glue, name)
     if run is None:
         fail(f"job '{name}' has no runs yet")

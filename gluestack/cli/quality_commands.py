@@ -3,7 +3,7 @@ deployed pipeline, the same against AWS and an offline endpoint."""
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -32,6 +32,9 @@ from gluestack.ops.data_quality import (
 )
 from gluestack.ops.stacks import PipelineManifest, StackNotFound
 from gluestack.spec.names import pipeline_stack_name
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 dq = typer.Typer(no_args_is_help=True, help="Glue Data Quality: evaluate rulesets, show results.")
 
@@ -145,7 +148,7 @@ def _offline_results(target: str, workspace: Workspace) -> list[QualityResult]:
         return _pipeline_results(glue, manifest)
 
 
-def _pipeline_results(glue: Any, manifest: PipelineManifest) -> list[QualityResult]:
+def _pipeline_results(glue: "GlueClient", manifest: PipelineManifest) -> list[QualityResult]:
     found = {
         result.result_id: result
         for job in manifest.jobs.values()

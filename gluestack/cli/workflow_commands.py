@@ -3,7 +3,7 @@
 import json
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -31,6 +31,9 @@ from gluestack.ops.stacks import StackNotFound
 from gluestack.ops.triggers import start_trigger, stop_trigger, workflow_triggers
 from gluestack.ops.workflows import start_workflow_run, wait_for_workflow_run
 from gluestack.spec.names import pipeline_stack_name
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 workflow = typer.Typer(no_args_is_help=True, help="A pipeline's Glue workflow.")
 trigger = typer.Typer(no_args_is_help=True, help="A pipeline's triggers.")
@@ -170,7 +173,7 @@ def _change_trigger(
     change: Callable[[Any, str], object],
     done: str,
     name: str,
-    glue: Any,
+    glue: "GlueClient",
     manifest: PipelineManifest,
 ) -> None:
     """Start or stop the trigger name (its spec name, or deployed) and say so."""

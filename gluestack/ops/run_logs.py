@@ -21,6 +21,8 @@ from gluestack.ops.states import JOB_IN_PROGRESS
 
 if TYPE_CHECKING:
     from mypy_boto3_glue import GlueClient
+    from mypy_boto3_logs import CloudWatchLogsClient
+    from mypy_boto3_logs.type_defs import FilteredLogEventTypeDef
 
 DEFAULT_LOG_GROUP = "/aws-glue/jobs"
 CONTINUOUS_LOG_GROUP = "/aws-glue/jobs/logs-v2"
@@ -81,7 +83,12 @@ def run_log_sources(
 
 
 def read_run_logs(
-    logs: Any, glue: "GlueClient", job_name: str, run_id: str, *, errors_only: bool = False
+    logs: "CloudWatchLogsClient",
+    glue: "GlueClient",
+    job_name: str,
+    run_id: str,
+    *,
+    errors_only: bool = False,
 ) -> RunLogs:
     """Every line the run has written so far, in time order."""
     reader = _RunLogReader(
@@ -91,7 +98,7 @@ def read_run_logs(
 
 
 def follow_run_logs(
-    logs: Any,
+    logs: "CloudWatchLogsClient",
     glue: "GlueClient",
     job_name: str,
     run_id: str,
@@ -132,7 +139,7 @@ def follow_run_logs(
 class _RunLogReader:
     """Reads each group from where the previous read ended; events are never passed twice."""
 
-    logs: Any
+    logs: "CloudWatchLogsClient"
     run_id: str
     sources: list[LogSource]
     seen: RunLogs = field(default_factory=RunLogs)
@@ -180,7 +187,7 @@ class _RunLogReader:
         return lines
 
 
-def _line(source: LogSource, event: dict[str, Any]) -> LogLine:
+def _line(source: LogSource, event: "FilteredLogEventTypeDef") -> LogLine:
     return LogLine(
         timestamp=datetime.fromtimestamp(event["timestamp"] / 1000, tz=UTC),
         kind=source.kind,

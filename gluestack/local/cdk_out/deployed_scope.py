@@ -8,7 +8,7 @@ role's Arn), and any other one is left unresolved.
 """
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gluestack.local.cdk_out.deploy.assembly import StackArtifact
 from gluestack.local.cdk_out.deploy.intrinsics import (
@@ -21,8 +21,13 @@ from gluestack.local.cdk_out.deploy.intrinsics import (
 from gluestack.local.cdk_out.deploy.stack_record import recorded_resources
 from gluestack.ops.stacks import StackNotFound, stack_exports, stack_outputs, stack_resources
 
+if TYPE_CHECKING:
+    from mypy_boto3_cloudformation import CloudFormationClient
 
-def deployed_scope(stack: StackArtifact, cloudformation: Any, account: str, region: str) -> Scope:
+
+def deployed_scope(
+    stack: StackArtifact, cloudformation: "CloudFormationClient", account: str, region: str
+) -> Scope:
     """What the stack's template refers to, as deployed; StackNotFound when it is not."""
     try:
         described = cloudformation.describe_stacks(StackName=stack.name)["Stacks"][0]
@@ -65,7 +70,7 @@ def _derived_attributes(
     return attributes
 
 
-def _output_reader(cloudformation: Any) -> Callable[[str, str], str]:
+def _output_reader(cloudformation: "CloudFormationClient") -> Callable[[str, str], str]:
     read: dict[str, dict[str, str]] = {}
 
     def output(stack_name: str, output_name: str) -> str:

@@ -4,7 +4,7 @@ the Create* calls would make them, with every intrinsic resolved to the deployed
 import hashlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gluestack.local.cdk_out.deploy.assembly import StackArtifact, read_assembly
 from gluestack.local.cdk_out.deploy.assets import asset_body, asset_destination
@@ -17,6 +17,9 @@ from gluestack.local.cdk_out.deploy.glue_inputs import (
 from gluestack.local.cdk_out.deploy.intrinsics import Scope, resolve_where_possible
 from gluestack.local.cdk_out.deployed_scope import deployed_scope
 from gluestack.ops.drift import ExpectedPipeline, Unresolved
+
+if TYPE_CHECKING:
+    from mypy_boto3_cloudformation import CloudFormationClient
 
 # Template type -> (ExpectedPipeline field, the Create* parameters of its properties)
 _GLUE_INPUTS: dict[str, tuple[str, Callable[[Mapping[str, Any]], dict[str, Any]]]] = {
@@ -35,7 +38,7 @@ def expected_pipeline(
     cdk_out: Path,
     stack_name: str,
     resource_prefix: str,
-    cloudformation: Any,
+    cloudformation: "CloudFormationClient",
     account: str,
     region: str,
 ) -> ExpectedPipeline:

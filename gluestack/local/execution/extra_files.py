@@ -10,16 +10,19 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gluestack.local.execution.s3_objects import fetch_object
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 EXTRA_FILES = "--extra-files"
 
 
 @contextmanager
-def extra_files_at_hand(arguments: dict[str, str], s3: Any, folder: Path) -> Iterator[None]:
+def extra_files_at_hand(arguments: dict[str, str], s3: "S3Client", folder: Path) -> Iterator[None]:
     """While the block runs, the working directory is folder, holding the run's extra files."""
     locations = [item.strip() for item in arguments.get(EXTRA_FILES, "").split(",")]
     locations = [location for location in locations if location]

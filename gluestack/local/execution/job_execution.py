@@ -23,6 +23,10 @@ from gluestack.ops.stacks import job_outputs
 from gluestack.spec.job_arguments import is_location_parameter
 
 if TYPE_CHECKING:
+    from mypy_boto3_cloudformation import CloudFormationClient
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_logs import CloudWatchLogsClient
+    from mypy_boto3_s3 import S3Client
     from pyspark.sql import SparkSession
 
 
@@ -40,8 +44,8 @@ class JobExecution:
 
 
 def execute_job(
-    glue: Any,
-    s3: Any,
+    glue: "GlueClient",
+    s3: "S3Client",
     spark: "SparkSession",
     workspace: Workspace,
     job_name: str,
@@ -49,8 +53,8 @@ def execute_job(
     run_arguments: dict[str, str] | None = None,
     *,
     count_rows: bool = False,
-    logs: Any = None,
-    cloudformation: Any = None,
+    logs: "CloudWatchLogsClient | None" = None,
+    cloudformation: "CloudFormationClient | None" = None,
 ) -> JobExecution:
     """Run the job's deployed script once with its default arguments overlaid by run_arguments.
 
@@ -116,7 +120,7 @@ def _keep_log(output: "io.StringIO | LiveRunLog", log_file: Path, *, failed: boo
         output.finish(failed=failed)
 
 
-def _outputs_of(cloudformation: Any, job_name: str) -> list[str] | None:
+def _outputs_of(cloudformation: "CloudFormationClient | None", job_name: str) -> list[str] | None:
     return job_outputs(cloudformation, job_name) if cloudformation is not None else None
 
 

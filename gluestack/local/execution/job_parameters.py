@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from gluestack.local.execution.catalog_metastore import catalog_uses_refused
 from gluestack.local.execution.driver_environment import driver_environment
@@ -20,6 +20,8 @@ from gluestack.local.execution.spark_conf_argument import run_settings
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 
 if TYPE_CHECKING:
+    from mypy_boto3_glue.type_defs import JobTypeDef
+    from mypy_boto3_s3 import S3Client
     from pyspark.sql import SparkSession
 
 
@@ -94,7 +96,7 @@ TREATMENT: dict[str, tuple[Offline, str]] = {
 }
 
 
-def resolved_arguments(job: dict[str, Any], run_arguments: dict[str, str] | None) -> dict[str, str]:
+def resolved_arguments(job: "JobTypeDef", run_arguments: dict[str, str] | None) -> dict[str, str]:
     """A run's arguments: "job NonOverridableArguments will override job run Arguments, which
     will override job DefaultArguments" (the reference page)."""
     return {
@@ -117,7 +119,7 @@ def refuse_unemulated_parameters(arguments: dict[str, str]) -> None:
 
 @contextmanager
 def parameters_applied(
-    arguments: dict[str, str], spark: "SparkSession", s3: Any, downloads: Path
+    arguments: dict[str, str], spark: "SparkSession", s3: "S3Client", downloads: Path
 ) -> Iterator[list[Path]]:
     """The run's Glue parameters in force while the block runs (it gets the folders its script
     imports first); a parameter offline runs cannot honour is refused before anything changes.

@@ -19,12 +19,15 @@ import shutil
 import sys
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gluestack.local.execution.pip_install import pip_install
 from gluestack.local.execution.s3_objects import fetch_object
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.s3fs.build import gluestack_cache
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 MODULES_ARGUMENT = "--additional-python-modules"
 INSTALLER_OPTION = "--python-modules-installer-option"
@@ -37,7 +40,7 @@ def requested_modules(arguments: dict[str, str]) -> list[str]:
     return [m.strip() for m in arguments.get(MODULES_ARGUMENT, "").split(",") if m.strip()]
 
 
-def install_modules(arguments: dict[str, str], s3: Any, downloads: Path) -> Path | None:
+def install_modules(arguments: dict[str, str], s3: "S3Client", downloads: Path) -> Path | None:
     """The folder holding the run's additional modules (installed on first use), or None.
 
     S3 entries are downloaded into downloads first, as Glue fetches them.
@@ -98,7 +101,7 @@ def _imported_pins() -> list[str]:
     return sorted(pins)
 
 
-def _local(entry: str, s3: Any, downloads: Path) -> str:
+def _local(entry: str, s3: "S3Client", downloads: Path) -> str:
     return str(fetch_object(s3, downloads, entry)) if entry.startswith("s3://") else entry
 
 

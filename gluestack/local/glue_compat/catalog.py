@@ -10,6 +10,7 @@ from gluestack.local.glue_compat.field_paths import quote_name
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 
 if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
     from pyspark.sql import Column, DataFrame, SparkSession
 
 _SERDE_FORMATS = {
@@ -59,16 +60,16 @@ class Partition:
     location: str
 
 
-def catalog_table(glue: Any, database: str, name: str) -> CatalogTable:
+def catalog_table(glue: "GlueClient", database: str, name: str) -> CatalogTable:
     """Look the table up through the Glue API (moto offline, AWS online)."""
     return described_table(database, name, table_description(glue, database, name))
 
 
-def table_description(glue: Any, database: str, name: str) -> dict[str, Any]:
+def table_description(glue: "GlueClient", database: str, name: str) -> dict[str, Any]:
     """GetTable's Table."""
     if glue is None:
         raise UnsupportedGlueFeature("from_catalog without a Glue client in the local runtime")
-    table: dict[str, Any] = glue.get_table(DatabaseName=database, Name=name)["Table"]
+    table: dict[str, Any] = {**glue.get_table(DatabaseName=database, Name=name)["Table"]}
     return table
 
 
@@ -151,7 +152,9 @@ def _refuse_choice_columns(staged: "DataFrame", table: CatalogTable) -> None:
             )
 
 
-def registered_partitions(glue: Any, table: CatalogTable, expression: str = "") -> list[Partition]:
+def registered_partitions(
+    glue: "GlueClient", table: CatalogTable, expression: str = ""
+) -> list[Partition]:
     """The table's registered partitions, filtered by Glue's GetPartitions expression if given."""
     if not table.partition_keys:
         return []

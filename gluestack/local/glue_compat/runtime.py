@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from gluestack.local.glue_compat.bookmarks import BookmarkStore
 
 if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
     from pyspark.sql import SparkSession
 
 BOOKMARK_OPTION = "--job-bookmark-option"
@@ -23,7 +24,7 @@ class GlueRuntime:
 
     spark: "SparkSession"
     bookmarks: BookmarkStore
-    glue: Any = None
+    glue: "GlueClient | None" = None
     arguments: dict[str, str] = field(default_factory=dict)
     # Counting costs a pass over each source and output, so only run reports ask for it.
     count_rows: bool = False

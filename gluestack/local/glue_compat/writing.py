@@ -24,6 +24,7 @@ from gluestack.local.glue_compat.runtime import GlueRuntime
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 
 if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
     from pyspark.sql import DataFrame
 
 
@@ -114,7 +115,11 @@ def update_catalog(
 
 
 def _add_partitions(
-    glue: Any, update: CatalogUpdate, frame: "DataFrame", target: S3Target, storage: dict[str, Any]
+    glue: "GlueClient",
+    update: CatalogUpdate,
+    frame: "DataFrame",
+    target: S3Target,
+    storage: dict[str, Any],
 ) -> None:
     rows = frame.select(*target.partition_keys).distinct().collect()
     values = [[str(row[k]) for k in target.partition_keys] for row in rows]

@@ -8,7 +8,11 @@ https://docs.aws.amazon.com/glue/latest/dg/connection-properties-secrets-manager
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_secretsmanager import SecretsManagerClient
 
 
 class ConnectionUnusable(RuntimeError):
@@ -27,7 +31,9 @@ class JdbcCredentials:
         return self.url.removeprefix("jdbc:").split(":", 1)[0]
 
 
-def connection_credentials(glue: Any, secrets: Any, name: str) -> JdbcCredentials:
+def connection_credentials(
+    glue: "GlueClient", secrets: "SecretsManagerClient", name: str
+) -> JdbcCredentials:
     """The URL, user and password of the Glue connection name."""
     try:
         properties = glue.get_connection(Name=name)["Connection"]["ConnectionProperties"]
@@ -47,7 +53,7 @@ def connection_credentials(glue: Any, secrets: Any, name: str) -> JdbcCredential
     return JdbcCredentials(url, user, password)
 
 
-def _secret(secrets: Any, connection: str, secret_id: str) -> tuple[str, str]:
+def _secret(secrets: "SecretsManagerClient", connection: str, secret_id: str) -> tuple[str, str]:
     try:
         text = secrets.get_secret_value(SecretId=secret_id)["SecretString"]
     except secrets.exceptions.ResourceNotFoundException:

@@ -16,10 +16,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gluestack.local.jdbc.routes import server_address, url_database
 from gluestack.local.jdbc.throwaway_postgres import RunningPostgres, throwaway_postgres
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
+    from mypy_boto3_secretsmanager import SecretsManagerClient
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
@@ -86,7 +90,7 @@ class OfflineDatabases:
 
 @contextmanager
 def offline_databases(
-    glue: Any, secrets_manager: Any, snapshots: Path
+    glue: "GlueClient", secrets_manager: "SecretsManagerClient", snapshots: Path
 ) -> Iterator[OfflineDatabases]:
     """Stand in for the deployed connections' PostgreSQL databases for the block; snapshots is
     the workspace folder their contents are restored from and saved to."""
@@ -113,9 +117,9 @@ def offline_databases(
             written.replace(snapshots / database.snapshot_name)  # never half a snapshot
 
 
-def _standing_in_for(glue: Any) -> dict[str, dict[str, str]]:
+def _standing_in_for(glue: "GlueClient") -> dict[str, dict[str, str]]:
     """The deployed JDBC connections to PostgreSQL servers that are not on this machine."""
-    found = {}
+    found: dict[str, dict[str, str]] = {}
     for page in glue.get_paginator("get_connections").paginate():
         for connection in page["ConnectionList"]:
             properties = connection.get("ConnectionProperties", {})
@@ -124,12 +128,15 @@ def _standing_in_for(glue: Any) -> dict[str, dict[str, str]]:
             if not url.startswith("jdbc:postgresql:") or address is None:
                 continue
             if address.rsplit(":", 1)[0] not in LOOPBACK_HOSTS:
-                found[connection["Name"]] = properties
+                found[connection["Name"]] = {str(key): value for key, value in properties.items()}
     return found
 
 
 def _database(
-    server: RunningPostgres, secrets_manager: Any, connection: str, properties: dict[str, str]
+    server: RunningPostgres,
+    secrets_manager: "SecretsManagerClient",
+    connection: str,
+    properties: dict[str, str],
 ) -> OfflineDatabase:
     url = properties["JDBC_CONNECTION_URL"]
     database = url_database(url)
@@ -148,7 +155,7 @@ def _database(
 
 
 def _credentials(
-    secrets_manager: Any, connection: str, properties: dict[str, str]
+    secrets_manager: "SecretsManagerClient", connection: str, properties: dict[str, str]
 ) -> tuple[str, str]:
     """The connection's secret's username and password; a secret not there yet is created."""
     if "SECRET_ID" not in properties:

@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gluestack.local.execution.job_parameters import resolved_arguments
 from gluestack.local.execution.job_process import JobProcessConfig
@@ -25,6 +25,10 @@ from gluestack.local.execution.script_runner import glue_argv
 from gluestack.local.python_shell.runtime import library_choice, shell_runtime
 from gluestack.local.records import local_s3
 from gluestack.local.records.workspace import Workspace
+
+if TYPE_CHECKING:
+    from mypy_boto3_logs import CloudWatchLogsClient
+    from mypy_boto3_logs.type_defs import InputLogEventTypeDef
 
 SITE = Path(__file__).with_name("site")  # awsglue.utils and the client routing, on PYTHONPATH
 LOG_GROUPS = ("/aws-glue/python-jobs/output", "/aws-glue/python-jobs/error")
@@ -95,7 +99,7 @@ def _error_message(stderr: str, returncode: int) -> str:
     return f"the script exited with status {returncode}"
 
 
-def _send_logs(logs: Any, run_id: str, stdout: str, stderr: str) -> None:
+def _send_logs(logs: "CloudWatchLogsClient", run_id: str, stdout: str, stderr: str) -> None:
     now = int(time.time() * 1000)
     for group, text in zip(LOG_GROUPS, (stdout, stderr), strict=True):
         lines = text.splitlines()
@@ -104,7 +108,7 @@ def _send_logs(logs: Any, run_id: str, stdout: str, stderr: str) -> None:
         with contextlib.suppress(logs.exceptions.ResourceAlreadyExistsException):
             logs.create_log_group(logGroupName=group)
         logs.create_log_stream(logGroupName=group, logStreamName=run_id)
-        events = [{"timestamp": now, "message": line} for line in lines]
+        events: list[InputLogEventTypeDef] = [{"timestamp": now, "message": line} for line in lines]
         logs.put_log_events(logGroupName=group, logStreamName=run_id, logEvents=events)
 
 

@@ -9,9 +9,12 @@ model), so what is restored is what CreateTable and CreatePartition accept.
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gluestack.local.records.workspace import Workspace
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 _CATALOG_FILE = "catalog.json"
 
@@ -24,7 +27,7 @@ def catalog_file(workspace: Workspace) -> Path:
     return workspace.root / _CATALOG_FILE
 
 
-def save_catalog(glue: Any, workspace: Workspace) -> Path:
+def save_catalog(glue: "GlueClient", workspace: Workspace) -> Path:
     """Every database with its tables and their partitions, written atomically."""
     databases = []
     for database in _pages(glue, "get_databases", "DatabaseList"):
@@ -49,7 +52,7 @@ def save_catalog(glue: Any, workspace: Workspace) -> Path:
     return target
 
 
-def restore_catalog(glue: Any, workspace: Workspace) -> None:
+def restore_catalog(glue: "GlueClient", workspace: Workspace) -> None:
     """Create the saved databases and tables the account lacks."""
     source = catalog_file(workspace)
     if not source.is_file():

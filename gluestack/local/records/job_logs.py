@@ -4,7 +4,11 @@ import contextlib
 import io
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mypy_boto3_logs import CloudWatchLogsClient
+    from mypy_boto3_logs.type_defs import InputLogEventTypeDef
 
 # How often a running job's new output lines are put into its /output stream.
 LIVE_FLUSH_SECONDS = 1.0
@@ -16,7 +20,9 @@ EVENT_OVERHEAD = 26
 MAX_MESSAGE_BYTES = 256 * 1024 - EVENT_OVERHEAD
 
 
-def write_job_run_logs(logs: Any, group: str, run_id: str, text: str, *, failed: bool) -> int:
+def write_job_run_logs(
+    logs: "CloudWatchLogsClient", group: str, run_id: str, text: str, *, failed: bool
+) -> int:
     """Driver output to <group>/output; the traceback of a failed run to <group>/error too.
 
     group: the run's LogGroupName (/aws-glue/jobs on AWS). Returns the events written.
@@ -30,12 +36,12 @@ class LiveRunLog(io.TextIOBase):
     """A run's stdout and stderr: kept whole, and put line by line into <group>/output as the
     run goes (every LIVE_FLUSH_SECONDS), as Glue's continuous logging shows a running job."""
 
-    def __init__(self, logs: Any, group: str, run_id: str) -> None:
+    def __init__(self, logs: "CloudWatchLogsClient", group: str, run_id: str) -> None:
         super().__init__()
         self._logs, self._group, self._run_id = logs, group, run_id
         self._text = io.StringIO()
         self._partial = ""
-        self._pending: list[dict[str, Any]] = []
+        self._pending: list[InputLogEventTypeDef] = []
         self._lock = threading.Lock()
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._flush_often, daemon=True)
@@ -94,17 +100,17 @@ class LiveRunLog(io.TextIOBase):
             )
 
 
-def _put_lines(logs: Any, group: str, stream: str, lines: list[str]) -> int:
+def _put_lines(logs: "CloudWatchLogsClient", group: str, stream: str, lines: list[str]) -> int:
     _ensure_stream(logs, group, stream)
     now = int(time.time() * 1000)
-    events = [{"timestamp": now, "message": line} for line in lines]
+    events: list[InputLogEventTypeDef] = [{"timestamp": now, "message": line} for line in lines]
     for batch in _batches(events):
         logs.put_log_events(logGroupName=group, logStreamName=stream, logEvents=batch)
     return len(events)
 
 
-def _batches(events: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    batches: list[list[dict[str, Any]]] = [[]]
+def _batches(events: list["InputLogEventTypeDef"]) -> list[list["InputLogEventTypeDef"]]:
+    batches: list[list[InputLogEventTypeDef]] = [[]]
     size = 0
     for event in events:
         event_size = len(event["message"].encode()) + EVENT_OVERHEAD
@@ -116,13 +122,11 @@ def _batches(events: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [batch for batch in batches if batch]
 
 
-def _ensure_stream(logs: Any, group: str, stream: str) -> None:
-    for create, arguments in (
-        (logs.create_log_group, {"logGroupName": group}),
-        (logs.create_log_stream, {"logGroupName": group, "logStreamName": stream}),
-    ):
-        with contextlib.suppress(logs.exceptions.ResourceAlreadyExistsException):
-            create(**arguments)
+def _ensure_stream(logs: "CloudWatchLogsClient", group: str, stream: str) -> None:
+    with contextlib.suppress(logs.exceptions.ResourceAlreadyExistsException):
+        logs.create_log_group(logGroupName=group)
+    with contextlib.suppress(logs.exceptions.ResourceAlreadyExistsException):
+        logs.create_log_stream(logGroupName=group, logStreamName=stream)
 
 
 def _truncated(line: str) -> str:

@@ -6,10 +6,14 @@ buckets are pulled to disk; after it, new or changed files are pushed back into 
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import ObjectIdentifierTypeDef
 
 
-def pull(s3: Any, s3_root: Path) -> int:
+def pull(s3: "S3Client", s3_root: Path) -> int:
     """Write every moto object missing on disk (or of another size) to s3_root, modified at its
     LastModified (what file rules and bookmarks read); count them."""
     written = 0
@@ -29,7 +33,7 @@ def pull(s3: Any, s3_root: Path) -> int:
     return written
 
 
-def push(s3: Any, s3_root: Path, *, delete_missing: bool = False) -> int:
+def push(s3: "S3Client", s3_root: Path, *, delete_missing: bool = False) -> int:
     """Put every file under s3_root missing in moto (or of another size); count them.
 
     delete_missing: also delete objects whose file is gone (only safe right after a pull).
@@ -61,8 +65,8 @@ def push(s3: Any, s3_root: Path, *, delete_missing: bool = False) -> int:
     return written
 
 
-def _delete_missing(s3: Any, bucket_dir: Path, sizes: dict[str, int]) -> None:
-    gone = [
+def _delete_missing(s3: "S3Client", bucket_dir: Path, sizes: dict[str, int]) -> None:
+    gone: list[ObjectIdentifierTypeDef] = [
         {"Key": key}
         for key in sorted(sizes)
         if not key.endswith("/") and not (bucket_dir / key).is_file()
@@ -71,7 +75,7 @@ def _delete_missing(s3: Any, bucket_dir: Path, sizes: dict[str, int]) -> None:
         s3.delete_objects(Bucket=bucket_dir.name, Delete={"Objects": gone[start : start + 1000]})
 
 
-def _object_sizes(s3: Any, bucket: str) -> dict[str, int]:
+def _object_sizes(s3: "S3Client", bucket: str) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
         sizes |= {item["Key"]: item["Size"] for item in page.get("Contents", [])}

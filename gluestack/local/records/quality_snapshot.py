@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import boto3
 
@@ -19,6 +19,9 @@ from gluestack.local.moto_extensions.data_quality_api import record_result
 from gluestack.local.records.workspace import Workspace
 from gluestack.ops.data_quality import described_results, result_ids
 from gluestack.ops.stacks import PipelineManifest
+
+if TYPE_CHECKING:
+    from mypy_boto3_glue import GlueClient
 
 _FILE = "data_quality.json"
 _TIMES = ("StartedOn", "CompletedOn")
@@ -32,7 +35,9 @@ def results_file(workspace: Workspace) -> Path:
     return workspace.root / _FILE
 
 
-def save_results(glue: Any, workspace: Workspace, manifests: list[PipelineManifest]) -> Path:
+def save_results(
+    glue: "GlueClient", workspace: Workspace, manifests: list[PipelineManifest]
+) -> Path:
     """Every result in the account, and the manifests (merged with those saved before)."""
     results = [_epoch_times(r) for r in described_results(glue, result_ids(glue))]
     saved = _read(workspace) if results_file(workspace).is_file() else {"manifests": {}}

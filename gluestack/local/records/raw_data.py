@@ -8,9 +8,12 @@ prefix plus each file's path relative to the folder given (a single file keeps i
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gluestack.local.records.workspace import Workspace
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def put_into_workspace(workspace: Workspace, bucket: str, files: list[RawFile]) 
     return uris
 
 
-def put_through_api(s3: Any, bucket: str, files: list[RawFile]) -> list[str]:
+def put_through_api(s3: "S3Client", bucket: str, files: list[RawFile]) -> list[str]:
     """Upload files with an S3 client (a served offline account, or AWS); their s3:// URIs."""
     for file in files:
         s3.upload_file(str(file.local), bucket, file.key)

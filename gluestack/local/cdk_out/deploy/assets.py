@@ -4,14 +4,17 @@ import io
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
 from gluestack.local.cdk_out.deploy.assembly import FileAsset
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
-def publish_assets(assets: tuple[FileAsset, ...], s3: Any, pseudo: dict[str, str]) -> None:
+
+def publish_assets(assets: tuple[FileAsset, ...], s3: "S3Client", pseudo: dict[str, str]) -> None:
     """Upload each asset to its destination bucket, creating the bucket on first use."""
     for asset in assets:
         bucket, key = asset_destination(asset, pseudo)
@@ -30,7 +33,7 @@ def _substitute(text: str, pseudo: Mapping[str, str]) -> str:
     return text
 
 
-def _ensure_bucket(s3: Any, bucket: str) -> None:
+def _ensure_bucket(s3: "S3Client", bucket: str) -> None:
     try:
         s3.head_bucket(Bucket=bucket)
     except ClientError:

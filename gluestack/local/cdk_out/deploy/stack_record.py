@@ -11,7 +11,10 @@ import json
 import warnings
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mypy_boto3_cloudformation import CloudFormationClient
 
 PLACEHOLDER = {"Type": "AWS::CloudFormation::WaitConditionHandle"}
 RESOURCES_METADATA = "gluestack:offline-resources"
@@ -27,7 +30,7 @@ class RecordedResource:
 
 
 def record_stack(
-    cloudformation: Any,
+    cloudformation: "CloudFormationClient",
     stack_name: str,
     outputs: dict[str, dict[str, Any]],
     resources: Mapping[str, RecordedResource] | None = None,
@@ -46,7 +49,9 @@ def record_stack(
         cloudformation.create_stack(StackName=stack_name, TemplateBody=json.dumps(template))
 
 
-def recorded_resources(cloudformation: Any, stack_name: str) -> dict[str, RecordedResource] | None:
+def recorded_resources(
+    cloudformation: "CloudFormationClient", stack_name: str
+) -> dict[str, RecordedResource] | None:
     """The offline deployer's record of a stack's resources; None for a stack it did not
     deploy (e.g. one CloudFormation deployed in a real account)."""
     body = cloudformation.get_template(StackName=stack_name)["TemplateBody"]

@@ -1,8 +1,11 @@
 """AWS::S3::Bucket and AWS::S3::BucketPolicy."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gluestack.local.cdk_out.deploy.handlers.base import Created, ResourceRequest, as_json, tag_list
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 
 def create_bucket(request: ResourceRequest) -> Created:
@@ -55,7 +58,7 @@ def create_bucket(request: ResourceRequest) -> Created:
     )
 
 
-def _notifications(s3: Any, name: str, configuration: dict[str, Any]) -> None:
+def _notifications(s3: "S3Client", name: str, configuration: dict[str, Any]) -> None:
     """EventBridge notifications (moto then puts Object Created events on the default bus)."""
     unhandled = sorted(set(configuration) - {"EventBridgeConfiguration"})
     if unhandled:
