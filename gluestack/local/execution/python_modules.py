@@ -25,6 +25,7 @@ from gluestack.local.execution.pip_install import pip_install
 from gluestack.local.execution.s3_objects import fetch_object
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.s3fs.build import gluestack_cache
+from gluestack.spec.glue_preinstalled_modules import canonical_name
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -63,10 +64,10 @@ def install_modules(arguments: dict[str, str], s3: "S3Client", downloads: Path) 
 def _refuse_pinned_elsewhere(modules: list[str], requirements: list[str], pins: list[str]) -> None:
     """An exact version (name==v, or a wheel's file name) of a distribution the process already
     runs at another version: the script could not see it."""
-    present = dict(pin.split("==", 1) for pin in map(_normalized, pins))
+    present = dict(pin.split("==", 1) for pin in map(canonical_name, pins))
     for entry, requirement in zip(modules, requirements, strict=True):
         name, wanted = _exact_pin(requirement)
-        running = present.get(_normalized(name))
+        running = present.get(canonical_name(name))
         if running is not None and running != wanted:
             raise UnsupportedGlueFeature(
                 f"{MODULES_ARGUMENT} {entry} ({name}=={wanted}): the offline job process runs on "
@@ -82,11 +83,6 @@ def _exact_pin(requirement: str) -> tuple[str, str]:
         return name, version
     exact = _EXACT.fullmatch(requirement.strip())
     return (exact.group(1), exact.group(2)) if exact else ("", "")
-
-
-def _normalized(name: str) -> str:
-    """A distribution name as PEP 503 compares them."""
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def _imported_pins() -> list[str]:
