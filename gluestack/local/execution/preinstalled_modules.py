@@ -92,18 +92,18 @@ def preinstalled_folder(
         return None
     label = f"Glue {version}"
     replaced = requested_distributions(arguments)
-    loaded = dict(pin.split("==", 1) for pin in imported_pins())
-    loaded_names = {canonical_name(name): (name, v) for name, v in loaded.items()}
+    loaded = {canonical_name(n): (n, v) for n, v in (p.split("==", 1) for p in imported_pins())}
     pins: list[Pin] = []
     for distribution in sorted(distributions_of(imported_modules(script))):
         glue = preinstalled_version(version, distribution)
-        if glue is None or canonical_name(distribution) in replaced:
+        key = canonical_name(distribution)
+        if glue is None or key in replaced:
             continue
         running = _installed_version(distribution)
         if running == glue:
             continue
-        if canonical_name(distribution) in loaded_names:
-            name, here = loaded_names[canonical_name(distribution)]
+        if key in loaded:
+            name, here = loaded[key]
             _say(f"{name} {here} here, {label} has {glue} (already loaded by the job process)")
             continue
         pins.append(Pin(distribution, glue, running))
@@ -111,7 +111,7 @@ def preinstalled_folder(
         return None
     folder = _cache_folder(version, pins)
     if not is_installed(folder):
-        _install(folder, pins, _constraints(glue_modules.PREINSTALLED[version], loaded_names, pins))
+        _install(folder, pins, _constraints(glue_modules.PREINSTALLED[version], loaded, pins))
     unavailable = json.loads((folder / _UNAVAILABLE).read_text())
     for pin in pins:
         if pin.requirement in unavailable:
