@@ -114,11 +114,13 @@ class OfflineGlue:
         arguments: Mapping[str, str] | None = None,
         *,
         python_files: Sequence[Path] = (),
+        glue_version: str | None = None,
     ) -> ScriptRun:
         """Run a Glue script as a job run would: Glue's argv, bookmarks in the workspace.
 
         JOB_NAME is the script's file name unless arguments give `--JOB_NAME`. A run that writes
-        into a bucket the account lacks fails, as on AWS.
+        into a bucket the account lacks fails, as on AWS. glue_version: the script imports that
+        version's preinstalled modules at Glue's versions (None: at the runtime's).
         """
         from gluestack.local.execution.job_parameters import SCRIPT_LOCATION, parameters_applied
         from gluestack.local.execution.s3_objects import fetch_object
@@ -137,7 +139,10 @@ class OfflineGlue:
             try:
                 with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
                     downloads = self.workspace.scripts / job_name / "run-files"
-                    with parameters_applied(given, self.spark, self.s3, downloads) as folders:
+                    with parameters_applied(
+                        given, self.spark, self.s3, downloads,
+                        script=Path(script), glue_version=glue_version,
+                    ) as folders:  # fmt: skip
                         run_glue_script(
                             Path(script), job_name, _plain_names(given), runtime, python_files,
                             run_id, module_folders=folders,

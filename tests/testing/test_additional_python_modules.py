@@ -5,13 +5,10 @@ argument lists PyPI requirements or S3 paths of distributions (here a wheel in t
 so no index is needed), installed before the script runs, replacing a preinstalled version.
 """
 
-import base64
-import hashlib
-import io
-import zipfile
 from pathlib import Path
 
 from gluestack.testing import OfflineGlue
+from tests.wheels import pure_python_wheel
 
 # Hand-written, in the style of a console script: plain imports, getResolvedOptions.
 SCRIPT = """\
@@ -26,35 +23,9 @@ print("closed on", holiday_rules.CLOSED)
 """
 
 
-def _wheel(
-    name: str, version: str, module: str, source: str, requires: tuple[str, ...] | list[str] = ()
-) -> bytes:
-    """A pure-Python wheel, as `pip wheel` builds one (RECORD hashes included)."""
-    info = f"{name.replace('-', '_')}-{version}.dist-info"
-    dependencies = "".join(f"Requires-Dist: {r}\n" for r in requires)
-    files = {
-        f"{module}/__init__.py": source,
-        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
-        + dependencies,
-        f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\n"
-        "Tag: py3-none-any\n",
-        f"{info}/top_level.txt": f"{module}\n",
-    }
-    record = []
-    for path, text in files.items():
-        digest = base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=")
-        record.append(f"{path},sha256={digest.decode()},{len(text.encode())}")
-    files[f"{info}/RECORD"] = "\n".join([*record, f"{info}/RECORD,,"]) + "\n"
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path, text in files.items():
-            archive.writestr(path, text)
-    return buffer.getvalue()
-
-
 def _upload_wheel(glue: OfflineGlue, tmp_path: Path, name: str, version: str, module: str) -> str:
     file = tmp_path / f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
-    file.write_bytes(_wheel(name, version, module, f"CLOSED = ['{version}-12-25']\n"))
+    file.write_bytes(pure_python_wheel(name, version, module, f"CLOSED = ['{version}-12-25']\n"))
     glue.create_bucket("libs")
     return glue.upload("s3://libs/wheels/", file)
 
@@ -98,7 +69,9 @@ def test_a_module_s_dependencies_keep_the_versions_the_job_process_runs(
 
     file = tmp_path / "http_rules-1.0-py3-none-any.whl"
     source = "import urllib3\nCLOSED = [urllib3.__version__]\n"
-    file.write_bytes(_wheel("http-rules", "1.0", "http_rules", source, requires=["urllib3"]))
+    file.write_bytes(
+        pure_python_wheel("http-rules", "1.0", "http_rules", source, requires=["urllib3"])
+    )
     offline_glue.create_bucket("libs")
     wheel = offline_glue.upload("s3://libs/wheels/", file)
     script = tmp_path / "uses_urllib3.py"

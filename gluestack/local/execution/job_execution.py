@@ -95,7 +95,9 @@ def execute_job(
             contextlib.redirect_stderr(output),
         ):
             downloads = workspace.scripts / job_name / "run-files"
-            with parameters_applied(arguments, spark, s3, downloads) as module_folders:
+            with parameters_applied(
+                arguments, spark, s3, downloads, script=script, glue_version=job.get("GlueVersion")
+            ) as module_folders:
                 run_glue_script(
                     script, job_name, _script_arguments(arguments), runtime, python_files,
                     run_id, module_folders=module_folders,

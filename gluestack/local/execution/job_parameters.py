@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from gluestack.local.execution.catalog_metastore import catalog_uses_refused
 from gluestack.local.execution.driver_environment import driver_environment
 from gluestack.local.execution.extra_files import extra_files_at_hand
+from gluestack.local.execution.preinstalled_modules import preinstalled_folder
 from gluestack.local.execution.python_modules import install_modules
 from gluestack.local.execution.spark_conf_argument import run_settings
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
@@ -119,17 +120,26 @@ def refuse_unemulated_parameters(arguments: dict[str, str]) -> None:
 
 @contextmanager
 def parameters_applied(
-    arguments: dict[str, str], spark: "SparkSession", s3: "S3Client", downloads: Path
+    arguments: dict[str, str],
+    spark: "SparkSession",
+    s3: "S3Client",
+    downloads: Path,
+    *,
+    script: Path | None = None,
+    glue_version: str | None = None,
 ) -> Iterator[list[Path]]:
     """The run's Glue parameters in force while the block runs (it gets the folders its script
     imports first); a parameter offline runs cannot honour is refused before anything changes.
-    downloads: the run's folder for the S3 objects the parameters name."""
+    downloads: the run's folder for the S3 objects the parameters name.
+    script, glue_version: the job's script and GlueVersion, whose preinstalled modules the
+    script then imports at Glue's versions (preinstalled_modules.py)."""
     refuse_unemulated_parameters(arguments)
     modules = install_modules(arguments, s3, downloads / "modules")
+    preinstalled = preinstalled_folder(script, glue_version, arguments) if script else None
     with (
         run_settings(spark, arguments),
         catalog_uses_refused(arguments),
         driver_environment(arguments),
         extra_files_at_hand(arguments, s3, downloads / "working"),
     ):
-        yield [modules] if modules else []
+        yield [folder for folder in (modules, preinstalled) if folder]
