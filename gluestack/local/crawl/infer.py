@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.crawl.column_names import catalog_column_name
+from gluestack.local.crawl.file_schema import python_schema
 from gluestack.local.crawl.lazy_spark import LazySpark, SparkSource
 from gluestack.local.crawl.table_files import TableFiles, partition_values, table_files
 
@@ -70,13 +71,16 @@ def infer_table(
 ) -> InferredTable | None:
     """The table under folder (s3 location), or None when it holds no recognised data files.
 
-    Files matching an exclusion pattern are not read, as Glue's crawler skips them. spark is a
-    session or a factory of one, called only when the folder holds data files.
+    Files matching an exclusion pattern are not read, as Glue's crawler skips them. The columns
+    come from Python (file_schema) when it can type the files as Spark would, else from Spark:
+    spark (a session or a factory of one) is started only then.
     """
     files = table_files(folder, location, exclusions)
     if files is None:
         return None
-    columns = spark_columns(LazySpark(spark).session(), files)
+    columns = python_columns(files)
+    if columns is None:
+        columns = spark_columns(LazySpark(spark).session(), files)
     parameters: dict[str, str] = {}
     serde: dict[str, str] = {}
     if files.format == "csv":
@@ -94,6 +98,12 @@ def infer_table(
         parameters=parameters,
         serde_parameters=serde,
     )
+
+
+def python_columns(files: TableFiles) -> list[tuple[str, str]] | None:
+    """The catalog columns typed in Python, or None when only Spark can type these files."""
+    schema = python_schema(files)
+    return None if schema is None else _catalog_columns(schema, files)
 
 
 def spark_columns(spark: "SparkSession", files: TableFiles) -> list[tuple[str, str]]:
