@@ -17,6 +17,7 @@ from gluestack.local.crawl.csv_values import CsvType, Uncertain, column_type
 from gluestack.local.crawl.text_files import one_partition, text_lines
 
 _MAX_COLUMNS = 20480  # univocity's limit, as Spark configures it
+_JAVA_BLANKS = "".join(map(chr, range(33)))  # what Java's String.trim removes
 
 
 def csv_schema(files: Sequence[Path], delimiter: str, header: bool) -> T.StructType | None:
@@ -28,7 +29,7 @@ def csv_schema(files: Sequence[Path], delimiter: str, header: bool) -> T.StructT
         if lines is None:
             return None
         # Spark skips blank lines; with a header, it drops every line equal to the first.
-        lines = [line for line in lines if line.strip("".join(map(chr, range(33))))]
+        lines = [line for line in lines if line.strip(_JAVA_BLANKS)]
         if not lines:
             continue
         tokens = _tokens(lines, delimiter)
@@ -44,10 +45,8 @@ def csv_schema(files: Sequence[Path], delimiter: str, header: bool) -> T.StructT
     if names is None or len(names) > _MAX_COLUMNS:
         return None
     try:
-        types = [
-            column_type((row[i] for row in rows if len(row) > i), one_partition(files))
-            for i in range(len(names))
-        ]
+        partitions = one_partition(files)
+        types = [column_type(values, partitions) for values in _columns(rows, len(names))]
     except Uncertain:
         return None
     columns = zip(names, types, strict=True)
@@ -62,6 +61,14 @@ def _spark_type(csv_type: CsvType) -> T.DataType:
         "date": T.DateType(), "timestamp": T.TimestampType(), "boolean": T.BooleanType(),
     }  # fmt: skip
     return simple.get(csv_type.name, T.StringType())
+
+
+def _columns(rows: list[list[str]], width: int) -> list[set[str]]:
+    """Each column's distinct values; a row shorter than the header leaves its last columns
+    out, and a longer one's extra values are ignored, as Spark does."""
+    if all(len(row) == width for row in rows):
+        return [set(column) for column in zip(*rows, strict=True)] if rows else [set()] * width
+    return [{row[i] for row in rows if len(row) > i} for i in range(width)]
 
 
 def _column_names(first_line: str, delimiter: str, header: bool) -> list[str] | None:

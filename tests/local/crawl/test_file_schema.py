@@ -29,7 +29,7 @@ from tests.local.crawl.conftest import table_columns
 from tests.local.glue_compat.conftest import put
 
 _EXAMPLES = settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 
