@@ -1,18 +1,16 @@
 """Run one crawler offline: infer each S3 target's table and write it to the catalog."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import boto3
 
 from gluestack.local.crawl.infer import InferredTable, infer_table
 from gluestack.local.crawl.jdbc_target import crawl_jdbc_target
+from gluestack.local.crawl.lazy_spark import LazySpark, SparkSource
 from gluestack.local.crawl.partitions import add_partitions
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.records.workspace import Workspace
-
-if TYPE_CHECKING:
-    from pyspark.sql import SparkSession
 
 # What Glue uses when a crawler sets no SchemaChangePolicy.
 DEFAULT_POLICY = {"UpdateBehavior": "UPDATE_IN_DATABASE", "DeleteBehavior": "DEPRECATE_IN_DATABASE"}
@@ -36,7 +34,7 @@ class CrawlSummary:
 
 
 def emulate_crawl(
-    glue: Any, spark: "SparkSession", workspace: Workspace, name: str, secrets: Any = None
+    glue: Any, spark: SparkSource, workspace: Workspace, name: str, secrets: Any = None
 ) -> CrawlSummary:
     """Each S3 target folder becomes one table (named after the folder, with TablePrefix).
 
@@ -46,6 +44,9 @@ def emulate_crawl(
     it, DELETE_FROM_DATABASE deletes it). New tables are always created, as in Glue. JDBC
     targets' tables and views (see jdbc_target) follow the same policy; secrets reads their
     connections' secrets (the default session's Secrets Manager when not given).
+
+    spark is a session or a factory of one, called only when a table needs Spark: JDBC
+    targets, and files whose schema Python cannot infer as Spark would (see file_schema).
     """
     crawler = glue.get_crawler(Name=name)["Crawler"]
     _refuse_other_targets(crawler["Targets"])
@@ -53,11 +54,12 @@ def emulate_crawl(
     prefix = crawler.get("TablePrefix", "")
     policy = {**DEFAULT_POLICY, **crawler.get("SchemaChangePolicy", {})}
     summary = CrawlSummary()
+    lazy = LazySpark(spark)
     for target in crawler["Targets"].get("S3Targets", []):
         location = target["Path"].rstrip("/") + "/"
         table_name = prefix + location.rstrip("/").rsplit("/", 1)[-1]
         table = infer_table(
-            spark,
+            lazy.session,
             table_name,
             location,
             workspace.local_path(location),
@@ -75,7 +77,7 @@ def emulate_crawl(
         secrets = secrets or boto3.Session().client(
             "secretsmanager", region_name=glue.meta.region_name
         )
-        found = crawl_jdbc_target(spark, glue, secrets, name, target, prefix)
+        found = crawl_jdbc_target(lazy.session(), glue, secrets, name, target, prefix)
         for jdbc in found:
             _keep(glue, database, jdbc.name, jdbc.table_input(), policy, summary)
         _retire_vanished(glue, database, name, target, {t.name for t in found}, policy, summary)

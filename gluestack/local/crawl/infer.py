@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gluestack.local.crawl.classify import csv_dialect, file_format
 from gluestack.local.crawl.column_names import catalog_column_name
-from gluestack.local.crawl.exclusions import excluded
+from gluestack.local.crawl.file_schema import python_schema
+from gluestack.local.crawl.lazy_spark import LazySpark, SparkSource
+from gluestack.local.crawl.table_files import TableFiles, partition_values, table_files
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -62,7 +63,7 @@ class InferredTable:
 
 
 def infer_table(
-    spark: "SparkSession",
+    spark: SparkSource,
     name: str,
     location: str,
     folder: Path,
@@ -70,56 +71,71 @@ def infer_table(
 ) -> InferredTable | None:
     """The table under folder (s3 location), or None when it holds no recognised data files.
 
-    Files matching an exclusion pattern are not read, as Glue's crawler skips them.
+    Files matching an exclusion pattern are not read, as Glue's crawler skips them. The columns
+    come from Python (file_schema) when it can type the files as Spark would, else from Spark:
+    spark (a session or a factory of one) is started only then.
     """
-    files = [
-        p
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-        and not _hidden(p, folder)
-        and not excluded(p.relative_to(folder).as_posix(), exclusions)
-    ]
-    formats = [f for f in (file_format(p) for p in files) if f]
-    if not formats:
+    files = table_files(folder, location, exclusions)
+    if files is None:
         return None
-    fmt = max(set(formats), key=formats.count)
-    data_files = [p for p in files if file_format(p) == fmt]
-    partition_keys = _partition_keys(data_files[0].relative_to(folder))
+    columns = python_columns(files)
+    if columns is None:
+        columns = spark_columns(LazySpark(spark).session(), files)
     parameters: dict[str, str] = {}
     serde: dict[str, str] = {}
-    reader = spark.read.format(fmt)
-    if fmt == "csv":
-        delimiter, header = csv_dialect(data_files[0])
-        reader = reader.options(sep=delimiter, header=str(header).lower(), inferSchema="true")
-        serde["field.delim"] = delimiter
-        if header:
+    if files.format == "csv":
+        serde["field.delim"] = files.delimiter
+        if files.header:
             parameters["skip.header.line.count"] = "1"
-    if exclusions:
-        paths = [location + p.relative_to(folder).as_posix() for p in data_files]
-        frame = reader.option("basePath", location).load(paths)
-    else:
-        frame = reader.load(location)
-    if fmt == "csv" and parameters.get("skip.header.line.count") != "1":
-        frame = frame.toDF(*[f"col{i}" for i in range(len(frame.columns))])
-    schema = frame.schema
-    if fmt == "json":
-        schema = _in_appearance_order(spark, frame)
-    columns = [
-        (catalog_column_name(f.name), _glue_type(f.dataType.simpleString(), fmt))
-        for f in schema
-        if f.name not in partition_keys
-    ]
-    partitions = sorted({tuple(_partition_values(p.relative_to(folder))) for p in data_files})
+    partitions = sorted({tuple(partition_values(files.relative(p))) for p in files.data_files})
     return InferredTable(
         name=name,
         location=location,
-        format=fmt,
+        format=files.format,
         columns=columns,
-        partition_keys=partition_keys,
+        partition_keys=files.partition_keys,
         partitions=[list(p) for p in partitions if p],
         parameters=parameters,
         serde_parameters=serde,
     )
+
+
+def python_columns(files: TableFiles) -> list[tuple[str, str]] | None:
+    """The catalog columns typed in Python, or None when only Spark can type these files."""
+    schema = python_schema(files)
+    return None if schema is None else _catalog_columns(schema, files)
+
+
+def spark_columns(spark: "SparkSession", files: TableFiles) -> list[tuple[str, str]]:
+    """The catalog columns of the schema Spark infers reading the files."""
+    return _catalog_columns(_spark_schema(spark, files), files)
+
+
+def _spark_schema(spark: "SparkSession", files: TableFiles) -> "StructType":
+    fmt, location = files.format, files.location
+    reader = spark.read.format(fmt)
+    if fmt == "csv":
+        header = str(files.header).lower()
+        reader = reader.options(sep=files.delimiter, header=header, inferSchema="true")
+    if files.exclusions:
+        paths = [location + files.relative(p).as_posix() for p in files.data_files]
+        frame = reader.option("basePath", location).load(paths)
+    else:
+        frame = reader.load(location)
+    if fmt == "csv" and not files.header:
+        frame = frame.toDF(*[f"col{i}" for i in range(len(frame.columns))])
+    if fmt == "json":
+        return _in_appearance_order(spark, frame)
+    return frame.schema
+
+
+def _catalog_columns(schema: "StructType", files: TableFiles) -> list[tuple[str, str]]:
+    keys = files.partition_keys
+    return [
+        (catalog_column_name(f.name), _glue_type(f.dataType.simpleString(), files.format))
+        for f in schema
+        if f.name not in keys
+    ]
 
 
 def _in_appearance_order(spark: "SparkSession", frame: "DataFrame") -> "StructType":
@@ -133,18 +149,6 @@ def _in_appearance_order(spark: "SparkSession", frame: "DataFrame") -> "StructTy
     ordered = ordered_type(frame.schema, kinds)
     assert isinstance(ordered, StructType)
     return ordered
-
-
-def _hidden(path: Path, folder: Path) -> bool:
-    return any(part.startswith(("_", ".")) for part in path.relative_to(folder).parts)
-
-
-def _partition_keys(relative: Path) -> list[str]:
-    return [part.split("=", 1)[0] for part in relative.parts[:-1] if "=" in part]
-
-
-def _partition_values(relative: Path) -> list[str]:
-    return [part.split("=", 1)[1] for part in relative.parts[:-1] if "=" in part]
 
 
 def _glue_type(spark_type: str, fmt: str) -> str:

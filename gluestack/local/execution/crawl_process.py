@@ -8,12 +8,16 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gluestack.local.crawl import emulate_crawl
 from gluestack.local.execution.process_config import ProcessConfig
 from gluestack.local.execution.spark import local_spark_session
 from gluestack.local.records import local_s3
 from gluestack.local.records.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,10 @@ def main(config_file: str) -> int:
     glue, s3 = config.client("glue"), config.client("s3")
     workspace = Workspace(Path(config.workspace))
     local_s3.pull(s3, workspace.s3_root)
-    spark = local_spark_session(workspace.s3_root, app_name=f"crawl-{config.crawler_name}")
+
+    def spark() -> "SparkSession":  # started only if a table needs Spark
+        return local_spark_session(workspace.s3_root, app_name=f"crawl-{config.crawler_name}")
+
     started = time.monotonic()
     result: dict[str, object]
     try:

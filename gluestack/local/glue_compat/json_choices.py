@@ -65,8 +65,13 @@ def _partition_kinds(texts: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
             continue
         value = json.loads(text)
         for record in value if isinstance(value, list) else [value]:
-            _walk(record, "", kinds)
+            walk_kinds(record, kinds)
     yield from kinds.items()
+
+
+def walk_kinds(record: Any, kinds: Kinds) -> None:
+    """Add the field paths of one JSON record to kinds, after those already there."""
+    _walk(record, "", kinds)
 
 
 def _walk(value: Any, path: str, kinds: Kinds) -> None:
