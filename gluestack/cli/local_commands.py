@@ -10,6 +10,7 @@ from rich.table import Table
 
 from gluestack.cli.common import (
     SPEC_ERROR_EXIT,
+    USAGE_EXIT,
     EnvOption,
     ProjectOption,
     WorkspaceOption,
@@ -52,7 +53,7 @@ def serve(
     """
     from gluestack.local.cdk_out.deploy import AssemblyError, DeployError, deploy_assembly
     from gluestack.local.jdbc.offline_databases import offline_databases
-    from gluestack.local.offline import moto_server
+    from gluestack.local.offline import PortUnavailable, moto_server
     from gluestack.local.orchestration.clock import OfflineClock
     from gluestack.local.records import local_s3
     from gluestack.local.service import executing_glue
@@ -65,7 +66,10 @@ def serve(
         except SynthError as error:
             fail(error, SPEC_ERROR_EXIT)
     with ExitStack() as opened:
-        endpoint, account = opened.enter_context(moto_server(port))
+        try:
+            endpoint, account = opened.enter_context(moto_server(port))
+        except PortUnavailable as error:
+            fail(error, USAGE_EXIT)
         executor = opened.enter_context(
             executing_glue(
                 Workspace(root), endpoint=endpoint, clock=OfflineClock(follows_real_time=True)

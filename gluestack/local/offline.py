@@ -1,6 +1,8 @@
 """An offline AWS account (moto), in-process or served on loopback, in which Glue runs advance."""
 
 import logging
+import socket
+import threading
 import urllib.request
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -8,7 +10,12 @@ from contextlib import AbstractContextManager, contextmanager
 import boto3
 from moto import mock_aws
 from moto.moto_api import state_manager
-from moto.server import ThreadedMotoServer
+from moto.moto_server.werkzeug_app import (
+    DomainDispatcherApplication,
+    MotoRequestHandler,
+    create_backend_app,
+)
+from werkzeug.serving import make_server
 
 from gluestack.local.moto_extensions import (
     crawler_metrics,
@@ -20,6 +27,12 @@ from gluestack.local.offline_identity import OFFLINE_CREDENTIALS, OFFLINE_REGION
 from gluestack.local.process_environment import variables_set
 
 GLUE_MODELS = ("glue::job_run", "glue::crawl")
+STOP_SECONDS = 10.0
+LISTEN_BACKLOG = 128
+
+
+class PortUnavailable(OSError):
+    """The loopback port a server was asked for cannot be bound (e.g. another process has it)."""
 
 
 @contextmanager
@@ -50,13 +63,28 @@ def loopback_server(port: int = 0) -> Iterator[str]:
     quiet, as the commands print their own progress.
     """
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
+    # Bound here, not in the serving thread: moto's ThreadedMotoServer waits with no deadline
+    # for a thread that died on a busy port (so `local serve --port N` hung), and werkzeug
+    # turns a failed bind into SystemExit.
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
-        host, bound_port = server.get_host_and_port()
-        yield f"http://{host}:{bound_port}"
+        listening.bind(("127.0.0.1", port))
+        listening.listen(LISTEN_BACKLOG)
+    except OSError as error:
+        listening.close()
+        raise PortUnavailable(f"cannot serve on 127.0.0.1:{port}: {error.strerror}") from error
+    with listening:
+        server = make_server(
+            "127.0.0.1", port, DomainDispatcherApplication(create_backend_app), True,
+            request_handler=MotoRequestHandler, fd=listening.fileno(),
+        )  # fmt: skip
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
-        server.stop()
+        server.shutdown()
+        thread.join(STOP_SECONDS)
 
 
 @contextmanager

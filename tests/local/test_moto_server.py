@@ -9,11 +9,12 @@ import time
 from pathlib import Path
 
 import boto3
+import pytest
 from typer.testing import CliRunner
 
 from gluestack.cli import app
 from gluestack.local.cdk_out.deploy import deploy_assembly
-from gluestack.local.offline import moto_server
+from gluestack.local.offline import PortUnavailable, moto_server
 from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import pipeline_manifest, wait_for_workflow_run
 from gluestack.scaffold import init_project
@@ -126,6 +127,17 @@ def test_a_served_project_runs_its_workflow_for_another_process(tmp_path: Path) 
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_a_port_in_use_is_refused_at_once_naming_it() -> None:
+    """Before, the serving thread died on the busy port and the caller waited for it forever."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        refused = pytest.raises(PortUnavailable, match=f"cannot serve on 127.0.0.1:{port}")
+        with refused, moto_server(port):
+            pass
 
 
 def _wait_for_serving(server: subprocess.Popen[str]) -> None:
