@@ -22,7 +22,3 @@ class LazySpark:
         if self._session is None:
             self._session = self._factory()
         return self._session
-
-    @property
-    def started(self) -> bool:
-        return self._session is not None

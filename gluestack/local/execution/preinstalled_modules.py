@@ -92,18 +92,22 @@ def preinstalled_folder(
         return None
     label = f"Glue {version}"
     replaced = requested_distributions(arguments)
+    # The standard library has no distributions: a script importing nothing else costs no scan.
+    modules = {m for m in imported_modules(script) if m not in sys.stdlib_module_names}
+    differing = [
+        (distribution, glue, running)
+        for distribution in sorted(distributions_of(modules) if modules else ())
+        if (glue := preinstalled_version(version, distribution)) is not None
+        and canonical_name(distribution) not in replaced
+        and (running := _installed_version(distribution)) != glue
+    ]
+    if not differing:
+        return None
     loaded = {canonical_name(n): (n, v) for n, v in (p.split("==", 1) for p in imported_pins())}
     pins: list[Pin] = []
-    for distribution in sorted(distributions_of(imported_modules(script))):
-        glue = preinstalled_version(version, distribution)
-        key = canonical_name(distribution)
-        if glue is None or key in replaced:
-            continue
-        running = _installed_version(distribution)
-        if running == glue:
-            continue
-        if key in loaded:
-            name, here = loaded[key]
+    for distribution, glue, running in differing:
+        if canonical_name(distribution) in loaded:
+            name, here = loaded[canonical_name(distribution)]
             _say(f"{name} {here} here, {label} has {glue} (already loaded by the job process)")
             continue
         pins.append(Pin(distribution, glue, running))
