@@ -25,29 +25,36 @@ def local_spark_session(
 
     # Python UDFs and RDD functions (DynamicFrame.filter / map) run in this interpreter.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = (
-        SparkSession.builder.master("local[2]")
-        .appName(app_name)
-        .config("spark.jars", ",".join(_jars()))
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.driver.memory", driver_memory)
-        .config(f"spark.hadoop.{S3_ROOT_KEY}", str(s3_root.resolve()))
-        # Hadoop's default committer factory for s3a needs hadoop-aws, which pyspark lacks.
-        .config(
-            "spark.hadoop.mapreduce.outputcommitter.factory.scheme.s3a",
-            "org.apache.hadoop.mapreduce.lib.output.FileOutputCommitterFactory",
-        )
-    )
-    for scheme in S3_SCHEMES:
-        builder = builder.config(f"spark.hadoop.fs.{scheme}.impl", CLASS_NAME)
-        # Uncached, so a new root set by use_s3_root applies to the next access.
-        builder = builder.config(f"spark.hadoop.fs.{scheme}.impl.disable.cache", "true")
+    builder = SparkSession.builder.appName(app_name)
+    for key, value in session_settings(s3_root, driver_memory).items():
+        builder = builder.config(key, value)
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+def session_settings(s3_root: Path, driver_memory: str = "2g") -> dict[str, str]:
+    """Every setting of local_spark_session but its app name: a warm JVM is launched with
+    these, so a session made in it sees the settings a JVM of its own would have had."""
+    settings = {
+        "spark.master": "local[2]",
+        "spark.jars": ",".join(_jars()),
+        "spark.sql.shuffle.partitions": "4",
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
+        "spark.sql.session.timeZone": "UTC",
+        "spark.driver.memory": driver_memory,
+        f"spark.hadoop.{S3_ROOT_KEY}": str(s3_root.resolve()),
+        # Hadoop's default committer factory for s3a needs hadoop-aws, which pyspark lacks.
+        "spark.hadoop.mapreduce.outputcommitter.factory.scheme.s3a": (
+            "org.apache.hadoop.mapreduce.lib.output.FileOutputCommitterFactory"
+        ),
+    }
+    for scheme in S3_SCHEMES:
+        settings[f"spark.hadoop.fs.{scheme}.impl"] = CLASS_NAME
+        # Uncached, so a new root set by use_s3_root applies to the next access.
+        settings[f"spark.hadoop.fs.{scheme}.impl.disable.cache"] = "true"
+    return settings
 
 
 def _jars() -> list[str]:

@@ -31,6 +31,7 @@ from gluestack.local.execution.evaluation_process import EvaluationProcessConfig
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.jvm_archive import JvmArchive, archive_path, with_java_options
 from gluestack.local.execution.runtimes import RuntimeUnavailable, runtime_for
+from gluestack.local.execution.warm_jvms import HostFailed, WarmJvms
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.jdbc.routes import ROUTES_VARIABLE
 from gluestack.local.moto_extensions.clock_route import clock_route
@@ -107,9 +108,11 @@ class JobExecutor:
     waiting_lock: threading.Lock = field(default_factory=threading.Lock)
     # Deployed database servers to their offline stand-ins (jdbc.routes), for every process.
     jdbc_routes: dict[str, str] = field(default_factory=dict)
+    jvms: WarmJvms = field(init=False)
 
     def __post_init__(self) -> None:
         self.triggers = TriggerEngine(self.clock)
+        self.jvms = WarmJvms(self.workspace.root / "jvms")
 
     def advance_clock(self, by: timedelta) -> tuple[datetime, list[str]]:
         """Move the offline clock forward; the new time and the scheduled triggers that fired."""
@@ -215,12 +218,17 @@ class JobExecutor:
         started = time.monotonic()
         deadline = started + self.seconds_per_minute * float(run.timeout or 0)
         run.state = "RUNNING"
-        module = SHELL_PROCESS if shell else "gluestack.local.execution.job_process"
-        ended = _run_process(
-            module, files, run.stop_requested, deadline,
-            self._archive(runtime.release.spark, str(runtime.python)),
-            runtime.environment(self._environment()), str(runtime.python),
-        )  # fmt: skip
+        archive = self._archive(runtime.release.spark, str(runtime.python))
+        environment = runtime.environment(self._environment())
+        if shell:
+            ended = _run_process(SHELL_PROCESS, files, run.stop_requested, deadline, archive,
+                                 environment, str(runtime.python))  # fmt: skip
+        else:
+            try:
+                ended = self._run_on_warm_jvm(files, run, deadline, archive, environment,
+                                              str(runtime.python))  # fmt: skip
+            except HostFailed as error:
+                return "FAILED", f"gluestack could not start the job's Spark: {error}"
         if ended == "STOPPED":
             recover(self.workspace.journal(job.name))  # outputs as they were before the run
             return "STOPPED", ""
@@ -239,6 +247,22 @@ class JobExecutor:
         ran_on = f"{outcome['runtime']}; " if outcome.get("runtime") else ""
         run.report = f"{counted}{ran_on}run {run.job_run_id[:15]}… {seconds:.1f}s"
         return "SUCCEEDED", ""
+
+    def _run_on_warm_jvm(
+        self, files: ProcessFiles, run: ExecutedJobRun, deadline: float, archive: JvmArchive,
+        environment: dict[str, str], python: str,
+    ) -> str | None:  # fmt: skip
+        """The job process, attached to a warm JVM of the account (warm_jvms.py)."""
+        files.log.touch()
+        with self.jvms.lease(python, environment, self.workspace.s3_root, files.log,
+                             archive) as lease:  # fmt: skip
+            ended = _watched_process(
+                [python, "-m", "gluestack.local.execution.job_process", str(files.config)],
+                files, run.stop_requested, deadline, {**environment, **lease.environment},
+                end_with_result=True,
+            )  # fmt: skip
+            lease.clean = ended is None
+        return ended
 
     def start_crawl(self, crawler: Any, crawl: ExecutedCrawl) -> None:
         thread = threading.Thread(target=self._crawl, args=(crawler, crawl), daemon=True)
@@ -381,7 +405,8 @@ def _watched_process(
     env: dict[str, str], end_with_result: bool,
 ) -> str | None:  # fmt: skip
     """Watch the process; once its result is written, its JVM's shutdown is not waited for."""
-    with files.log.open("w") as log:
+    # Appending: a warm JVM's host appends the JVM's output to the same log.
+    with files.log.open("a") as log:
         process = subprocess.Popen(
             command,
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env,
@@ -454,6 +479,7 @@ def executing_glue(
         executor = JobExecutor(
             endpoint, region, root, seconds_per_minute, count_rows, clock=clock or OfflineClock()
         )
+        stack.callback(executor.jvms.close)
         stack.enter_context(mirrored_deletions(root.s3_root))
         stack.enter_context(rule_targets(executor.triggers.event_arrived))
         stack.enter_context(evaluating_runs(executor.start_evaluation))
