@@ -1,13 +1,16 @@
-"""Warm JVMs that an offline account's job processes attach to, one run at a time.
+"""Warm JVMs that offline accounts' job processes attach to, one run at a time.
 
 A job process of its own still runs each attempt (its Python, its SparkContext, its result),
-but starting a JVM and loading Spark's classes is most of a small run's time. The account keeps
-the JVM of a run that ended by itself and lends it to the next run launched with exactly the
-same Python, environment and workspace — what a fresh JVM would have been started with,
-so a run cannot tell the difference. A JVM whose run was stopped, timed out or left it in an
-unknown state is ended, never lent again.
+but starting a JVM and loading Spark's classes is most of a small run's time. This process keeps
+the JVM of a run that ended by itself and lends it to the next run launched with the same
+Python and environment — what a fresh JVM would have been started with — so a run cannot tell
+the difference. Only the account's own variables (ACCOUNT_VARIABLES: its endpoint, region and
+database routes) may differ; no Java code reads them, and the job process hands its values to
+its Python workers (attached_environment). A JVM whose run was stopped, timed out or left it in
+an unknown state is ended, never lent again.
 """
 
+import atexit
 import contextlib
 import hashlib
 import json
@@ -15,21 +18,28 @@ import os
 import select
 import signal
 import subprocess
+import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gluestack.local.execution.jvm_archive import JvmArchive, with_java_options
 from gluestack.local.execution.jvm_host import IDLE, LEASED, READY
+from gluestack.local.jdbc.routes import ROUTES_VARIABLE
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 HOST_MODULE = "gluestack.local.execution.jvm_host"
 # A JVM starts in seconds; the first start after an install also writes its class archive.
 START_DEADLINE_SECONDS = 120.0
 ANSWER_DEADLINE_SECONDS = 30.0
 GATEWAY_VARIABLES = ("PYSPARK_GATEWAY_PORT", "PYSPARK_GATEWAY_SECRET")
+ACCOUNT_VARIABLES = ("AWS_ENDPOINT_URL", "AWS_DEFAULT_REGION", ROUTES_VARIABLE)
 
 
 class HostFailed(RuntimeError):
@@ -150,30 +160,31 @@ class WarmJvms:
 
     folder: Path
     idle: dict[str, list[JvmHost]] = field(default_factory=dict)
-    lent: list[JvmHost] = field(default_factory=list)
+    lent: list[tuple[object, JvmHost]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     closed: bool = False
 
     @contextlib.contextmanager
     def lease(
-        self, python: str, env: dict[str, str], s3_root: Path, log: Path, archive: JvmArchive
-    ) -> Iterator[Lease]:
-        """A JVM for one run whose output goes to log; it is kept for the next run only when
-        the caller marks the lease clean."""
-        key = _key(python, env, s3_root)
+        self, owner: object, python: str, env: dict[str, str], s3_root: Path, log: Path,
+        archive: JvmArchive,
+    ) -> Iterator[Lease]:  # fmt: skip
+        """A JVM for one of owner's runs, whose output goes to log; it is kept for the next run
+        only when the caller marks the lease clean."""
+        key = _key(python, env)
         with self.lock:
             host = self.idle.get(key, []).pop() if self.idle.get(key) else None
         if host is None:
             host = JvmHost.start(python, env, s3_root, self.folder, archive)
         with self.lock:
-            self.lent.append(host)
+            self.lent.append((owner, host))
         lease = Lease(dict(host.environment))
         try:
             host.lease(log)
             yield lease
         finally:
             with self.lock:
-                self.lent.remove(host)
+                self.lent = [(o, h) for o, h in self.lent if h is not host]
             kept = lease.clean and not self.closed and host.release()
             if kept:
                 with self.lock:
@@ -183,14 +194,45 @@ class WarmJvms:
             else:
                 host.kill()
 
+    def end_lent(self, owner: object) -> None:
+        """End the JVMs owner's runs hold: its account is going, and its runs with it."""
+        with self.lock:
+            hosts = [host for lender, host in self.lent if lender is owner]
+        for host in hosts:
+            host.kill()
+
     def close(self) -> None:
-        """End every JVM, idle or lent (a lent one's run is being ended with the account)."""
+        """End every JVM, idle or lent."""
         with self.lock:
             self.closed = True
-            hosts = [host for hosts in self.idle.values() for host in hosts] + self.lent
+            hosts = [h for hosts in self.idle.values() for h in hosts] + [h for _, h in self.lent]
             self.idle.clear()
         for host in hosts:
             host.end()
+
+
+_shared: WarmJvms | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_jvms() -> WarmJvms:
+    """This process's warm JVMs, for every offline account it runs; ended when it exits."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = WarmJvms(Path(tempfile.mkdtemp(prefix="gluestack-jvms-")))
+            atexit.register(_shared.close)
+        return _shared
+
+
+def attached_environment(spark: "SparkSession") -> None:
+    """In a job process on a warm JVM: its account's variables reach its Python workers (UDFs,
+    RDD functions), which a JVM of its own would have passed on from its environment."""
+    if GATEWAY_VARIABLES[0] not in os.environ:
+        return
+    spark.sparkContext.environment.update(
+        {name: os.environ[name] for name in ACCOUNT_VARIABLES if name in os.environ}
+    )
 
 
 def _group_alive(group: int) -> bool:
@@ -201,7 +243,9 @@ def _group_alive(group: int) -> bool:
     return True
 
 
-def _key(python: str, env: dict[str, str], s3_root: Path) -> str:
-    """What a JVM was launched with: a run is lent one only when all of it is the same."""
-    text = json.dumps([python, sorted(env.items()), str(s3_root)])
+def _key(python: str, env: dict[str, str]) -> str:
+    """What a JVM was launched with: a run is lent one only when all of it but the account's
+    variables is the same."""
+    launched = sorted((k, v) for k, v in env.items() if k not in ACCOUNT_VARIABLES)
+    text = json.dumps([python, launched])
     return hashlib.sha256(text.encode()).hexdigest()

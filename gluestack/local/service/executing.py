@@ -31,7 +31,7 @@ from gluestack.local.execution.evaluation_process import EvaluationProcessConfig
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.jvm_archive import JvmArchive, archive_path, with_java_options
 from gluestack.local.execution.runtimes import RuntimeUnavailable, runtime_for
-from gluestack.local.execution.warm_jvms import HostFailed, WarmJvms
+from gluestack.local.execution.warm_jvms import HostFailed, WarmJvms, shared_jvms
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.jdbc.routes import ROUTES_VARIABLE
 from gluestack.local.moto_extensions.clock_route import clock_route
@@ -108,11 +108,10 @@ class JobExecutor:
     waiting_lock: threading.Lock = field(default_factory=threading.Lock)
     # Deployed database servers to their offline stand-ins (jdbc.routes), for every process.
     jdbc_routes: dict[str, str] = field(default_factory=dict)
-    jvms: WarmJvms = field(init=False)
+    jvms: WarmJvms = field(default_factory=shared_jvms)
 
     def __post_init__(self) -> None:
         self.triggers = TriggerEngine(self.clock)
-        self.jvms = WarmJvms(self.workspace.root / "jvms")
 
     def advance_clock(self, by: timedelta) -> tuple[datetime, list[str]]:
         """Move the offline clock forward; the new time and the scheduled triggers that fired."""
@@ -254,7 +253,7 @@ class JobExecutor:
     ) -> str | None:  # fmt: skip
         """The job process, attached to a warm JVM of the account (warm_jvms.py)."""
         files.log.touch()
-        with self.jvms.lease(python, environment, self.workspace.s3_root, files.log,
+        with self.jvms.lease(self, python, environment, self.workspace.s3_root, files.log,
                              archive) as lease:  # fmt: skip
             ended = _watched_process(
                 [python, "-m", "gluestack.local.execution.job_process", str(files.config)],
@@ -479,7 +478,7 @@ def executing_glue(
         executor = JobExecutor(
             endpoint, region, root, seconds_per_minute, count_rows, clock=clock or OfflineClock()
         )
-        stack.callback(executor.jvms.close)
+        stack.callback(executor.jvms.end_lent, executor)
         stack.enter_context(mirrored_deletions(root.s3_root))
         stack.enter_context(rule_targets(executor.triggers.event_arrived))
         stack.enter_context(evaluating_runs(executor.start_evaluation))
