@@ -11,7 +11,6 @@ from gluestack.local.execution.job_execution import execute_job
 from gluestack.local.execution.process_config import ProcessConfig
 from gluestack.local.execution.runtimes import python_note, runtime_for
 from gluestack.local.execution.spark import local_spark_session
-from gluestack.local.execution.warm_jvms import attached_environment
 from gluestack.local.glue_compat.glue_version import running_version
 from gluestack.local.records import local_s3
 from gluestack.local.records.workspace import Workspace
@@ -35,7 +34,6 @@ def main(config_file: str) -> int:
     workspace = Workspace(Path(config.workspace))
     local_s3.pull(s3, workspace.s3_root)
     spark = local_spark_session(workspace.s3_root, app_name=f"glue-{config.job_name}")
-    attached_environment(spark)
     execution = execute_job(
         glue, s3, spark, workspace, config.job_name, config.run_id, config.arguments,
         count_rows=config.count_rows, logs=logs, cloudformation=cloudformation,

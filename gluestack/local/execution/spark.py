@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gluestack.local.execution.warm_jvms import attached_environment
 from gluestack.local.jdbc.binaries import MissingPostgres, jdbc_driver
 from gluestack.local.s3fs import local_s3_jar
 from gluestack.local.s3fs.build import CLASS_NAME
@@ -30,6 +31,7 @@ def local_spark_session(
         builder = builder.config(key, value)
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
+    attached_environment(session)
     return session
 
 

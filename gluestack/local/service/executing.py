@@ -224,8 +224,10 @@ class JobExecutor:
                                  environment, str(runtime.python))  # fmt: skip
         else:
             try:
-                ended = self._run_on_warm_jvm(files, run, deadline, archive, environment,
-                                              str(runtime.python))  # fmt: skip
+                ended = self._run_on_warm_jvm(
+                    "gluestack.local.execution.job_process", files, run.stop_requested, deadline,
+                    archive, environment, str(runtime.python),
+                )  # fmt: skip
             except HostFailed as error:
                 return "FAILED", f"gluestack could not start the job's Spark: {error}"
         if ended == "STOPPED":
@@ -248,17 +250,17 @@ class JobExecutor:
         return "SUCCEEDED", ""
 
     def _run_on_warm_jvm(
-        self, files: ProcessFiles, run: ExecutedJobRun, deadline: float, archive: JvmArchive,
-        environment: dict[str, str], python: str,
+        self, module: str, files: ProcessFiles, stop: threading.Event, deadline: float,
+        archive: JvmArchive, environment: dict[str, str], python: str = sys.executable,
     ) -> str | None:  # fmt: skip
-        """The job process, attached to a warm JVM of the account (warm_jvms.py)."""
+        """`python -m module CONFIG` attached to a warm JVM (warm_jvms.py); STOPPED or TIMEOUT
+        if it was ended."""
         files.log.touch()
         with self.jvms.lease(self, python, environment, self.workspace.s3_root, files.log,
                              archive) as lease:  # fmt: skip
             ended = _watched_process(
-                [python, "-m", "gluestack.local.execution.job_process", str(files.config)],
-                files, run.stop_requested, deadline, {**environment, **lease.environment},
-                end_with_result=True,
+                [python, "-m", module, str(files.config)], files, stop, deadline,
+                {**environment, **lease.environment}, end_with_result=True,
             )  # fmt: skip
             lease.clean = ended is None
         return ended
@@ -328,7 +330,7 @@ class JobExecutor:
             ).write(files.config)  # fmt: skip
             minutes = float(run.request.get("Timeout") or DEFAULT_TIMEOUT_MINUTES)
             run.status = "RUNNING"
-            ended = _run_process(
+            ended = self._run_on_warm_jvm(
                 "gluestack.local.execution.evaluation_process", files, run.stop_requested,
                 time.monotonic() + self.seconds_per_minute * minutes, self._archive(),
                 self._environment(),
