@@ -1,7 +1,9 @@
 """`gluestack iam`: each job's and crawler's permissions, read from the synthesized template."""
 
+import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from gluestack.cli import app
@@ -48,3 +50,18 @@ def test_the_cli_prints_the_table_and_rejects_an_unknown_pipeline(project_root: 
     unknown = runner.invoke(app, ["iam", "sales", "--project", str(project_root)])
     assert unknown.exit_code == 1
     assert "no pipeline 'sales' in the app; pipelines: flights" in unknown.output
+
+
+def test_the_cli_states_what_an_existing_role_may_do(
+    project_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """gluestack grants an existing role (spec role:) nothing: the table says so."""
+    shutil.copy(project_root / "tests" / "cdk" / "specs" / "imported.yaml", tmp_path)
+    monkeypatch.setenv("GLUESTACK_PIPELINES", str(tmp_path))
+    result = CliRunner().invoke(app, ["iam", "imported", "--project", str(project_root)])
+    assert result.exit_code == 0, result.output
+    # The table wraps long cells; their text is read without the borders and line breaks.
+    flat = "".join(c for c in result.output if not c.isspace() and c not in "│─┼├┤┌┐└┘┃━")
+    role = "arn:aws:iam::111122223333:role/legacy-etl"
+    assert f"jobnightlyexistingrole{role}:itsownpoliciesapply" in flat
+    assert "crawlerlegacy" in flat and "acme-archive" in flat

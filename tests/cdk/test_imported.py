@@ -1,0 +1,110 @@
+"""An imported pipeline (specs/imported.yaml): existing roles are used as they are, existing S3
+locations are crawled with read-only grants, unmodeled properties reach the template verbatim."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import aws_cdk as cdk
+import pytest
+from aws_cdk.assertions import Template
+
+from gluestack.cdk.app_builder import build_app
+from gluestack.cdk.environment import environment_from_context
+from gluestack.spec import load
+from tests.cdk.conftest import PROJECT_ROOT, context
+
+IMPORTED = Path(__file__).parent / "specs" / "imported.yaml"
+JOB_ROLE = "arn:aws:iam::111122223333:role/legacy-etl"
+CRAWLER_ROLE = "arn:aws:iam::111122223333:role/service-role/AWSGlueServiceRole-legacy"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    app = cdk.App(context=context("dev"), outdir=str(tmp_path_factory.mktemp("imported")))
+    spec = load(IMPORTED, PROJECT_ROOT, ["dev", "prod"])
+    built = build_app(app, [spec], environment_from_context(app), PROJECT_ROOT)
+    return Template.from_stack(built.pipelines["imported"])
+
+
+def _named(template: Template, resource_type: str, name: str) -> dict[str, Any]:
+    for resource in template.find_resources(resource_type).values():
+        props: dict[str, Any] = resource["Properties"]
+        if props.get("Name") == name:
+            return props
+    raise AssertionError(f"no {resource_type} named {name}")
+
+
+def _statements(template: Template, role_prefix: str) -> list[dict[str, Any]]:
+    return [
+        statement
+        for policy in template.find_resources("AWS::IAM::Policy").values()
+        if any(r["Ref"].startswith(role_prefix) for r in policy["Properties"]["Roles"])
+        for statement in policy["Properties"]["PolicyDocument"]["Statement"]
+    ]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def test_an_existing_job_role_is_the_jobs_role_and_gets_no_role_or_grant(
+    template: Template,
+) -> None:
+    assert _named(template, "AWS::Glue::Job", "imported-dev-nightly")["Role"] == JOB_ROLE
+    roles = template.find_resources("AWS::IAM::Role")
+    assert not [logical for logical in roles if logical.startswith("NightlyJobRole")]
+    assert any(logical.startswith("GeneratedJobRole") for logical in roles)
+    # Its output has a data quality ruleset, whose grant an existing role cannot be given.
+    assert template.find_resources("AWS::Glue::DataQualityRuleset")
+    policies = json.dumps(template.find_resources("AWS::IAM::Policy"))
+    assert "glue:GetDataQualityRuleset" not in policies
+    assert JOB_ROLE not in policies
+
+
+def test_an_existing_crawler_role_is_used_as_it_is(template: Template) -> None:
+    owned = _named(template, "AWS::Glue::Crawler", "imported-dev-owned")
+    assert owned["Role"] == CRAWLER_ROLE
+    assert [t["Path"] for t in owned["Targets"]["S3Targets"]][1:] == [
+        "s3://acme-legacy-data/exports/customers/"
+    ]
+    roles = template.find_resources("AWS::IAM::Role")
+    assert not [logical for logical in roles if logical.startswith("OwnedCrawlerRole")]
+
+
+def test_existing_s3_locations_are_targets_with_a_read_only_grant(template: Template) -> None:
+    legacy = _named(template, "AWS::Glue::Crawler", "imported-dev-legacy")
+    assert legacy["Targets"]["S3Targets"] == [
+        {
+            "Path": "s3://acme-legacy-data/exports/orders/",
+            "Exclusions": ["**.tmp"],
+            "SampleSize": 5,
+        },
+        {"Path": "s3://acme-archive", "Exclusions": ["**.tmp"], "SampleSize": 5},
+    ]
+    statements = _statements(template, "LegacyCrawlerRole")
+    s3 = [s for s in statements if any(a.startswith("s3:") for a in _as_list(s["Action"]))]
+    actions = {a for s in s3 for a in _as_list(s["Action"])}
+    assert actions == {"s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"}
+    reads = json.dumps([s["Resource"] for s in s3 if s["Action"] == "s3:GetObject"])
+    assert "acme-legacy-data/exports/orders/*" in reads and "acme-archive/*" in reads
+    listing = [s for s in s3 if "s3:ListBucket" in _as_list(s["Action"]) and "Condition" in s]
+    assert [s["Condition"] for s in listing] == [
+        {"StringLike": {"s3:prefix": ["exports/orders", "exports/orders/*"]}}
+    ]
+    # Tables of an existing location are named after its folders at crawl time.
+    catalog = json.dumps([s for s in statements if "glue:CreateTable" in s["Action"]])
+    assert ":table/imported_dev/*" in catalog
+
+
+def test_unmodeled_properties_are_on_the_resources_verbatim(template: Template) -> None:
+    job = _named(template, "AWS::Glue::Job", "imported-dev-nightly")
+    assert job["NotificationProperty"] == {"NotifyDelayAfter": 15}
+    assert job["NonOverridableArguments"] == {"--region_code": "eu"}
+    assert job["LogUri"] == "s3://acme-legacy-logs/glue/"
+    assert "--region_code" not in job["DefaultArguments"]
+    assert _named(template, "AWS::Glue::Crawler", "imported-dev-owned")["Classifiers"] == [
+        "legacy-csv"
+    ]
+    generated = _named(template, "AWS::Glue::Job", "imported-dev-generated")
+    assert "NotificationProperty" not in generated and "LogUri" not in generated
