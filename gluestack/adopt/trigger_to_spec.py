@@ -40,7 +40,6 @@ def trigger_to_spec(
     spec: dict[str, Any] = {"type": kind}
     if trigger.get("Description"):
         spec["description"] = trigger["Description"]
-    spec["actions"] = [_target(action, context, notes) for action in trigger.get("Actions", [])]
     predicate = trigger.get("Predicate") or {}
     if kind == "conditional":
         spec["conditions"] = [
@@ -48,6 +47,7 @@ def trigger_to_spec(
         ]
         if predicate.get("Logical") == "ANY":
             spec["match"] = _MATCH["ANY"]
+    spec["actions"] = [_target(action, context, notes) for action in trigger.get("Actions", [])]
     if kind == "scheduled":
         spec["schedule"] = trigger.get("Schedule", "")
         if trigger.get("State") == "ACTIVATED":
