@@ -85,10 +85,8 @@ def crawler_to_spec(
             crawler["LineageConfiguration"],
             "not a property CloudFormation deploys",
         )
-    if extra := unmodeled(crawler, CRAWLER_UNMODELED):
+    if extra := unmodeled(crawler, CRAWLER_UNMODELED, notes):
         spec["unmodeled"] = extra
-        for property_name, value in extra.items():
-            notes.kept(f"unmodeled.{property_name}", value)
     notes.note("imported", detail=f"into database {crawler.get('DatabaseName', '?')}")
     connections = [t["ConnectionName"] for t in targets.get("JdbcTargets") or []]
     return CrawlerConversion(

@@ -81,10 +81,8 @@ def job_to_spec(job: dict[str, Any], pipeline: str, context: ImportContext) -> J
     if connections:
         spec["connections"] = [context.keys.connections.key(c) for c in connections]
     _report_replaced(job, notes)
-    if extra := unmodeled(job, JOB_UNMODELED):
+    if extra := unmodeled(job, JOB_UNMODELED, notes):
         spec["unmodeled"] = extra
-        for property_name, value in extra.items():
-            notes.kept(f"unmodeled.{property_name}", value)
     for member in sorted(set(job) - _HANDLED):
         if job[member] not in (None, "", {}, []):
             notes.not_imported(member, job[member], "a Job member gluestack does not know")
@@ -186,6 +184,12 @@ def _report_replaced(job: dict[str, Any], notes: Notes) -> None:
         )
     if job.get("JobMode") not in (None, "SCRIPT"):
         notes.replaced("JobMode", job["JobMode"], "gluestack deploys script jobs")
+    if job.get("MaintenanceWindow"):
+        notes.not_imported(
+            "MaintenanceWindow",
+            job["MaintenanceWindow"],
+            "it applies to streaming jobs, which gluestack does not deploy",
+        )
     if job.get("SourceControlDetails"):
         notes.replaced(
             "SourceControlDetails",

@@ -20,7 +20,7 @@ class Notes:
     def note(
         self, outcome: Outcome, spec_field: str = "", value: Any = None, detail: str = ""
     ) -> None:
-        where = f"{self.path}.{spec_field}" if spec_field else self.path
+        where = ".".join(part for part in (self.path, spec_field) if part)
         self.entries.append(
             ReportEntry(outcome, self.kind, self.aws_name, self.pipeline, where, value, detail)
         )

@@ -63,10 +63,8 @@ def trigger_to_spec(
             "the EventBridge rule sending this trigger events is not "
             "imported; name the sources whose new files start it, or keep your rule",
         )
-    if extra := unmodeled(trigger, TRIGGER_UNMODELED):
+    if extra := unmodeled(trigger, TRIGGER_UNMODELED, notes):
         spec["unmodeled"] = extra
-        for property_name, value in extra.items():
-            notes.kept(f"unmodeled.{property_name}", value)
     notes.note("imported", detail=f"state {trigger.get('State', '?')}")
     return TriggerConversion(name, key, spec, notes.entries)
 

@@ -1,14 +1,41 @@
 """CloudFormation properties of AWS::Glue::Job / Crawler / Trigger that the spec does not type,
-kept verbatim in a resource's `unmodeled:` section, by the API member they come from."""
+kept verbatim in a resource's `unmodeled:` section, by the API member they come from (the
+same names)."""
 
 from typing import Any
 
-# API member (GetJob / GetCrawler / GetTrigger) -> CloudFormation property: the same names.
-JOB_UNMODELED = ("NotificationProperty", "NonOverridableArguments", "LogUri", "MaintenanceWindow")
+from gluestack.adopt.notes import Notes
+from gluestack.spec.reserved_arguments import check_not_reserved
+
+JOB_UNMODELED = ("NotificationProperty", "NonOverridableArguments", "LogUri")
 CRAWLER_UNMODELED = ("Classifiers", "LakeFormationConfiguration")
 TRIGGER_UNMODELED: tuple[str, ...] = ()
 
 
-def unmodeled(resource: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
-    """The resource's non-empty members among names."""
-    return {name: resource[name] for name in names if resource.get(name) not in (None, "", {}, [])}
+def unmodeled(resource: dict[str, Any], names: tuple[str, ...], notes: Notes) -> dict[str, Any]:
+    """The resource's non-empty members among names, each reported as kept."""
+    kept = {name: resource[name] for name in names if resource.get(name) not in _EMPTY}
+    if "NonOverridableArguments" in kept:
+        kept["NonOverridableArguments"] = _non_overridable(kept["NonOverridableArguments"], notes)
+        if not kept["NonOverridableArguments"]:
+            del kept["NonOverridableArguments"]
+    for name, value in kept.items():
+        notes.kept(f"unmodeled.{name}", value)
+    return kept
+
+
+def _non_overridable(arguments: dict[str, str], notes: Notes) -> dict[str, str]:
+    """Fixed arguments, but none Glue reserves or gluestack sets from a typed option: their
+    fixed value would silently win over the spec's."""
+    kept = {}
+    for name, value in arguments.items():
+        try:
+            check_not_reserved(name.lstrip("-"))
+        except ValueError as reserved:
+            notes.not_imported(f"NonOverridableArguments.{name}", value, str(reserved))
+            continue
+        kept[name if name.startswith("--") else f"--{name}"] = value
+    return kept
+
+
+_EMPTY: tuple[Any, ...] = (None, "", {}, [])

@@ -75,14 +75,16 @@ def write_import(
         for draft in plan.drafts:
             staged = _stage(draft, scripts, staging, origin, report)
             try:
-                load(staging / SPEC_FOLDER / f"{draft.key}.yaml", staging, environments)
+                load(staged[0], staging, environments)
             except SpecError as error:
+                # Named as the file it would have been, not the staging copy.
+                message = str(error).replace(str(staged[0]), str(targets[draft.key][0]))
                 report.add(
                     "not_imported",
                     "pipeline",
                     draft.key,
                     pipeline=draft.key,
-                    detail=f"the spec does not load: {error}",
+                    detail=f"the spec does not load: {message}",
                 )
                 continue
             accepted += list(zip(staged, targets[draft.key], strict=True))

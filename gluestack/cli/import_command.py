@@ -94,6 +94,8 @@ def import_estate(
         typer.echo(report.as_json())
     else:
         console.print(report.table())
+        for written in report.written:
+            console.print(f"wrote {written}", highlight=False)
     if report.failed:
         raise typer.Exit(FAILURE_EXIT)
 
