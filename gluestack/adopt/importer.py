@@ -26,7 +26,14 @@ def plan_import(
 ) -> ImportPlan:
     """What an import would write; nothing is read or written here."""
     plan = ImportPlan()
-    for group in group_estate(estate):
+    groups = group_estate(estate)
+    keys = context.keys
+    keys.pipelines.reserve([group.name for group in groups])
+    keys.jobs.reserve(list(estate.jobs))
+    keys.crawlers.reserve(list(estate.crawlers))
+    keys.triggers.reserve(list(estate.triggers))
+    keys.connections.reserve(list(estate.connections))
+    for group in groups:
         if group.empty:
             plan.report.add(
                 "not_imported", "workflow", group.name, detail="no job or crawler in scope"

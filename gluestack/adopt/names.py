@@ -46,6 +46,13 @@ class KeyMap:
             self.keys[aws_name] = key
         return self.keys[aws_name]
 
+    def reserve(self, aws_names: list[str]) -> None:
+        """Give names that are valid keys already themselves, before any sanitized name can
+        take them (the order of conversion then changes no key)."""
+        for name in aws_names:
+            if resource_key(name) == name and name not in self.keys.values():
+                self.keys.setdefault(name, name)
+
     def renamed(self) -> dict[str, str]:
         """The AWS names whose key differs from them."""
         return {aws: key for aws, key in self.keys.items() if aws != key}

@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import boto3
+import pytest
 import yaml
+from botocore.exceptions import ClientError
 from typer.testing import Result
 
 from gluestack.spec.loader import load
@@ -59,7 +61,7 @@ def test_the_console_estate_is_written_and_loads(aws: boto3.Session, tmp_path: P
     entries = report(ran)["entries"]
     [ruleset] = [e for e in entries if e["kind"] == "ruleset"]
     assert ruleset["outcome"] == "not_imported" and ruleset["aws_name"] == "orders-quality"
-    assert report(ran)["written"] == files_under(tmp_path)
+    assert sorted(report(ran)["written"]) == files_under(tmp_path)
 
 
 def test_a_missing_script_is_reported_and_the_rest_written(
@@ -103,6 +105,21 @@ def test_usage_errors_write_nothing(aws: boto3.Session, tmp_path: Path) -> None:
 
     assert malformed.exit_code == 2 and "NAME=VALUE" in malformed.stderr
     assert unknown.exit_code == 2 and "no-such-workflow" in unknown.stderr
+    assert files_under(tmp_path) == []
+
+
+def test_a_failed_read_writes_nothing(
+    aws: boto3.Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_console_estate(aws)
+
+    def refused(s3: object, location: str) -> None:
+        raise ClientError({"Error": {"Code": "InternalError", "Message": "try later"}}, "GetObject")
+
+    monkeypatch.setattr("gluestack.adopt.scripts.read_script", refused)
+    ran = imported(tmp_path)
+
+    assert ran.exit_code == 1 and "InternalError" in ran.stderr
     assert files_under(tmp_path) == []
 
 
