@@ -67,7 +67,7 @@ def pipeline_to_spec(
         ],
     )
     if workflow:
-        spec.update(_workflow(workflow))
+        spec.update(_workflow(workflow, notes))
     if len(group.workflows) > 1:
         notes.replaced(
             "WorkflowName",
@@ -84,20 +84,30 @@ def _database(given: str | None, jobs: list[Any], crawlers: list[Any], notes: No
     named = Counter(c.database for c in crawlers if c.spec and c.database)
     named.update(j.database for j in jobs if j.spec and j.database)
     if given:
-        return catalog_key(given)
+        return _deployed_beside(catalog_key(given), notes)
     if not named:
         notes.action(
             "database",
             "no crawler or job names a database: named after the "
             "pipeline; change it to the database its jobs use",
         )
-        return catalog_key(notes.pipeline)
+        return _deployed_beside(catalog_key(notes.pipeline), notes)
     chosen = named.most_common(1)[0][0]
     if len(named) > 1:
         notes.not_imported(
             "DatabaseName", sorted(named), f"a pipeline has one database: {chosen} chosen"
         )
-    return catalog_key(chosen)
+    return _deployed_beside(catalog_key(chosen), notes)
+
+
+def _deployed_beside(database: str, notes: Notes) -> str:
+    notes.action(
+        "database",
+        f"gluestack deploys the database as {database}_<env>, beside the "
+        f"existing {database}: the crawlers then write their tables there",
+        database,
+    )
+    return database
 
 
 def _section(spec: dict[str, Any], name: str, entries: list[tuple[str, Any]]) -> None:
@@ -121,9 +131,15 @@ def _targets_imported(
     return True
 
 
-def _workflow(workflow: dict[str, Any]) -> dict[str, Any]:
+def _workflow(workflow: dict[str, Any], notes: Notes) -> dict[str, Any]:
     fields: dict[str, Any] = {}
-    if (workflow.get("MaxConcurrentRuns") or 1) != 1:
+    if not workflow.get("MaxConcurrentRuns"):
+        notes.replaced(
+            "MaxConcurrentRuns",
+            None,
+            "unlimited in Glue; gluestack runs one at a time (workflow.max_concurrent_runs)",
+        )
+    elif workflow["MaxConcurrentRuns"] != 1:
         fields["max_concurrent_runs"] = workflow["MaxConcurrentRuns"]
     if workflow.get("DefaultRunProperties"):
         fields["run_properties"] = dict(workflow["DefaultRunProperties"])

@@ -95,7 +95,7 @@ def test_the_scheduled_crawler_and_the_scheduled_trigger(plan: ImportPlan) -> No
     assert crawler["recrawl"] == "new_folders_only"
     assert crawler["schema_change"] == {"update": "log", "delete": "log"}
     assert crawler["role"] == CRAWLER_ROLE
-    [action] = entries(plan, "action", "weblogs-crawler")
+    [action] = [e for e in entries(plan, "action", "weblogs-crawler") if e.kind == "crawler"]
     assert action.field.endswith("schedule_enabled_in")
     start = specs(plan)["inventory-hourly"]["triggers"]["inventory-start"]
     assert start["type"] == "scheduled" and start["schedule"] == "cron(15 * * * ? *)"
@@ -142,6 +142,14 @@ def test_names_become_spec_keys_and_the_rename_is_reported(plan: ImportPlan) -> 
     assert inventory["triggers"]["inventory-after-crawl"]["actions"] == [{"job": "inventory-load"}]
     [renamed] = entries(plan, "renamed", "Inventory Load")
     assert renamed.field == "inventory-load"
+
+
+def test_the_database_to_be_deployed_beside_the_existing_one_is_reported(
+    plan: ImportPlan,
+) -> None:
+    [database] = [e for e in entries(plan, "action", "sales-nightly") if e.kind == "pipeline"]
+
+    assert database.field == "database" and "sales_<env>" in database.detail
 
 
 def test_the_ruleset_is_reported_not_imported_with_its_rules(plan: ImportPlan) -> None:
