@@ -91,7 +91,7 @@ def _database(given: str | None, jobs: list[Any], crawlers: list[Any], notes: No
             "no crawler or job names a database: named after the "
             "pipeline; change it to the database its jobs use",
         )
-        return _deployed_beside(catalog_key(notes.pipeline), notes)
+        return catalog_key(notes.pipeline)
     chosen = named.most_common(1)[0][0]
     if len(named) > 1:
         notes.not_imported(

@@ -30,6 +30,7 @@ class ReportEntry:
     aws_name: str
     pipeline: str = ""
     field: str = ""  # where in the spec, e.g. jobs.load.arguments.source
+    setting: str = ""  # the AWS member or argument, e.g. --TempDir, NotificationProperty
     value: Any = None  # the imported value, when one was kept, replaced or left out
     detail: str = ""
 
@@ -66,11 +67,28 @@ class ImportReport:
 
     def table(self) -> Table:
         table = Table(title=f"gluestack import: {len(self.written)} files written")
-        for column in ("outcome", "kind", "aws name", "pipeline", "field", "value", "detail"):
+        columns = (
+            "outcome",
+            "kind",
+            "aws name",
+            "pipeline",
+            "spec field",
+            "aws setting",
+            "value",
+            "detail",
+        )
+        for column in columns:
             table.add_column(column, overflow="fold")
         for e in sorted(self.entries, key=_display_order):
             table.add_row(
-                e.outcome, e.kind, e.aws_name, e.pipeline, e.field, _shown(e.value), e.detail
+                e.outcome,
+                e.kind,
+                e.aws_name,
+                e.pipeline,
+                e.field,
+                e.setting,
+                _shown(e.value),
+                e.detail,
             )
         return table
 

@@ -35,7 +35,8 @@ def spark_job(**members: Any) -> dict[str, Any]:
 def outcomes(conversion: Any) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for entry in conversion.entries:
-        found.setdefault(entry.outcome, []).append(entry.detail or entry.field)
+        said = " ".join(part for part in (entry.setting, entry.detail or entry.field) if part)
+        found.setdefault(entry.outcome, []).append(said)
     return found
 
 
@@ -150,7 +151,8 @@ def test_crawler_configuration_targets_and_policies() -> None:
             "Role": "r",
             "DatabaseName": "d",
             "Targets": {
-                "S3Targets": [{"Path": "s3://b/a/", "SampleSize": 5}, {"Path": "s3://b/c", "SampleSize": 5}],
+                "S3Targets": [{"Path": "s3://b/a/", "SampleSize": 5},
+                              {"Path": "s3://b/c", "SampleSize": 5}],
                 "CatalogTargets": [{"DatabaseName": "d", "Tables": ["t"]}],
             },
             "Configuration": json.dumps({"Version": 1.0, "Grouping": {

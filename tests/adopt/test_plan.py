@@ -56,7 +56,7 @@ def test_the_job_with_bookmarks_and_modules(plan: ImportPlan) -> None:
         "source_bucket": "acme-raw",
     }
     assert job["unmodeled"] == {"NotificationProperty": {"NotifyDelayAfter": 15}}
-    replaced = {e.detail.split(":")[0]: e.value for e in entries(plan, "replaced", "sales_clean")}
+    replaced = {e.setting: e.value for e in entries(plan, "replaced", "sales_clean")}
     assert replaced["--TempDir"] == "s3://aws-glue-assets-123456789012-us-east-1/temporary/"
     assert "--spark-event-logs-path" in replaced
     kept = {e.field for e in entries(plan, "kept", "sales_clean")}
