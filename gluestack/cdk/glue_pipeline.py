@@ -7,6 +7,7 @@ from typing import Any
 
 import aws_cdk as cdk
 from aws_cdk import aws_glue as glue
+from aws_cdk import aws_iam as iam
 from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
 from constructs import Construct
@@ -28,7 +29,9 @@ from gluestack.cdk.pipeline_triggers import add_triggers
 from gluestack.cdk.shared_code import shared_code_asset
 from gluestack.cdk.shared_stacks import SharedStacks
 from gluestack.cdk.storage_stack import bucket_name
+from gluestack.cdk.unmodeled import apply_unmodeled
 from gluestack.spec import CrawlerSpec, JobSpec, PipelineSpec, validated
+from gluestack.spec.existing_resources import s3_location
 from gluestack.spec.job import DataQualitySpec
 from gluestack.spec.job_arguments import location_parameter
 from gluestack.spec.manifest import MANIFEST_OUTPUT, PipelineManifest
@@ -80,6 +83,7 @@ class GluePipeline(Construct):
         self.project_root = project_root
         self.connections = {name: self._connection(name) for name in spec.connections}
         self.crawlers = {name: self._crawler(name, c) for name, c in spec.crawlers.items()}
+        # The roles gluestack generates, by job; a job with an existing role has none here.
         self.job_roles: dict[str, GlueServiceRole] = {}
         self.jobs = {name: self._job(name, job) for name, job in spec.jobs.items()}
         self.workflow = glue.Workflow(
@@ -184,7 +188,11 @@ class GluePipeline(Construct):
             ),
         )
 
-    def _crawler(self, name: str, crawler: CrawlerSpec) -> Crawler:
+    def _existing_role(self, construct_id: str, arn: str) -> iam.IRole:
+        """A role the user owns: gluestack adds no policy to it (its own policies apply)."""
+        return iam.Role.from_role_arn(self, construct_id, arn, mutable=False)
+
+    def _crawler_role(self, name: str, crawler: CrawlerSpec) -> GlueServiceRole:
         role = GlueServiceRole(
             self,
             f"{pascal(name)}CrawlerRole",
@@ -192,16 +200,29 @@ class GluePipeline(Construct):
         )
         crawled = [*crawler.tables, *crawler.catalog_tables]
         self.tables.grant_read(role, crawled)
+        for uri in crawler.s3_targets:
+            location = s3_location(uri)
+            role.grant_read_location(location.bucket, location.prefix)
         role.grant_catalog(
             self.database_name,
             read=[],
             write=[self.tables.crawled_name(name, t) for t in crawled],
-            write_prefix=crawler.table_prefix if crawler.jdbc else None,
+            # Tables of JDBC targets and existing S3 locations are named at crawl time.
+            write_prefix=crawler.table_prefix if crawler.jdbc or crawler.s3_targets else None,
         )
         role.grant_glue_logs()
         role.grant_key(self.key.key_arn, write=True)
         for target in crawler.jdbc:
             self._grant_connection(role, target.connection)
+        return role
+
+    def _crawler(self, name: str, crawler: CrawlerSpec) -> Crawler:
+        role = (
+            self._crawler_role(name, crawler)
+            if crawler.role is None
+            else self._existing_role(f"{pascal(name)}CrawlerRole", crawler.role)
+        )
+        paths = [*(self.tables.location(t) for t in crawler.tables), *crawler.s3_targets]
         construct = Crawler(
             self,
             f"{pascal(name)}Crawler",
@@ -210,12 +231,12 @@ class GluePipeline(Construct):
             database_name=self.database_name,
             security_configuration=self.security_configuration,
             s3=S3Targets(
-                paths=[self.tables.location(t) for t in crawler.tables],
+                paths=paths,
                 exclusions=crawler.exclusions,
                 sample_size=crawler.sample_size,
                 event_queue_arn=crawler.event_queue_arn,
             )
-            if crawler.tables
+            if paths
             else None,
             jdbc=[
                 JdbcTarget(self.names.resource(t.connection), t.path, t.exclusions)
@@ -235,6 +256,7 @@ class GluePipeline(Construct):
         )
         for connection in crawler.jdbc:
             construct.node.add_dependency(self.connections[connection.connection])
+        apply_unmodeled(construct.resource, crawler.unmodeled)
         return construct
 
     def _grant_connection(self, role: GlueServiceRole, name: str) -> None:
@@ -246,17 +268,29 @@ class GluePipeline(Construct):
             connection.security_group_ids,
         )
 
-    def _job(self, name: str, job: JobSpec) -> EtlJob:
+    def _job_role(self, name: str, job: JobSpec, temp_prefix: str) -> GlueServiceRole:
         role = GlueServiceRole(
             self, f"{pascal(name)}JobRole", description=f"Glue job {name} of {self.spec.name}"
         )
         self.tables.grant_read(role, [t for t in job.inputs if self.tables.in_s3(t)])
         self.tables.grant_read_write(role, list(job.outputs))
-        connections = self.spec.job_connections(name)
-        for connection in connections:
+        for connection in self.spec.job_connections(name):
             self._grant_connection(role, connection)
-        temp_prefix = f"glue-temp/{self.spec.name}/{name}/"
         role.grant_objects(self.temp_bucket, temp_prefix, write=True)
+        role.grant_catalog(self.database_name, read=job.inputs, write=list(job.outputs))
+        role.grant_glue_logs()
+        role.grant_key(self.key.key_arn, write=True)
+        self.job_roles[name] = role
+        return role
+
+    def _job(self, name: str, job: JobSpec) -> EtlJob:
+        temp_prefix = f"glue-temp/{self.spec.name}/{name}/"
+        role = (
+            self._job_role(name, job, temp_prefix)
+            if job.role is None
+            else self._existing_role(f"{pascal(name)}JobRole", job.role)
+        )
+        connections = self.spec.job_connections(name)
         managed = {
             "--database": self.database_name,
             "--TempDir": f"s3://{self.temp_bucket}/{temp_prefix}",
@@ -268,9 +302,6 @@ class GluePipeline(Construct):
                 if table in self.spec.outputs()
             },
         }
-        role.grant_catalog(self.database_name, read=job.inputs, write=list(job.outputs))
-        role.grant_glue_logs()
-        role.grant_key(self.key.key_arn, write=True)
         etl_job = EtlJob(
             self,
             f"{pascal(name)}Job",
@@ -295,8 +326,11 @@ class GluePipeline(Construct):
         )
         for connection in connections:
             etl_job.node.add_dependency(self.connections[connection])
-        role.acknowledge_cdk_job_grants()
-        self.job_roles[name] = role
+        if isinstance(role, GlueServiceRole):
+            role.acknowledge_cdk_job_grants()
+        resource = etl_job.job.node.default_child
+        assert isinstance(resource, glue.CfnJob)
+        apply_unmodeled(resource, job.unmodeled)
         return etl_job
 
     def _temp_bucket(self) -> s3.IBucket:
@@ -323,8 +357,12 @@ class GluePipeline(Construct):
                 dqdl=glue.Dqdl.from_string(self._quality(job, table).rules),
                 target_table=glue.DataQualityTargetTable.from_table_name(database, table),
             )
-            # A ruleset evaluation run on the table assumes the role of the job writing it.
-            self.job_roles[job].allow(
+            # A ruleset evaluation run on the table assumes the role of the job writing it. An
+            # existing role (job role:) is granted nothing: its own policies must allow these.
+            role = self.job_roles.get(job)
+            if role is None:
+                continue
+            role.allow(
                 ["glue:GetDataQualityRuleset", "glue:PublishDataQuality"],
                 [
                     cdk.Stack.of(self).format_arn(

@@ -12,6 +12,7 @@ from constructs import Construct
 
 from gluestack.cdk.constructs import Crawler, EtlJob
 from gluestack.cdk.naming import PipelineNames, pascal
+from gluestack.cdk.unmodeled import apply_unmodeled
 from gluestack.spec import Condition, PipelineSpec, Target, TriggerSpec
 
 _CRAWLER_STATES = {s.value: s for s in glue.CrawlerState}
@@ -43,12 +44,13 @@ def _add_trigger(
     trigger_name = pipeline.names.resource(name)
     description = trigger.description or None
     workflow = pipeline.workflow
+    added: object
     if trigger.type == "on_demand":
-        workflow.add_on_demand_trigger(
+        added = workflow.add_on_demand_trigger(
             pascal(name), actions=actions, name=trigger_name, description=description
         )
     elif trigger.type == "scheduled":
-        workflow.add_scheduled_trigger(
+        added = workflow.add_scheduled_trigger(
             pascal(name),
             schedule=glue.TriggerSchedule.expression(str(trigger.schedule)),
             start_on_creation=env_name in trigger.enabled_in,
@@ -60,7 +62,7 @@ def _add_trigger(
         window = trigger.batch_window_seconds
         if trigger.on_new_files:
             _new_files_rule(scope, pipeline, name, trigger)
-        workflow.add_event_trigger(
+        added = workflow.add_event_trigger(
             pascal(name),
             event_batching_condition=glue.EventBatchingCondition(
                 batch_size=trigger.batch_size or 1,
@@ -87,6 +89,8 @@ def _add_trigger(
         # aws/aws-cdk#34652), so every predicate names it.
         assert isinstance(added, glue.CfnTrigger)
         added.add_property_override("Predicate.Logical", logical.value)
+    assert isinstance(added, glue.CfnTrigger)
+    apply_unmodeled(added, trigger.unmodeled)
 
 
 def _new_files_rule(

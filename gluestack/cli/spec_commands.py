@@ -53,9 +53,10 @@ def synth(env: EnvOption = "dev", project: ProjectOption = Path(".")) -> None:
 
 
 def iam(pipeline: str, env: EnvOption = "dev", project: ProjectOption = Path(".")) -> None:
-    """Who may do what on which resource: each job's and crawler's IAM statements."""
+    """Who may do what on which resource: each job's and crawler's IAM statements (a job or
+    crawler with an existing role: its own policies apply)."""
     from gluestack.local.cdk_out.deploy import AssemblyError, read_assembly
-    from gluestack.local.cdk_out.iam_report import pipeline_permissions
+    from gluestack.local.cdk_out.iam_report import existing_roles, pipeline_permissions
 
     try:
         with synthesized(project.resolve(), env) as cdk_out:
@@ -76,6 +77,8 @@ def iam(pipeline: str, env: EnvOption = "dev", project: ProjectOption = Path("."
             "\n".join(permission.resources),
             permission.condition,
         )
+    for existing in existing_roles(stack, pipeline, env):
+        table.add_row(existing.principal, existing.statement, "", "")
     console.print(table)
 
 

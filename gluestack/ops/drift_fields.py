@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from gluestack.spec.unmodeled import CRAWLER_PROPERTIES, JOB_PROPERTIES
+
 GIVEN_ONLY = object()  # compare the field only when the expected description has it
 _ABSENT = object()
 
@@ -98,6 +100,13 @@ def _dig(value: Any, path: tuple[str, ...]) -> Any:
 # Compared per argument: each differing key is one difference.
 JOB_ARGUMENT_MAPS = ("DefaultArguments", "NonOverridableArguments")
 
+
+def _unmodeled(names: tuple[str, ...]) -> tuple[FieldRule, ...]:
+    """A spec's unmodeled properties, compared where it sets them (an imported resource's other
+    values are Glue's defaults, which Get* may report in more than one way)."""
+    return tuple(FieldRule(name, (name,)) for name in names if name not in JOB_ARGUMENT_MAPS)
+
+
 JOB_FIELDS = (
     FieldRule("Command.Name", ("Command", "Name")),
     FieldRule("Command.ScriptLocation", ("Command", "ScriptLocation")),
@@ -112,6 +121,7 @@ JOB_FIELDS = (
     FieldRule("Role", ("Role",)),
     FieldRule("Connections", ("Connections", "Connections"), default=[]),
     FieldRule("SecurityConfiguration", ("SecurityConfiguration",), default=None),
+    *_unmodeled(JOB_PROPERTIES.allowed),
 )
 
 CRAWLER_FIELDS = (
@@ -123,6 +133,7 @@ CRAWLER_FIELDS = (
     FieldRule("Configuration", ("Configuration",), default=None, normalize=json_document),
     FieldRule("DatabaseName", ("DatabaseName",)),
     FieldRule("Role", ("Role",)),
+    *_unmodeled(CRAWLER_PROPERTIES.allowed),
 )
 
 TRIGGER_FIELDS = (

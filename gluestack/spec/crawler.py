@@ -4,8 +4,10 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from gluestack.spec.existing_resources import IamRoleArn, S3Uri
 from gluestack.spec.names import CatalogName, ResourceName
 from gluestack.spec.schedule import GlueCron
+from gluestack.spec.unmodeled import CrawlerUnmodeled
 
 UpdateBehavior = Literal["update_in_database", "log"]
 DeleteBehavior = Literal["log", "delete_from_database", "deprecate_in_database"]
@@ -39,6 +41,10 @@ class CrawlerSpec(BaseModel):
     tables: list[CatalogName] = Field(
         default_factory=list, description="sources or job outputs, crawled from S3"
     )
+    s3_targets: list[S3Uri] = Field(
+        default_factory=list,
+        description="existing S3 locations (not the pipeline's buckets) crawled beside tables",
+    )
     jdbc: list[JdbcTarget] = Field(default_factory=list)
     catalog_tables: list[CatalogName] = Field(
         default_factory=list, description="existing catalog tables of the database to re-crawl"
@@ -66,12 +72,22 @@ class CrawlerSpec(BaseModel):
         default=None, ge=1, le=10, description="folder depth at which tables are created"
     )
     table_prefix: str = Field(default="", pattern=r"^[a-z0-9_]*$")
+    role: IamRoleArn | None = Field(
+        default=None,
+        description=(
+            "run as this existing IAM role (its own policies apply); gluestack then creates "
+            "and grants no role for the crawler"
+        ),
+    )
+    unmodeled: CrawlerUnmodeled = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _options_fit_together(self) -> Self:
-        if not (self.tables or self.jdbc or self.catalog_tables):
-            raise ValueError("declare at least one of 'tables', 'jdbc' or 'catalog_tables'")
-        if self.catalog_tables and (self.tables or self.jdbc):
+        if not (self.tables or self.s3_targets or self.jdbc or self.catalog_tables):
+            raise ValueError(
+                "declare at least one of 'tables', 's3_targets', 'jdbc' or 'catalog_tables'"
+            )
+        if self.catalog_tables and (self.tables or self.s3_targets or self.jdbc):
             raise ValueError("a crawler of 'catalog_tables' cannot also crawl S3 or JDBC targets")
         if self.catalog_tables and self.schema_change.delete == "delete_from_database":
             raise ValueError("crawling catalog_tables allows schema_change.delete log or deprecate")

@@ -5,6 +5,7 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from gluestack.spec.existing_resources import IamRoleArn
 from gluestack.spec.glue_job_parameters import version_refusal
 from gluestack.spec.glue_types import GlueType
 from gluestack.spec.job_arguments import table_of
@@ -13,6 +14,7 @@ from gluestack.spec.names import CatalogName, ResourceName, S3Prefix
 from gluestack.spec.reserved_arguments import check_not_reserved
 from gluestack.spec.source import DataFormat
 from gluestack.spec.transform import TransformSpec
+from gluestack.spec.unmodeled import JobUnmodeled
 
 GENERATED_SCRIPTS = PurePosixPath("glue_scripts/generated")
 
@@ -121,6 +123,14 @@ class JobSpec(JobOptions):
     environments: dict[str, Sizing] = Field(
         default_factory=dict, description="worker sizing per environment, e.g. prod"
     )
+    role: IamRoleArn | None = Field(
+        default=None,
+        description=(
+            "run as this existing IAM role (its own policies apply); gluestack then creates "
+            "and grants no role for the job"
+        ),
+    )
+    unmodeled: JobUnmodeled = Field(default_factory=dict)
 
     @field_validator("script")
     @classmethod

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from gluestack.spec.names import ResourceName
 from gluestack.spec.schedule import GlueCron
+from gluestack.spec.unmodeled import TriggerUnmodeled
 
 JobState = Literal["SUCCEEDED", "FAILED", "TIMEOUT", "STOPPED"]
 CrawlerState = Literal["SUCCEEDED", "FAILED", "CANCELLED"]
@@ -81,6 +82,7 @@ class TriggerSpec(BaseModel):
         ),
     )
     description: str = ""
+    unmodeled: TriggerUnmodeled = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _fields_fit_type(self) -> Self:

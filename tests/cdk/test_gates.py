@@ -18,6 +18,7 @@ from tests.cdk.conftest import PROJECT_ROOT, context
 SPECS = [
     PROJECT_ROOT / "pipelines" / "flights.yaml",
     Path(__file__).parent / "specs" / "sales.yaml",
+    Path(__file__).parent / "specs" / "imported.yaml",
 ]
 
 

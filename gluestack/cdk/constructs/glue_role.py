@@ -106,6 +106,24 @@ class GlueServiceRole(iam.Role):
             iam.PolicyStatement(actions=["s3:GetBucketLocation"], resources=[bucket_arn])
         )
 
+    def grant_read_location(self, bucket_name: str, prefix: str) -> None:
+        """Read an existing S3 location (a crawler's s3_targets entry): the objects under its
+        prefix and their listing, or every object of the bucket when the prefix is empty."""
+        if prefix.strip("/"):
+            self.grant_objects(bucket_name, prefix, write=False)
+            return
+        bucket_arn = f"arn:{cdk.Aws.PARTITION}:s3:::{bucket_name}"
+        self.allow(
+            _OBJECT_READ,
+            [f"{bucket_arn}/*"],
+            wildcard_reason=f"the objects of s3://{bucket_name}/, which this role's spec crawls",
+        )
+        self.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:ListBucket", "s3:GetBucketLocation"], resources=[bucket_arn]
+            )
+        )
+
     def grant_key(self, key_arn: str, *, write: bool) -> None:
         """Decrypt (and with write, encrypt) with one KMS key."""
         self.allow(_KEY_READ + (_KEY_WRITE if write else []), [key_arn])
@@ -121,8 +139,8 @@ class GlueServiceRole(iam.Role):
         """Read the `read` tables and create or update the `write` tables of one database.
 
         write_prefix: also tables whose names start with it, for crawlers whose table names
-        are known only at crawl time (JDBC). The catalog and database ARNs are part of every
-        table action's authorization.
+        are known only at crawl time (JDBC, existing S3 locations). The catalog and database
+        ARNs are part of every table action's authorization.
         """
         stack = cdk.Stack.of(self)
 
@@ -140,7 +158,10 @@ class GlueServiceRole(iam.Role):
         ]
         readable = table_arns(sorted({*read, *(write or [])}))
         writable = table_arns(write or [])
-        reason = f"tables named '{write_prefix}*': a JDBC crawl names them after its source"
+        reason = (
+            f"tables named '{write_prefix}*': a JDBC crawl names them after its source tables, "
+            "an S3 location crawl after its folders"
+        )
         if write_prefix is not None:
             readable += table_arns([f"{write_prefix}*"])
             writable += table_arns([f"{write_prefix}*"])

@@ -19,10 +19,37 @@ class Permission:
     condition: str = ""
 
 
-def pipeline_permissions(stack: StackArtifact, pipeline: str, env: str) -> list[Permission]:
-    """Every Allow statement of the roles that the stack's jobs and crawlers run as."""
+@dataclass(frozen=True, order=True)
+class ExistingRole:
+    """A job or crawler that runs as a role gluestack does not own (the spec's role:)."""
+
+    principal: str
+    role_arn: str
+
+    @property
+    def statement(self) -> str:
+        return f"existing role {self.role_arn}: its own policies apply"
+
+
+def existing_roles(stack: StackArtifact, pipeline: str, env: str) -> list[ExistingRole]:
+    """The stack's jobs and crawlers whose Role is an ARN, not a role of the stack: gluestack
+    granted them nothing, so the template cannot tell what they may do."""
     resources: dict[str, dict[str, Any]] = stack.template["Resources"]
-    principals = _principals_by_role(resources, pipeline_resource_prefix(env, pipeline))
+    return sorted(
+        ExistingRole(principal, role)
+        for principal, role in _principals(resources, pipeline_resource_prefix(env, pipeline))
+        if isinstance(role, str)
+    )
+
+
+def pipeline_permissions(stack: StackArtifact, pipeline: str, env: str) -> list[Permission]:
+    """Every Allow statement of the roles the stack creates for its jobs and crawlers."""
+    resources: dict[str, dict[str, Any]] = stack.template["Resources"]
+    principals = {
+        role["Fn::GetAtt"][0]: principal
+        for principal, role in _principals(resources, pipeline_resource_prefix(env, pipeline))
+        if isinstance(role, dict) and "Fn::GetAtt" in role
+    }
     permissions: list[Permission] = []
     for resource in resources.values():
         if resource["Type"] != "AWS::IAM::Policy":
@@ -70,16 +97,16 @@ def readable(value: Any) -> str:
     return str(value)
 
 
-def _principals_by_role(resources: dict[str, dict[str, Any]], name_prefix: str) -> dict[str, str]:
-    principals = {}
+def _principals(resources: dict[str, dict[str, Any]], name_prefix: str) -> list[tuple[str, Any]]:
+    """("job clean", its Role as the template gives it) for each job and crawler."""
+    principals = []
     for resource in resources.values():
         kind = {"AWS::Glue::Job": "job", "AWS::Glue::Crawler": "crawler"}.get(resource["Type"])
         if kind is None:
             continue
         properties = resource["Properties"]
-        role = properties["Role"]
-        role_id = role["Fn::GetAtt"][0] if isinstance(role, dict) and "Fn::GetAtt" in role else ""
-        principals[role_id] = f"{kind} {str(properties['Name']).removeprefix(name_prefix)}"
+        name = str(properties["Name"]).removeprefix(name_prefix)
+        principals.append((f"{kind} {name}", properties["Role"]))
     return principals
 
 

@@ -50,6 +50,13 @@ def emulate_crawl(
     """
     crawler = glue.get_crawler(Name=name)["Crawler"]
     _refuse_other_targets(crawler["Targets"])
+    if crawler.get("Classifiers"):
+        # Custom classifiers (an imported crawler's unmodeled Classifiers) run before the
+        # built-in ones in Glue; a crawl ignoring them could type the files differently.
+        raise UnsupportedGlueFeature(
+            f"crawler classifiers {', '.join(crawler['Classifiers'])}: offline crawls type "
+            "files as Glue's built-in classifiers do"
+        )
     database = crawler["DatabaseName"]
     prefix = crawler.get("TablePrefix", "")
     policy = {**DEFAULT_POLICY, **crawler.get("SchemaChangePolicy", {})}

@@ -28,7 +28,22 @@ def create_security_configuration(request: ResourceRequest) -> Created:
     return Created(physical_id=props["Name"])
 
 
+# Template properties moto 5.2's Create* calls accept and drop: deployed offline, the resource
+# would silently differ from AWS's, so the offline deploy refuses them by name.
+_DROPPED_OFFLINE = {"AWS::Glue::Crawler": ("LakeFormationConfiguration",)}
+
+
+def _refuse_dropped(request: ResourceRequest) -> None:
+    for name in _DROPPED_OFFLINE.get(request.type, ()):
+        if name in request.properties:
+            raise ValueError(
+                f"{name}: the offline Glue (moto 5.2) does not keep it, so this resource would "
+                "differ from the one AWS deploys; deploy it to AWS only"
+            )
+
+
 def create_crawler(request: ResourceRequest) -> Created:
+    _refuse_dropped(request)
     name = _name(request)
     request.client("glue").create_crawler(Name=name, **crawler_input(request.properties))
     return Created(physical_id=name)
