@@ -1,15 +1,17 @@
 """CloudFormation properties of AWS::Glue::Job / Crawler / Trigger that the spec does not type,
-kept verbatim in a resource's `unmodeled:` section, by the API member they come from (the
-same names)."""
+kept verbatim in a resource's `unmodeled:` section (gluestack/spec/unmodeled.py says which), by
+the API member they come from: the same names."""
 
 from typing import Any
 
 from gluestack.adopt.notes import Notes
 from gluestack.spec.reserved_arguments import check_not_reserved
+from gluestack.spec.unmodeled import CRAWLER_PROPERTIES, JOB_PROPERTIES, TRIGGER_PROPERTIES
 
-JOB_UNMODELED = ("NotificationProperty", "NonOverridableArguments", "LogUri")
-CRAWLER_UNMODELED = ("Classifiers", "LakeFormationConfiguration")
-TRIGGER_UNMODELED: tuple[str, ...] = ()
+# The spec's one definition of what each resource type keeps verbatim.
+JOB_UNMODELED = JOB_PROPERTIES.allowed
+CRAWLER_UNMODELED = CRAWLER_PROPERTIES.allowed
+TRIGGER_UNMODELED = TRIGGER_PROPERTIES.allowed
 
 
 def unmodeled(resource: dict[str, Any], names: tuple[str, ...], notes: Notes) -> dict[str, Any]:
