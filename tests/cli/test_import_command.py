@@ -160,3 +160,15 @@ def test_the_table_lists_what_was_done(aws: boto3.Session, tmp_path: Path) -> No
     assert "wrote pipelines/nightly.yaml" in ran.stdout
     for shown in ("kept", "arguments.source", "replaced", "--TempDir", "imported"):
         assert shown in ran.stdout
+
+
+def test_150_jobs_are_imported_across_pages(aws: boto3.Session, tmp_path: Path) -> None:
+    aws.client("s3").create_bucket(Bucket=ASSETS)
+    for number in range(150):
+        create_spark_job(aws, f"job-{number:03d}")
+
+    ran = imported(tmp_path)
+
+    assert ran.exit_code == 0, ran.output
+    assert len(list((tmp_path / "pipelines").glob("*.yaml"))) == 150
+    assert (tmp_path / "glue_scripts/imported/job-149.py").is_file()
