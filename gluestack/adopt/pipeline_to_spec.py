@@ -122,11 +122,13 @@ def _targets_imported(
     for target in [*trigger["actions"], *trigger.get("conditions", [])]:
         kind = "job" if "job" in target else "crawler"
         if target[kind] not in imported[kind]:
-            notes.not_imported(
-                f"trigger {aws_name}",
+            trigger_notes = Notes("trigger", aws_name, notes.pipeline, "")
+            trigger_notes.not_imported(
+                "Actions" if target in trigger["actions"] else "Predicate",
                 target,
-                f"it starts or waits for {kind} {target[kind]}, not imported",
+                f"it starts or waits for {kind} {target[kind]}, which is not imported",
             )
+            notes.entries += trigger_notes.entries
             return False
     return True
 

@@ -7,6 +7,7 @@ from gluestack.adopt.connection_to_spec import connection_to_spec
 from gluestack.adopt.context import ImportContext
 from gluestack.adopt.crawler_to_spec import crawler_to_spec
 from gluestack.adopt.grouping import group_estate
+from gluestack.adopt.importer import plan_import
 from gluestack.adopt.job_to_spec import JobConversion, job_to_spec
 from gluestack.adopt.names import KeyMap, catalog_key, resource_key
 from gluestack.adopt.trigger_to_spec import trigger_to_spec
@@ -238,3 +239,23 @@ def test_a_job_two_workflows_start_joins_them_and_a_lone_job_is_its_own() -> Non
         ("alone", ["alone"], []),
         ("shared", ["shared"], ["wa", "wb"]),
     ]
+
+
+def test_a_trigger_of_a_job_not_imported_is_reported_not_left_dangling() -> None:
+    scala = spark_job(Name="scala", DefaultArguments={"--job-language": "scala"})
+    estate = GlueEstate(
+        jobs={"py": spark_job(Name="py"), "scala": scala},
+        triggers={
+            "start": {"Name": "start", "Type": "ON_DEMAND", "Actions": [{"JobName": "py"}]},
+            "then": {"Name": "then", "Type": "CONDITIONAL", "Actions": [{"JobName": "scala"}],
+                     "Predicate": {"Logical": "AND", "Conditions": [
+                         {"LogicalOperator": "EQUALS", "JobName": "py", "State": "SUCCEEDED"}]}},
+        },
+    )  # fmt: skip
+
+    plan = plan_import(estate, context())
+
+    [draft] = plan.drafts
+    assert list(draft.spec["jobs"]) == ["py"] and list(draft.spec["triggers"]) == ["start"]
+    refused = [e for e in plan.report.entries if e.outcome == "not_imported"]
+    assert {(e.kind, e.aws_name) for e in refused} == {("job", "scala"), ("trigger", "then")}
