@@ -46,7 +46,7 @@ class TypeProperties:
         kept = (
             f"properties kept verbatim for {self.resource_type}: {', '.join(self.allowed)}"
             if self.allowed
-            else f"the spec models every property of {self.resource_type} it deploys"
+            else f"{self.resource_type} keeps none verbatim: the spec models all its properties"
         )
         if name in self.modeled:
             return (
@@ -123,7 +123,7 @@ TRIGGER_PROPERTIES = TypeProperties(
         "Actions": "actions",
         "Predicate": "conditions and match",
         "Schedule": "schedule",
-        "StartOnCreation": "enabled_in (conditional triggers always start activated)",
+        "StartOnCreation": "enabled_in; conditional triggers always start activated",
         "EventBatchingCondition": "batch_size and batch_window_seconds",
         "WorkflowName": "the pipeline's workflow",
         "Tags": _TAGS,
