@@ -7,6 +7,7 @@ from gluestack.cli import (
     catalog_commands,
     drift_command,
     generate_commands,
+    import_command,
     init_command,
     job_commands,
     local_commands,
@@ -27,6 +28,7 @@ log_commands.register(app)
 ops_commands.register(app)
 workflow_commands.register(app)
 drift_command.register(app)
+import_command.register(app)
 bookmark_commands.register(app)
 catalog_commands.register(app)
 quality_commands.register(app)

@@ -1,0 +1,197 @@
+"""One Glue crawler (GetCrawlers' shape) as a spec `crawlers:` entry.
+
+Its S3 targets are existing locations (`s3_targets`), never tables gluestack would create a
+bucket folder for; its JDBC targets name the pipeline's connections.
+"""
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from gluestack.adopt.context import ImportContext
+from gluestack.adopt.existing_resources import role_field
+from gluestack.adopt.notes import Notes
+from gluestack.adopt.report import ReportEntry
+from gluestack.adopt.unmodeled_properties import CRAWLER_UNMODELED, unmodeled
+
+_UPDATE = {"UPDATE_IN_DATABASE": "update_in_database", "LOG": "log"}
+_DELETE = {
+    "LOG": "log",
+    "DELETE_FROM_DATABASE": "delete_from_database",
+    "DEPRECATE_IN_DATABASE": "deprecate_in_database",
+}
+_RECRAWL = {
+    "CRAWL_EVERYTHING": "everything",
+    "CRAWL_NEW_FOLDERS_ONLY": "new_folders_only",
+    "CRAWL_EVENT_MODE": "event_mode",
+}
+_TYPED_TARGETS = ("S3Targets", "JdbcTargets")
+# What gluestack's crawler construct always writes in Configuration (gluestack.cdk.constructs
+# .crawler): an imported crawler's own value of these gives way to it.
+GLUESTACK_CONFIGURATION = {
+    "Version": 1.0,
+    "CrawlerOutput": {"Partitions": {"AddOrUpdateBehavior": "InheritFromTable"}},
+}
+
+
+@dataclass
+class CrawlerConversion:
+    aws_name: str
+    key: str
+    spec: dict[str, Any] | None
+    database: str | None = None
+    connections: list[str] = field(default_factory=list)
+    entries: list[ReportEntry] = field(default_factory=list)
+
+
+def crawler_to_spec(
+    crawler: dict[str, Any], pipeline: str, context: ImportContext
+) -> CrawlerConversion:
+    name = crawler["Name"]
+    key = context.keys.crawlers.key(name)
+    notes = Notes("crawler", name, pipeline, f"crawlers.{key}")
+    targets = crawler.get("Targets") or {}
+    spec: dict[str, Any] = {}
+    if crawler.get("Description"):
+        spec["description"] = crawler["Description"]
+    spec.update(role_field(crawler.get("Role"), context.account, notes))
+    spec.update(_s3_targets(targets.get("S3Targets") or [], notes))
+    jdbc = [_jdbc_target(t, context) for t in targets.get("JdbcTargets") or []]
+    if jdbc:
+        spec["jdbc"] = jdbc
+    for kind in sorted(set(targets) - set(_TYPED_TARGETS)):
+        if targets[kind]:
+            notes.not_imported(
+                f"Targets.{kind}", targets[kind], "gluestack crawls S3 and JDBC targets only"
+            )
+    if not (spec.get("s3_targets") or jdbc):
+        notes.not_imported("Targets", targets, "no S3 or JDBC target to crawl")
+        return CrawlerConversion(name, key, None, entries=notes.entries)
+    spec.update(_schedule(crawler, notes))
+    spec.update(_policies(crawler))
+    spec.update(_configuration(crawler.get("Configuration"), notes))
+    prefix = crawler.get("TablePrefix") or ""
+    if prefix:
+        spec["table_prefix"] = prefix
+    if crawler.get("CrawlerSecurityConfiguration"):
+        notes.replaced(
+            "CrawlerSecurityConfiguration",
+            crawler["CrawlerSecurityConfiguration"],
+            "gluestack's security configuration encrypts every crawler",
+        )
+    if (crawler.get("LineageConfiguration") or {}).get("CrawlerLineageSettings") == "ENABLE":
+        notes.not_imported(
+            "LineageConfiguration",
+            crawler["LineageConfiguration"],
+            "not a property CloudFormation deploys",
+        )
+    if extra := unmodeled(crawler, CRAWLER_UNMODELED, notes):
+        spec["unmodeled"] = extra
+    notes.note("imported", detail=f"into database {crawler.get('DatabaseName', '?')}")
+    connections = [t["ConnectionName"] for t in targets.get("JdbcTargets") or []]
+    return CrawlerConversion(
+        name, key, spec, crawler.get("DatabaseName"), connections, notes.entries
+    )
+
+
+def _s3_targets(targets: list[dict[str, Any]], notes: Notes) -> dict[str, Any]:
+    if not targets:
+        return {}
+    fields: dict[str, Any] = {"s3_targets": [_folder(t["Path"]) for t in targets]}
+    exclusions = {tuple(t.get("Exclusions") or []) for t in targets}
+    if len(exclusions) == 1 and (shared := list(exclusions.pop())):
+        fields["exclusions"] = shared
+    elif len(exclusions) > 1:
+        notes.not_imported(
+            "S3Targets.Exclusions",
+            [t.get("Exclusions") for t in targets],
+            "differ by target; gluestack applies one list to every target",
+        )
+    sizes = {t.get("SampleSize") for t in targets}
+    if len(sizes) == 1 and (size := sizes.pop()):
+        fields["sample_size"] = size
+    elif len(sizes) > 1:
+        notes.not_imported(
+            "S3Targets.SampleSize",
+            [t.get("SampleSize") for t in targets],
+            "differs by target; gluestack applies one to every target",
+        )
+    queues = {str(t["EventQueueArn"]) for t in targets if t.get("EventQueueArn")}
+    if queues:
+        fields["event_queue_arn"] = sorted(queues)[0]
+    for target in targets:
+        if target.get("ConnectionName"):
+            notes.not_imported(
+                "S3Targets.ConnectionName",
+                target["ConnectionName"],
+                "gluestack crawls S3 without a network connection",
+            )
+        if target.get("DlqEventQueueArn"):
+            notes.not_imported(
+                "S3Targets.DlqEventQueueArn",
+                target["DlqEventQueueArn"],
+                "gluestack has no dead-letter queue option",
+            )
+    return fields
+
+
+def _folder(path: str) -> str:
+    return path if path.endswith("/") else path + "/"
+
+
+def _jdbc_target(target: dict[str, Any], context: ImportContext) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "connection": context.keys.connections.key(target["ConnectionName"]),
+        "path": target["Path"],
+    }
+    if target.get("Exclusions"):
+        entry["exclusions"] = list(target["Exclusions"])
+    return entry
+
+
+def _schedule(crawler: dict[str, Any], notes: Notes) -> dict[str, Any]:
+    schedule = crawler.get("Schedule") or {}
+    expression = schedule.get("ScheduleExpression") if isinstance(schedule, dict) else schedule
+    if not expression:
+        return {}
+    if schedule.get("State") == "SCHEDULED":
+        notes.action(
+            "schedule_enabled_in",
+            "the schedule was active; list the environments where it should run",
+            expression,
+        )
+    return {"schedule": expression}
+
+
+def _policies(crawler: dict[str, Any]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    change = crawler.get("SchemaChangePolicy") or {}
+    policy = {
+        "update": _UPDATE.get(change.get("UpdateBehavior", ""), "update_in_database"),
+        "delete": _DELETE.get(change.get("DeleteBehavior", ""), "log"),
+    }
+    if policy != {"update": "update_in_database", "delete": "log"}:
+        fields["schema_change"] = policy
+    recrawl = _RECRAWL.get((crawler.get("RecrawlPolicy") or {}).get("RecrawlBehavior", ""))
+    if recrawl and recrawl != "everything":
+        fields["recrawl"] = recrawl
+    return fields
+
+
+def _configuration(text: str | None, notes: Notes) -> dict[str, Any]:
+    """Grouping becomes typed fields; gluestack's own settings replace the rest."""
+    configuration: dict[str, Any] = json.loads(text) if text else {}
+    grouping = configuration.pop("Grouping", {})
+    fields: dict[str, Any] = {}
+    if grouping.get("TableGroupingPolicy") != "CombineCompatibleSchemas":
+        fields["combine_compatible_schemas"] = False
+    if grouping.get("TableLevelConfiguration"):
+        fields["table_level"] = grouping["TableLevelConfiguration"]
+    for name, value in configuration.items():
+        if GLUESTACK_CONFIGURATION.get(name) != value:
+            notes.replaced(
+                f"Configuration.{name}",
+                value,
+                f"gluestack writes {GLUESTACK_CONFIGURATION.get(name, 'none')}",
+            )
+    return fields

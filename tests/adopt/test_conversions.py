@@ -1,0 +1,261 @@
+"""Converters on the API's shapes: what becomes a field, what is kept, replaced or refused."""
+
+import json
+from typing import Any
+
+from gluestack.adopt.connection_to_spec import connection_to_spec
+from gluestack.adopt.context import ImportContext
+from gluestack.adopt.crawler_to_spec import crawler_to_spec
+from gluestack.adopt.grouping import group_estate
+from gluestack.adopt.importer import plan_import
+from gluestack.adopt.job_to_spec import JobConversion, job_to_spec
+from gluestack.adopt.names import KeyMap, catalog_key, resource_key
+from gluestack.adopt.trigger_to_spec import trigger_to_spec
+from gluestack.ops.estate import GlueEstate
+
+ACCOUNT = "123456789012"
+SCRIPT = "s3://aws-glue-assets-123456789012-us-east-1/scripts/x.py"
+
+
+def context() -> ImportContext:
+    return ImportContext(ACCOUNT, "us-east-1")
+
+
+def spark_job(**members: Any) -> dict[str, Any]:
+    return {
+        "Name": "x",
+        "Role": "AWSGlueServiceRole-x",
+        "Command": {"Name": "glueetl", "ScriptLocation": SCRIPT},
+        "GlueVersion": "5.1",
+        "WorkerType": "G.1X",
+        "NumberOfWorkers": 2,
+        **members,
+    }
+
+
+def outcomes(conversion: Any) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for entry in conversion.entries:
+        said = " ".join(part for part in (entry.setting, entry.detail or entry.field) if part)
+        found.setdefault(entry.outcome, []).append(said)
+    return found
+
+
+def test_keys_are_valid_spec_names_and_unique() -> None:
+    assert resource_key("Sales ETL Job!") == "sales-etl-job"
+    assert resource_key("2024_load") == "r2024_load"
+    assert len(resource_key("a" * 80)) == 40
+    assert catalog_key("Sales-DB") == "sales_db"
+    keys = KeyMap("job")
+    assert [keys.key("A B"), keys.key("a-b"), keys.key("A B")] == ["a-b", "a-b-2", "a-b"]
+    assert keys.renamed() == {"A B": "a-b", "a-b": "a-b-2"}
+    reserved = KeyMap("job")
+    reserved.reserve(["a-b"])
+    assert [reserved.key("A B"), reserved.key("a-b")] == ["a-b-2", "a-b"]
+
+
+def test_a_role_name_becomes_an_arn_and_a_gluestack_role_is_left_out() -> None:
+    user = job_to_spec(spark_job(), "p", context())
+    assert user.spec and user.spec["role"] == f"arn:aws:iam::{ACCOUNT}:role/AWSGlueServiceRole-x"
+
+    ours = job_to_spec(spark_job(Role="gluestack-dev-pipeline-flights-CleanRole1A2B"), "p",
+                       context())  # fmt: skip
+    assert ours.spec and "role" not in ours.spec
+    assert any("made by gluestack" in d for d in outcomes(ours)["replaced"])
+
+
+def test_glue_defaults_are_stated_where_gluestack_defaults_differ() -> None:
+    spec = job_to_spec(spark_job(), "p", context()).spec
+
+    assert spec is not None
+    assert (spec["metrics"], spec["observability_metrics"], spec["continuous_logging"]) == (
+        False,
+        False,
+        False,
+    )
+    assert spec["timeout_minutes"] == 2880  # Glue's default when a job sets none
+
+
+def test_capacity_sized_spark_jobs_get_workers_and_say_so() -> None:
+    job = job_to_spec(spark_job(WorkerType=None, NumberOfWorkers=None, MaxCapacity=10.0), "p",
+                      context())  # fmt: skip
+
+    assert job.spec and (job.spec.get("worker_type", "G.1X"), job.spec["number_of_workers"]) == (
+        "G.1X",
+        10,
+    )
+    assert any("sized by workers" in d for d in outcomes(job)["replaced"])
+
+
+def test_jobs_gluestack_cannot_deploy_are_not_imported() -> None:
+    ray = job_to_spec(spark_job(Command={"Name": "glueray", "ScriptLocation": SCRIPT}), "p",
+                      context())  # fmt: skip
+    scala = job_to_spec(spark_job(DefaultArguments={"--job-language": "scala"}), "p", context())
+
+    assert ray.spec is None and scala.spec is None
+    assert "glueray" in outcomes(ray)["not_imported"][0]
+    assert "scala" in outcomes(scala)["not_imported"][0]
+
+
+def test_an_old_glue_version_is_replaced_visibly() -> None:
+    job = job_to_spec(spark_job(GlueVersion="3.0"), "p", context())
+
+    assert job.spec and "glue_version" not in job.spec  # gluestack's default
+    assert any(d.startswith("GlueVersion") for d in outcomes(job)["replaced"])
+
+
+def test_reserved_and_fixed_arguments() -> None:
+    job: JobConversion = job_to_spec(
+        spark_job(
+            DefaultArguments={"--conf": "spark.sql.shuffle.partitions=8", "--day": "1"},
+            NonOverridableArguments={"--TempDir": "s3://t/", "--region": "eu"},
+            LogUri="s3://logs/",
+        ),
+        "p",
+        context(),
+    )
+
+    assert job.spec is not None
+    assert job.spec["arguments"] == {"day": "1"}
+    assert job.spec["unmodeled"] == {"NonOverridableArguments": {"--region": "eu"},
+                                     "LogUri": "s3://logs/"}  # fmt: skip
+    refused = outcomes(job)["not_imported"]
+    assert any(d.startswith("--conf") for d in refused)
+    assert any(d.startswith("NonOverridableArguments.--TempDir") for d in refused)
+
+
+def test_a_python_shell_job() -> None:
+    job = job_to_spec(
+        {
+            "Name": "audit",
+            "Role": "r",
+            "Command": {"Name": "pythonshell", "ScriptLocation": SCRIPT, "PythonVersion": "3.9"},
+            "MaxCapacity": 1.0,
+            "DefaultArguments": {"--job-bookmark-option": "job-bookmark-disable"},
+        },
+        "p",
+        context(),
+    )
+
+    assert job.spec is not None
+    assert job.spec["type"] == "pythonshell"
+    assert job.spec["max_capacity"] == 1.0
+    assert job.spec["library_set"] == "none"  # Glue preloads nothing without library-set
+    assert "bookmarks" not in job.spec
+    assert any("Python shell" in d for d in outcomes(job)["replaced"])
+
+
+def test_crawler_configuration_targets_and_policies() -> None:
+    crawler = crawler_to_spec(
+        {
+            "Name": "c",
+            "Role": "r",
+            "DatabaseName": "d",
+            "Targets": {
+                "S3Targets": [{"Path": "s3://b/a/", "SampleSize": 5},
+                              {"Path": "s3://b/c", "SampleSize": 5}],
+                "CatalogTargets": [{"DatabaseName": "d", "Tables": ["t"]}],
+            },
+            "Configuration": json.dumps({"Version": 1.0, "Grouping": {
+                "TableGroupingPolicy": "CombineCompatibleSchemas", "TableLevelConfiguration": 3},
+                "CreatePartitionIndex": True}),
+            "RecrawlPolicy": {"RecrawlBehavior": "CRAWL_EVERYTHING"},
+            "TablePrefix": "raw_",
+            "Classifiers": ["my-csv"],
+        },
+        "p",
+        context(),
+    )  # fmt: skip
+
+    assert crawler.spec is not None
+    assert crawler.spec["s3_targets"] == ["s3://b/a/", "s3://b/c/"]
+    assert crawler.spec["sample_size"] == 5
+    assert crawler.spec["table_level"] == 3
+    assert "combine_compatible_schemas" not in crawler.spec
+    assert crawler.spec["table_prefix"] == "raw_"
+    assert crawler.spec["unmodeled"] == {"Classifiers": ["my-csv"]}
+    assert any("CatalogTargets" in d for d in outcomes(crawler)["not_imported"])
+    assert any("CreatePartitionIndex" in d for d in outcomes(crawler)["replaced"])
+
+
+def test_trigger_action_settings_are_reported_and_event_batching_typed() -> None:
+    trigger = trigger_to_spec(
+        {
+            "Name": "on-files",
+            "Type": "EVENT",
+            "Actions": [{"JobName": "Load", "Arguments": {"--day": "1"}}],
+            "EventBatchingCondition": {"BatchSize": 10, "BatchWindow": 300},
+        },
+        "p",
+        context(),
+    )
+
+    assert trigger.spec == {
+        "type": "event",
+        "actions": [{"job": "load"}],
+        "batch_size": 10,
+        "batch_window_seconds": 300,
+    }
+    assert any("Arguments" in d for d in outcomes(trigger)["not_imported"])
+    assert outcomes(trigger)["action"]
+
+
+def test_connections_use_their_secret_and_refuse_what_the_spec_cannot_hold() -> None:
+    physical = {"SubnetId": "subnet-1a", "SecurityGroupIdList": ["sg-1"],
+                "AvailabilityZone": "us-east-1a"}  # fmt: skip
+    with_secret = connection_to_spec(
+        {"ConnectionType": "JDBC", "PhysicalConnectionRequirements": physical,
+         "ConnectionProperties": {"JDBC_CONNECTION_URL": "jdbc:mysql://db:3306/x",
+                                  "SECRET_ID": "db/creds"}},
+        "db", "p", context(),
+    )  # fmt: skip
+    public = connection_to_spec(
+        {"ConnectionType": "JDBC",
+         "ConnectionProperties": {"JDBC_CONNECTION_URL": "jdbc:mysql://db:3306/x"}},
+        "public", "p", context(),
+    )  # fmt: skip
+    kafka = connection_to_spec({"ConnectionType": "KAFKA"}, "kafka", "p", context())
+
+    assert with_secret.spec and with_secret.spec["secret"] == "db/creds"
+    assert "action" not in outcomes(with_secret)
+    assert public.spec is None and "SubnetId" in outcomes(public)["not_imported"][0]
+    assert kafka.spec is None and "KAFKA" in outcomes(kafka)["not_imported"][0]
+
+
+def test_a_job_two_workflows_start_joins_them_and_a_lone_job_is_its_own() -> None:
+    def trigger(name: str, workflow: str, job: str) -> dict[str, Any]:
+        return {"Name": name, "WorkflowName": workflow, "Type": "ON_DEMAND",
+                "Actions": [{"JobName": job}]}  # fmt: skip
+
+    estate = GlueEstate(
+        jobs={"shared": {}, "alone": {}},
+        triggers={"a": trigger("a", "wa", "shared"), "b": trigger("b", "wb", "shared")},
+        workflows={"wa": {"Name": "wa"}, "wb": {"Name": "wb"}},
+    )
+
+    groups = group_estate(estate)
+
+    assert [(g.name, g.jobs, g.workflows) for g in groups] == [
+        ("alone", ["alone"], []),
+        ("shared", ["shared"], ["wa", "wb"]),
+    ]
+
+
+def test_a_trigger_of_a_job_not_imported_is_reported_not_left_dangling() -> None:
+    scala = spark_job(Name="scala", DefaultArguments={"--job-language": "scala"})
+    estate = GlueEstate(
+        jobs={"py": spark_job(Name="py"), "scala": scala},
+        triggers={
+            "start": {"Name": "start", "Type": "ON_DEMAND", "Actions": [{"JobName": "py"}]},
+            "then": {"Name": "then", "Type": "CONDITIONAL", "Actions": [{"JobName": "scala"}],
+                     "Predicate": {"Logical": "AND", "Conditions": [
+                         {"LogicalOperator": "EQUALS", "JobName": "py", "State": "SUCCEEDED"}]}},
+        },
+    )  # fmt: skip
+
+    plan = plan_import(estate, context())
+
+    [draft] = plan.drafts
+    assert list(draft.spec["jobs"]) == ["py"] and list(draft.spec["triggers"]) == ["start"]
+    refused = [e for e in plan.report.entries if e.outcome == "not_imported"]
+    assert {(e.kind, e.aws_name) for e in refused} == {("job", "scala"), ("trigger", "then")}
