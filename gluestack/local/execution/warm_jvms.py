@@ -5,9 +5,9 @@ but starting a JVM and loading Spark's classes is most of a small run's time. Th
 the JVM of a run that ended by itself and lends it to the next run launched with the same
 Python and environment — what a fresh JVM would have been started with — so a run cannot tell
 the difference. Only the account's own variables (ACCOUNT_VARIABLES: its endpoint, region and
-database routes) may differ; no Java code reads them, and the job process hands its values to
-its Python workers (attached_environment). A JVM whose run was stopped, timed out or left it in
-an unknown state is ended, never lent again.
+database routes, and the test running it) may differ; no Java code reads them, and the job
+process hands its values to its Python workers (attached_environment). A JVM whose run was
+stopped, timed out or left it in an unknown state is ended, never lent again.
 """
 
 import atexit
@@ -39,7 +39,11 @@ HOST_MODULE = "gluestack.local.execution.jvm_host"
 START_DEADLINE_SECONDS = 120.0
 ANSWER_DEADLINE_SECONDS = 30.0
 GATEWAY_VARIABLES = ("PYSPARK_GATEWAY_PORT", "PYSPARK_GATEWAY_SECRET")
-ACCOUNT_VARIABLES = ("AWS_ENDPOINT_URL", "AWS_DEFAULT_REGION", ROUTES_VARIABLE)
+# What may differ between the runs one JVM serves: the account's endpoint, region and database
+# routes, and pytest's name of the running test (set in the environment of every test).
+ACCOUNT_VARIABLES = (
+    "AWS_ENDPOINT_URL", "AWS_DEFAULT_REGION", ROUTES_VARIABLE, "PYTEST_CURRENT_TEST",
+)  # fmt: skip
 
 
 class HostFailed(RuntimeError):
