@@ -5,9 +5,9 @@ Compared per job: the command (its script by content: gluestack deploys the down
 as its own asset, so ScriptLocation differs by design), every source argument but the ones the
 import report lists as replaced, and the job's capacity, retry, role and unmodeled properties;
 per crawler: targets, schedule, policies, role, table prefix and configuration; per trigger:
-type, schedule, predicate and actions. Names (jobs, crawlers, connections) are compared through
-the import's mapping: deployed names carry the pipeline's prefix. Arguments gluestack adds are
-not differences; the pipeline's database (<database>_<env>) is not compared.
+type, state, schedule, predicate and actions. Names (jobs, crawlers, connections) are compared
+through the import's mapping: deployed names carry the pipeline's prefix. Arguments gluestack
+adds are not differences; the pipeline's database (<database>_<env>) is not compared.
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -122,6 +122,8 @@ CRAWLER_RULES = (
 
 TRIGGER_RULES = (
     FieldRule("Type", ("Type",)),
+    # ACTIVATED or CREATED: whether its schedule or conditions fire.
+    FieldRule("State", ("State",)),
     FieldRule("Schedule", ("Schedule",), default=None),
     FieldRule("Predicate.Logical", ("Predicate", "Logical"), default=None),
     FieldRule("Predicate.Conditions", ("Predicate", "Conditions"), [], normalize=unordered),
@@ -261,10 +263,10 @@ def _script(
     source_scripts: ScriptReader,
     deployed_scripts: ScriptReader,
 ) -> list[Difference]:
-    """The scripts by content: their locations differ by design."""
+    """The scripts by content: their locations differ by design; an unreadable one differs."""
     source_text = source_scripts(source["Command"]["ScriptLocation"])
     deployed_text = deployed_scripts(deployed["Command"]["ScriptLocation"])
-    if source_text == deployed_text:
+    if source_text is not None and source_text == deployed_text:
         return []
     return [Difference("job", aws_name, "Command.Script", source_text, deployed_text)]
 

@@ -136,6 +136,8 @@ KNOWN_DIFFERENCES = {
     # An active crawler schedule is imported with schedule_enabled_in left to the user (the
     # report's action): until it lists an environment, the deployed crawler has no schedule.
     ("crawler", "weblogs-crawler", "Schedule", '"cron(0 6 * * ? *)"', "null"),
+    # So is an active scheduled trigger's enabled_in: it is deployed, not activated.
+    ("trigger", "inventory-start", "State", '"ACTIVATED"', '"CREATED"'),
 }
 
 
@@ -178,3 +180,27 @@ def test_an_edited_property_is_the_one_more_difference(
 
 def test_an_empty_mapping_compares_nothing() -> None:
     assert compare(GlueEstate(), GlueEstate(), ImportMapping(), str, str) == []
+
+
+def test_scripts_compare_by_content_and_replaced_arguments_are_skipped() -> None:
+    entries = [
+        {"outcome": "imported", "kind": "job", "aws_name": "load", "pipeline": "p",
+         "field": "jobs.load"},
+        {"outcome": "replaced", "kind": "job", "aws_name": "load", "pipeline": "p",
+         "field": "jobs.load", "setting": "--TempDir"},
+    ]  # fmt: skip
+    mapping = ImportMapping.from_report(entries, ENV)
+    command = {"Name": "glueetl", "ScriptLocation": "s3://a/load.py"}
+    source = GlueEstate(
+        jobs={"load": {"Command": command, "DefaultArguments": {"--TempDir": "s3://a/t/"}}}
+    )
+    moved = {**command, "ScriptLocation": "s3://b/asset.py"}
+    deployed = GlueEstate(jobs={"p-dev-load": {"Command": moved, "DefaultArguments": {"--x": "1"}}})
+    scripts = {"s3://a/load.py": "print(1)\n", "s3://b/asset.py": "print(2)\n"}
+
+    assert mapping.imported("job") == {"load": "p-dev-load"}
+    assert compare(source, deployed, mapping, scripts.get, scripts.get) == [
+        Difference("job", "load", "Command.Script", "print(1)\n", "print(2)\n")
+    ]
+    unreadable = compare(source, deployed, mapping, lambda _: None, lambda _: None)
+    assert [d.field for d in unreadable] == ["Command.Script"]
