@@ -111,7 +111,7 @@ SCHEMA_CHANGE_DEFAULT = {
 CRAWLER_RULES = (
     FieldRule("Targets", ("Targets",), normalize=crawler_targets),
     FieldRule("Schedule", ("Schedule", "ScheduleExpression"), default=None),
-    # Glue's default for a crawler created without one (the console's too).
+    # Glue's default for a crawler created without one (as gluestack.local.crawl's DEFAULT_POLICY).
     FieldRule("SchemaChangePolicy", ("SchemaChangePolicy",), default=SCHEMA_CHANGE_DEFAULT),
     # Glue's documented default: a crawler created without a policy reports none or this.
     FieldRule("RecrawlPolicy", ("RecrawlPolicy",), default={"RecrawlBehavior": "CRAWL_EVERYTHING"}),

@@ -122,8 +122,9 @@ KNOWN_DIFFERENCES = {
         )
         for crawler in ("inventory-reference", "sales-raw-crawler", "weblogs-crawler")
     ),
-    # A crawler created without a SchemaChangePolicy has Glue's (deleted tables deprecated);
-    # the import writes none and gluestack deploys its own, which only logs deletions.
+    # A crawler created without a SchemaChangePolicy has Glue's (deleted tables deprecated, as
+    # gluestack.local.crawl's DEFAULT_POLICY says); the import reads the absent DeleteBehavior
+    # as gluestack's default `log`, writes no schema_change, and the copy only logs deletions.
     (
         "crawler",
         "inventory-reference",
