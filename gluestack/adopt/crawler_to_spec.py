@@ -97,7 +97,8 @@ def crawler_to_spec(
 def _s3_targets(targets: list[dict[str, Any]], notes: Notes) -> dict[str, Any]:
     if not targets:
         return {}
-    fields: dict[str, Any] = {"s3_targets": [_folder(t["Path"]) for t in targets]}
+    # Verbatim: a path without its trailing '/' is a key prefix to Glue, wider than the folder.
+    fields: dict[str, Any] = {"s3_targets": [t["Path"] for t in targets]}
     exclusions = {tuple(t.get("Exclusions") or []) for t in targets}
     if len(exclusions) == 1 and (shared := list(exclusions.pop())):
         fields["exclusions"] = shared
@@ -135,10 +136,6 @@ def _s3_targets(targets: list[dict[str, Any]], notes: Notes) -> dict[str, Any]:
     return fields
 
 
-def _folder(path: str) -> str:
-    return path if path.endswith("/") else path + "/"
-
-
 def _jdbc_target(target: dict[str, Any], context: ImportContext) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "connection": context.keys.connections.key(target["ConnectionName"]),
@@ -167,8 +164,10 @@ def _policies(crawler: dict[str, Any]) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     change = crawler.get("SchemaChangePolicy") or {}
     policy = {
+        # What Glue does where the source names no behavior (gluestack's offline crawl assumes
+        # the same: local/crawl/crawler.py's DEFAULT_POLICY), not gluestack's own default.
         "update": _UPDATE.get(change.get("UpdateBehavior", ""), "update_in_database"),
-        "delete": _DELETE.get(change.get("DeleteBehavior", ""), "log"),
+        "delete": _DELETE.get(change.get("DeleteBehavior", ""), "deprecate_in_database"),
     }
     if policy != {"update": "update_in_database", "delete": "log"}:
         fields["schema_change"] = policy

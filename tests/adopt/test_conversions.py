@@ -168,7 +168,7 @@ def test_crawler_configuration_targets_and_policies() -> None:
     )  # fmt: skip
 
     assert crawler.spec is not None
-    assert crawler.spec["s3_targets"] == ["s3://b/a/", "s3://b/c/"]
+    assert crawler.spec["s3_targets"] == ["s3://b/a/", "s3://b/c"]  # verbatim: a key prefix
     assert crawler.spec["sample_size"] == 5
     assert crawler.spec["table_level"] == 3
     assert "combine_compatible_schemas" not in crawler.spec

@@ -83,28 +83,6 @@ KNOWN_DIFFERENCES = {
     _metrics("Inventory Load"),
     _metrics("sales_clean"),
     _metrics("sales_report"),
-    # s3_targets: a folder is written with its trailing '/' (the import's spec adds it).
-    (
-        "crawler",
-        "sales-raw-crawler",
-        "Targets",
-        json.dumps(
-            {
-                "S3Targets": [
-                    {"Path": "s3://acme-raw/sales/customers"},
-                    {"Path": "s3://acme-raw/sales/orders/"},
-                ]
-            }
-        ),
-        json.dumps(
-            {
-                "S3Targets": [
-                    {"Path": "s3://acme-raw/sales/customers/"},
-                    {"Path": "s3://acme-raw/sales/orders/"},
-                ]
-            }
-        ),
-    ),
     # gluestack's crawlers inherit partition schemas from their table; the console's have no
     # Configuration.
     *(
@@ -121,18 +99,6 @@ KNOWN_DIFFERENCES = {
             ),
         )
         for crawler in ("inventory-reference", "sales-raw-crawler", "weblogs-crawler")
-    ),
-    # A crawler created without a SchemaChangePolicy has Glue's (deleted tables deprecated, as
-    # gluestack.local.crawl's DEFAULT_POLICY says); the import reads the absent DeleteBehavior
-    # as gluestack's default `log`, writes no schema_change, and the copy only logs deletions.
-    (
-        "crawler",
-        "inventory-reference",
-        "SchemaChangePolicy",
-        json.dumps(
-            {"UpdateBehavior": "UPDATE_IN_DATABASE", "DeleteBehavior": "DEPRECATE_IN_DATABASE"}
-        ),
-        json.dumps({"UpdateBehavior": "UPDATE_IN_DATABASE", "DeleteBehavior": "LOG"}),
     ),
     # An active crawler schedule is imported with schedule_enabled_in left to the user (the
     # report's action): until it lists an environment, the deployed crawler has no schedule.
