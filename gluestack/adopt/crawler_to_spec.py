@@ -13,6 +13,7 @@ from gluestack.adopt.existing_resources import role_field
 from gluestack.adopt.notes import Notes
 from gluestack.adopt.report import ReportEntry
 from gluestack.adopt.unmodeled_properties import CRAWLER_UNMODELED, unmodeled
+from gluestack.spec.crawler import GLUE_DEFAULT_SCHEMA_CHANGE_POLICY
 
 _UPDATE = {"UPDATE_IN_DATABASE": "update_in_database", "LOG": "log"}
 _DELETE = {
@@ -163,11 +164,11 @@ def _schedule(crawler: dict[str, Any], notes: Notes) -> dict[str, Any]:
 def _policies(crawler: dict[str, Any]) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     change = crawler.get("SchemaChangePolicy") or {}
+    glue_default = GLUE_DEFAULT_SCHEMA_CHANGE_POLICY
     policy = {
-        # What Glue does where the source names no behavior (gluestack's offline crawl assumes
-        # the same: local/crawl/crawler.py's DEFAULT_POLICY), not gluestack's own default.
-        "update": _UPDATE.get(change.get("UpdateBehavior", ""), "update_in_database"),
-        "delete": _DELETE.get(change.get("DeleteBehavior", ""), "deprecate_in_database"),
+        # What Glue does where the source names no behavior, not gluestack's own default.
+        "update": _UPDATE[change.get("UpdateBehavior") or glue_default["UpdateBehavior"]],
+        "delete": _DELETE[change.get("DeleteBehavior") or glue_default["DeleteBehavior"]],
     }
     if policy != {"update": "update_in_database", "delete": "log"}:
         fields["schema_change"] = policy

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from gluestack.adopt.scripts import read_script
 from gluestack.ops.drift_fields import (
+    JOB_FIELDS,
     FieldRule,
     compact,
     crawler_targets,
@@ -23,6 +24,7 @@ from gluestack.ops.drift_fields import (
     unordered,
 )
 from gluestack.ops.estate import GlueEstate, Resource
+from gluestack.spec.crawler import GLUE_DEFAULT_SCHEMA_CHANGE_POLICY
 from gluestack.spec.names import pipeline_resource_prefix
 
 if TYPE_CHECKING:
@@ -85,34 +87,23 @@ def _one_run_by_default(value: Any) -> Any:
     return compact(value) or {"MaxConcurrentRuns": 1}
 
 
+# The deployed script is gluestack's asset (compared by content), its connections are mapped by
+# name, and its security configuration is gluestack's.
+_NOT_COMPARED = ("Command.ScriptLocation", "Connections", "SecurityConfiguration")
 JOB_RULES = (
-    FieldRule("Command.Name", ("Command", "Name")),
-    FieldRule("Command.PythonVersion", ("Command", "PythonVersion")),
-    FieldRule("GlueVersion", ("GlueVersion",)),
-    FieldRule("WorkerType", ("WorkerType",)),
-    FieldRule("NumberOfWorkers", ("NumberOfWorkers",)),
-    FieldRule("MaxCapacity", ("MaxCapacity",)),
-    FieldRule("Timeout", ("Timeout",), default=2880),
-    FieldRule("MaxRetries", ("MaxRetries",), default=0),
+    *(rule for rule in JOB_FIELDS if rule.name not in _NOT_COMPARED),
     # Glue's default is one run at a time; moto reports a job created without it as {}.
     FieldRule("ExecutionProperty", ("ExecutionProperty",), normalize=_one_run_by_default),
-    FieldRule("ExecutionClass", ("ExecutionClass",), default="STANDARD"),
-    FieldRule("Role", ("Role",)),
-    FieldRule("NotificationProperty", ("NotificationProperty",)),
-    FieldRule("LogUri", ("LogUri",)),
 )
 # Per argument: each differing key is one difference.
 JOB_ARGUMENT_MAPS = ("DefaultArguments", "NonOverridableArguments")
 
-SCHEMA_CHANGE_DEFAULT = {
-    "UpdateBehavior": "UPDATE_IN_DATABASE",
-    "DeleteBehavior": "DEPRECATE_IN_DATABASE",
-}
 CRAWLER_RULES = (
     FieldRule("Targets", ("Targets",), normalize=crawler_targets),
     FieldRule("Schedule", ("Schedule", "ScheduleExpression"), default=None),
-    # Glue's default for a crawler created without one (as gluestack.local.crawl's DEFAULT_POLICY).
-    FieldRule("SchemaChangePolicy", ("SchemaChangePolicy",), default=SCHEMA_CHANGE_DEFAULT),
+    FieldRule(
+        "SchemaChangePolicy", ("SchemaChangePolicy",), default=GLUE_DEFAULT_SCHEMA_CHANGE_POLICY
+    ),
     # Glue's documented default: a crawler created without a policy reports none or this.
     FieldRule("RecrawlPolicy", ("RecrawlPolicy",), default={"RecrawlBehavior": "CRAWL_EVERYTHING"}),
     FieldRule("Role", ("Role",)),

@@ -12,6 +12,11 @@ from gluestack.spec.unmodeled import CrawlerUnmodeled
 UpdateBehavior = Literal["update_in_database", "log"]
 DeleteBehavior = Literal["log", "delete_from_database", "deprecate_in_database"]
 Recrawl = Literal["everything", "new_folders_only", "event_mode"]
+# What Glue uses when a crawler sets no SchemaChangePolicy (not gluestack's own default below).
+GLUE_DEFAULT_SCHEMA_CHANGE_POLICY = {
+    "UpdateBehavior": "UPDATE_IN_DATABASE",
+    "DeleteBehavior": "DEPRECATE_IN_DATABASE",
+}
 
 
 class SchemaChangePolicy(BaseModel):

@@ -11,9 +11,8 @@ from gluestack.local.crawl.lazy_spark import LazySpark, SparkSource
 from gluestack.local.crawl.partitions import add_partitions
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.records.workspace import Workspace
+from gluestack.spec.crawler import GLUE_DEFAULT_SCHEMA_CHANGE_POLICY
 
-# What Glue uses when a crawler sets no SchemaChangePolicy.
-DEFAULT_POLICY = {"UpdateBehavior": "UPDATE_IN_DATABASE", "DeleteBehavior": "DEPRECATE_IN_DATABASE"}
 DEPRECATED_PARAMETER = "DEPRECATED_BY_CRAWLER"
 
 
@@ -59,7 +58,7 @@ def emulate_crawl(
         )
     database = crawler["DatabaseName"]
     prefix = crawler.get("TablePrefix", "")
-    policy = {**DEFAULT_POLICY, **crawler.get("SchemaChangePolicy", {})}
+    policy = {**GLUE_DEFAULT_SCHEMA_CHANGE_POLICY, **crawler.get("SchemaChangePolicy", {})}
     summary = CrawlSummary()
     lazy = LazySpark(spark)
     for target in crawler["Targets"].get("S3Targets", []):
