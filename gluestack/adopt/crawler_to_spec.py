@@ -51,6 +51,7 @@ def crawler_to_spec(
     name = crawler["Name"]
     key = context.keys.crawlers.key(name)
     notes = Notes("crawler", name, pipeline, f"crawlers.{key}")
+    notes.tags(crawler)
     targets = crawler.get("Targets") or {}
     spec: dict[str, Any] = {}
     if crawler.get("Description"):

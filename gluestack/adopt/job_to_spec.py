@@ -18,6 +18,7 @@ _IMPORTABLE_COMMANDS = ("glueetl", PYTHON_SHELL)
 # Members the conversion reads, or that only describe the job's history.
 _HANDLED = {
     "Name",
+    "Tags",  # reported by notes.tags
     "Description",
     "Role",
     "Command",
@@ -58,6 +59,7 @@ def job_to_spec(job: dict[str, Any], pipeline: str, context: ImportContext) -> J
     name = job["Name"]
     key = context.keys.jobs.key(name)
     notes = Notes("job", name, pipeline, f"jobs.{key}")
+    notes.tags(job)
     command = job.get("Command") or {}
     kind = command.get("Name", "glueetl")
     arguments = dict(job.get("DefaultArguments") or {})

@@ -43,3 +43,13 @@ class Notes:
 
     def action(self, spec_field: str, detail: str, value: Any = None) -> None:
         self.note("action", spec_field, value, detail)
+
+    def tags(self, resource: dict[str, Any]) -> None:
+        """A resource's own tags: the spec's `tags` are the whole pipeline's, on every resource."""
+        if resource.get("Tags"):
+            self.not_imported(
+                "Tags",
+                resource["Tags"],
+                "the spec's tags: apply to every resource of the pipeline; put the ones its "
+                "resources share there",
+            )

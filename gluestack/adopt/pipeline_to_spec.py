@@ -134,6 +134,7 @@ def _targets_imported(
 
 
 def _workflow(workflow: dict[str, Any], notes: Notes) -> dict[str, Any]:
+    notes.tags(workflow)
     fields: dict[str, Any] = {}
     if not workflow.get("MaxConcurrentRuns"):
         notes.replaced(

@@ -33,6 +33,7 @@ def trigger_to_spec(
     name = trigger["Name"]
     key = context.keys.triggers.key(name)
     notes = Notes("trigger", name, pipeline, f"triggers.{key}")
+    notes.tags(trigger)
     kind = _TYPES.get(trigger.get("Type", ""))
     if kind is None:
         notes.not_imported("Type", trigger.get("Type"), "not a trigger type gluestack deploys")

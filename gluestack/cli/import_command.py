@@ -116,10 +116,10 @@ def _import(
     from gluestack.adopt import Origin, plan_import, write_import
     from gluestack.adopt.scripts import read_script
     from gluestack.ops import client, glue_client
-    from gluestack.ops.estate import read_estate
+    from gluestack.ops.estate import read_estate, with_tags
 
     glue = glue_client(aws, endpoint_url)
-    estate = read_estate(glue, scope)
+    estate = with_tags(glue, read_estate(glue, scope), context.account, context.region)
     _check_scope(estate, scope)
     plan = plan_import(estate, context, scope.database)
     s3 = client(aws, "s3", endpoint_url)

@@ -66,6 +66,29 @@ def read_estate(glue: "GlueClient", scope: EstateScope = EstateScope()) -> GlueE
     return in_scope(estate, scope)
 
 
+# GetTags' ARN of each kind (https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html).
+_TAGGED_KINDS = {
+    "jobs": "job", "crawlers": "crawler", "triggers": "trigger", "workflows": "workflow"
+}  # fmt: skip
+
+
+def with_tags(glue: "GlueClient", estate: GlueEstate, account: str, region: str) -> GlueEstate:
+    """estate with each job's, crawler's, trigger's and workflow's tags as its `Tags` (Get*
+    and BatchGet* return none), read with GetTags."""
+    tagged: dict[str, dict[str, Resource]] = {}
+    arn = f"arn:{glue.meta.partition}:glue:{region}:{account}"
+    for attribute, kind in _TAGGED_KINDS.items():
+        tagged[attribute] = {
+            name: {**resource, "Tags": _tags(glue, f"{arn}:{kind}/{name}")}
+            for name, resource in getattr(estate, attribute).items()
+        }
+    return replace(estate, **tagged)
+
+
+def _tags(glue: "GlueClient", arn: str) -> dict[str, str]:
+    return dict(glue.get_tags(ResourceArn=arn).get("Tags") or {})
+
+
 def in_scope(estate: GlueEstate, scope: EstateScope) -> GlueEstate:
     """The part of estate the scope reaches (see EstateScope)."""
     if scope == EstateScope():

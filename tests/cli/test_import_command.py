@@ -172,3 +172,18 @@ def test_150_jobs_are_imported_across_pages(aws: boto3.Session, tmp_path: Path) 
     assert ran.exit_code == 0, ran.output
     assert len(list((tmp_path / "pipelines").glob("*.yaml"))) == 150
     assert (tmp_path / "glue_scripts/imported/job-149.py").is_file()
+
+
+def test_a_resource_s_own_tags_are_reported_not_dropped(aws: boto3.Session, tmp_path: Path) -> None:
+    # GetJobs returns no tags (https://docs.aws.amazon.com/glue/latest/webapi/API_GetTags.html
+    # reads them); the spec's tags are the whole pipeline's, so a job's own are reported.
+    aws.client("s3").create_bucket(Bucket=ASSETS)
+    create_spark_job(aws, "nightly", Tags={"team": "sales", "cost-center": "42"})
+
+    ran = imported(tmp_path, "--out", str(tmp_path / "specs"))
+
+    assert ran.exit_code == 1, ran.output
+    (entry,) = [e for e in report(ran)["entries"] if e["setting"] == "Tags"]
+    assert (entry["outcome"], entry["aws_name"]) == ("not_imported", "nightly")
+    assert entry["value"] == {"team": "sales", "cost-center": "42"}
+    assert (tmp_path / "specs/nightly.yaml").is_file()  # the job itself is imported
