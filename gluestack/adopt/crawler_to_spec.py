@@ -101,24 +101,13 @@ def _s3_targets(targets: list[dict[str, Any]], notes: Notes) -> dict[str, Any]:
         return {}
     # Verbatim: a path without its trailing '/' is a key prefix to Glue, wider than the folder.
     fields: dict[str, Any] = {"s3_targets": [t["Path"] for t in targets]}
-    exclusions = {tuple(t.get("Exclusions") or []) for t in targets}
-    if len(exclusions) == 1 and (shared := list(exclusions.pop())):
-        fields["exclusions"] = shared
-    elif len(exclusions) > 1:
-        notes.not_imported(
-            "S3Targets.Exclusions",
-            [t.get("Exclusions") for t in targets],
-            "differ by target; gluestack applies one list to every target",
-        )
-    sizes = {t.get("SampleSize") for t in targets}
-    if len(sizes) == 1 and (size := sizes.pop()):
+    exclusions = _shared(targets, "Exclusions", notes, "differ by target; gluestack applies one "
+                         "list to every target")  # fmt: skip
+    if exclusions:
+        fields["exclusions"] = list(exclusions)
+    if size := _shared(targets, "SampleSize", notes, "differs by target; gluestack applies one to "
+                       "every target"):  # fmt: skip
         fields["sample_size"] = size
-    elif len(sizes) > 1:
-        notes.not_imported(
-            "S3Targets.SampleSize",
-            [t.get("SampleSize") for t in targets],
-            "differs by target; gluestack applies one to every target",
-        )
     queues = {str(t["EventQueueArn"]) for t in targets if t.get("EventQueueArn")}
     if queues:
         fields["event_queue_arn"] = sorted(queues)[0]
@@ -136,6 +125,20 @@ def _s3_targets(targets: list[dict[str, Any]], notes: Notes) -> dict[str, Any]:
                 "gluestack has no dead-letter queue option",
             )
     return fields
+
+
+def _shared(targets: list[dict[str, Any]], member: str, notes: Notes, differs: str) -> Any:
+    """The member's value every target has (None when they differ, which is reported); a
+    target without it counts as empty."""
+    values = {_hashable(t.get(member) or None) for t in targets}
+    if len(values) > 1:
+        notes.not_imported(f"S3Targets.{member}", [t.get(member) for t in targets], differs)
+        return None
+    return values.pop()
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _jdbc_target(target: dict[str, Any], context: ImportContext) -> dict[str, Any]:

@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import select
-import signal
 import subprocess
 import tempfile
 import threading
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from gluestack.local.execution.jvm_archive import JvmArchive, with_java_options
 from gluestack.local.execution.jvm_host import IDLE, LEASED, READY
+from gluestack.local.execution.process_groups import kill_group, wait_for_group
 from gluestack.local.jdbc.routes import ROUTES_VARIABLE
 
 if TYPE_CHECKING:
@@ -103,22 +103,14 @@ class JvmHost:
         if self.partial is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(ANSWER_DEADLINE_SECONDS)
-            end = time.monotonic() + ANSWER_DEADLINE_SECONDS
-            while _group_alive(self.process.pid) and time.monotonic() < end:
-                time.sleep(0.05)
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(ANSWER_DEADLINE_SECONDS)
+            wait_for_group(self.process.pid, ANSWER_DEADLINE_SECONDS)
+        kill_group(self.process)
         self.archive.written(self.partial)
 
     def kill(self) -> None:
         """End it now: its run was stopped, and the JVM may still be running its tasks (a
         class archive it was to write is left unwritten)."""
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(ANSWER_DEADLINE_SECONDS)
+        kill_group(self.process)
         if self.partial is not None:
             self.partial.unlink(missing_ok=True)
         self.end()
@@ -177,7 +169,8 @@ class WarmJvms:
         only when the caller marks the lease clean."""
         key = _key(python, env)
         with self.lock:
-            host = self.idle.get(key, []).pop() if self.idle.get(key) else None
+            idle = self.idle.get(key)
+            host = idle.pop() if idle else None
         if host is None:
             host = JvmHost.start(python, env, s3_root, self.folder, archive)
         with self.lock:
@@ -237,14 +230,6 @@ def attached_environment(spark: "SparkSession") -> None:
     spark.sparkContext.environment.update(
         {name: os.environ[name] for name in ACCOUNT_VARIABLES if name in os.environ}
     )
-
-
-def _group_alive(group: int) -> bool:
-    try:
-        os.killpg(group, 0)
-    except (ProcessLookupError, PermissionError):
-        return False
-    return True
 
 
 def _key(python: str, env: dict[str, str]) -> str:

@@ -6,11 +6,9 @@ FAILED attempt is retried MaxRetries times as a new run with Attempt and Previou
 https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-jobs-runs.html describes.
 """
 
-import contextlib
 import json
 import math
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -30,6 +28,7 @@ from gluestack.local.execution.crawl_process import CrawlProcessConfig
 from gluestack.local.execution.evaluation_process import EvaluationProcessConfig
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.jvm_archive import JvmArchive, archive_path, with_java_options
+from gluestack.local.execution.process_groups import kill_group, wait_for_group
 from gluestack.local.execution.runtimes import RuntimeUnavailable, runtime_for
 from gluestack.local.execution.warm_jvms import HostFailed, WarmJvms, shared_jvms
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
@@ -63,8 +62,6 @@ from gluestack.spec.job_options import PYTHON_SHELL
 POLL_SECONDS = 0.2
 # How often a served account, whose clock follows real time, looks for schedules to fire.
 TICK_SECONDS = 1.0
-# A killed process group has this long to go before the executor stops waiting for it.
-KILL_GRACE_SECONDS = 30
 
 SHELL_PROCESS = "gluestack.local.python_shell.shell_process"
 
@@ -255,7 +252,6 @@ class JobExecutor:
     ) -> str | None:  # fmt: skip
         """`python -m module CONFIG` attached to a warm JVM (warm_jvms.py); STOPPED or TIMEOUT
         if it was ended."""
-        files.log.touch()
         with self.jvms.lease(self, python, environment, self.workspace.s3_root, files.log,
                              archive) as lease:  # fmt: skip
             ended = _watched_process(
@@ -415,29 +411,18 @@ def _watched_process(
         try:
             while process.poll() is None:
                 if stop.is_set():
-                    _kill(process)
+                    kill_group(process)
                     return "STOPPED"
                 if time.monotonic() > deadline:
-                    _kill(process)
+                    kill_group(process)
                     return "TIMEOUT"
                 if end_with_result and files.result.is_file():
-                    _kill(process)  # what it did is in the result, its outputs are pushed
+                    kill_group(process)  # what it did is in the result, its outputs are pushed
                     return None
                 time.sleep(POLL_SECONDS)
             return None
         finally:
-            _wait_for_group(process.pid)
-
-
-def _wait_for_group(group: int) -> None:
-    """A run is over when its JVM is gone too: it may still be writing (e.g. the CDS archive)."""
-    end = time.monotonic() + KILL_GRACE_SECONDS
-    while time.monotonic() < end:
-        try:
-            os.killpg(group, 0)
-        except (ProcessLookupError, PermissionError):
-            return
-        time.sleep(POLL_SECONDS / 2)
+            wait_for_group(process.pid)  # a run is over when its JVM is gone too
 
 
 def _result(files: ProcessFiles) -> dict[str, Any]:
@@ -448,13 +433,6 @@ def _result(files: ProcessFiles) -> dict[str, Any]:
         }
     outcome: dict[str, Any] = json.loads(files.result.read_text())
     return outcome
-
-
-def _kill(process: subprocess.Popen[bytes]) -> None:
-    """End the job process and the JVM it started (one process group)."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait(KILL_GRACE_SECONDS)
 
 
 @contextmanager
