@@ -178,12 +178,22 @@ def test_crawler_configuration_targets_and_policies() -> None:
     assert any("CreatePartitionIndex" in d for d in outcomes(crawler)["replaced"])
 
 
-def test_trigger_action_settings_are_reported_and_event_batching_typed() -> None:
+def test_trigger_action_settings_are_imported_or_reported_and_event_batching_typed() -> None:
+    # https://docs.aws.amazon.com/glue/latest/webapi/API_Action.html: Arguments and Timeout are
+    # the job run's; the spec's job action carries them, not SecurityConfiguration.
     trigger = trigger_to_spec(
         {
             "Name": "on-files",
             "Type": "EVENT",
-            "Actions": [{"JobName": "Load", "Arguments": {"--day": "1"}}],
+            "Actions": [
+                {
+                    "JobName": "Load",
+                    "Arguments": {"--day": "1", "--job-bookmark-option": "job-bookmark-enable"},
+                    "Timeout": 30,
+                    "SecurityConfiguration": "legacy",
+                },
+                {"CrawlerName": "Raw"},
+            ],
             "EventBatchingCondition": {"BatchSize": 10, "BatchWindow": 300},
         },
         "p",
@@ -192,11 +202,20 @@ def test_trigger_action_settings_are_reported_and_event_batching_typed() -> None
 
     assert trigger.spec == {
         "type": "event",
-        "actions": [{"job": "load"}],
+        "actions": [
+            {"job": "load", "arguments": {"day": "1"}, "timeout_minutes": 30},
+            {"crawler": "raw"},
+        ],
         "batch_size": 10,
         "batch_window_seconds": 300,
     }
-    assert any("Arguments" in d for d in outcomes(trigger)["not_imported"])
+    refused = outcomes(trigger)["not_imported"]
+    assert any("Actions[Load].SecurityConfiguration" in d for d in refused)
+    assert any(
+        "Actions[Load].Arguments[--job-bookmark-option]" in d and "bookmarks" in d for d in refused
+    )
+    assert not any("Timeout" in d or "--day" in d for d in refused)
+    assert "triggers.on-files.actions[0].arguments.day" in outcomes(trigger)["kept"]
     assert outcomes(trigger)["action"]
 
 
