@@ -18,8 +18,8 @@ _TYPES = {
 _MATCH = {"AND": "all", "ANY": "any"}
 # Per-action settings the spec's Action does not carry.
 _ACTION_EXTRAS = ("SecurityConfiguration", "NotificationProperty")
-# What a job action carries for the runs it starts, and its spec field.
-_JOB_RUN_SETTINGS = {"Arguments": "arguments", "Timeout": "timeout_minutes"}
+# What a job action sets for the runs it starts (the spec's arguments, timeout_minutes).
+_JOB_RUN_SETTINGS = ("Arguments", "Timeout")
 
 
 @dataclass
