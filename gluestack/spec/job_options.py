@@ -22,7 +22,9 @@ ExecutionClass = Literal["standard", "flex"]
 FLEX_WORKER_TYPES = ("G.1X", "G.2X")
 STREAMING_WORKER_TYPE = "G.025X"
 # A run's timeout, the job's or a trigger action's: "Jobs must have timeout values less than 7
-# days or 10080 minutes" (Glue API reference, Action and CreateJob, Timeout).
+# days or 10080 minutes" (the Glue API model's Action.Timeout, as in
+# https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/glue/aws.sdk.kotlin.services.glue.model/-action/timeout.html,
+# and CreateJob's Timeout).
 MAX_TIMEOUT_MINUTES = 10080
 
 
