@@ -20,13 +20,13 @@ from gluestack.spec.transform import (
     TransformSource,
     TransformSpec,
 )
-from gluestack.spec.trigger import Condition, TriggerSpec
+from gluestack.spec.trigger import Action, Condition, TriggerSpec
 from gluestack.spec.workflow import NotificationsSpec, WorkflowSpec
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 MODELS = [
     PipelineSpec, SourceSpec, ConnectionSpec, CrawlerSpec, JdbcTarget, SchemaChangePolicy,
-    JobSpec, OutputSpec, Sizing, TriggerSpec, Condition, WorkflowSpec, NotificationsSpec,
+    JobSpec, OutputSpec, Sizing, TriggerSpec, Action, Condition, WorkflowSpec, NotificationsSpec,
     TransformSpec, TransformSource, JoinSpec, MappingSpec, DerivedColumn,
 ]  # fmt: skip
 

@@ -70,7 +70,7 @@ def crawler_to_spec(
         notes.not_imported("Targets", targets, "no S3 or JDBC target to crawl")
         return CrawlerConversion(name, key, None, entries=notes.entries)
     spec.update(_schedule(crawler, notes))
-    spec.update(_policies(crawler))
+    spec.update(_policies(crawler, "event_queue_arn" in spec, notes))
     spec.update(_configuration(crawler.get("Configuration"), notes))
     prefix = crawler.get("TablePrefix") or ""
     if prefix:
@@ -108,9 +108,10 @@ def _s3_targets(targets: list[dict[str, Any]], notes: Notes) -> dict[str, Any]:
     if size := _shared(targets, "SampleSize", notes, "differs by target; gluestack applies one to "
                        "every target"):  # fmt: skip
         fields["sample_size"] = size
-    queues = {str(t["EventQueueArn"]) for t in targets if t.get("EventQueueArn")}
-    if queues:
-        fields["event_queue_arn"] = sorted(queues)[0]
+    # A target without a queue differs too: Glue then crawls only the others in event mode.
+    if queue := _shared(targets, "EventQueueArn", notes, "differs by target; gluestack gives "
+                        "every target the one event_queue_arn"):  # fmt: skip
+        fields["event_queue_arn"] = queue
     for target in targets:
         if target.get("ConnectionName"):
             notes.not_imported(
@@ -165,7 +166,8 @@ def _schedule(crawler: dict[str, Any], notes: Notes) -> dict[str, Any]:
     return {"schedule": expression}
 
 
-def _policies(crawler: dict[str, Any]) -> dict[str, Any]:
+def _policies(crawler: dict[str, Any], one_queue: bool, notes: Notes) -> dict[str, Any]:
+    """schema_change and recrawl; event mode only with the one queue a spec holds."""
     fields: dict[str, Any] = {}
     change = crawler.get("SchemaChangePolicy") or {}
     glue_default = GLUE_DEFAULT_SCHEMA_CHANGE_POLICY
@@ -176,8 +178,16 @@ def _policies(crawler: dict[str, Any]) -> dict[str, Any]:
     }
     if policy != {"update": "update_in_database", "delete": "log"}:
         fields["schema_change"] = policy
-    recrawl = _RECRAWL.get((crawler.get("RecrawlPolicy") or {}).get("RecrawlBehavior", ""))
-    if recrawl and recrawl != "everything":
+    behavior = (crawler.get("RecrawlPolicy") or {}).get("RecrawlBehavior", "")
+    recrawl = _RECRAWL.get(behavior)
+    if recrawl == "event_mode" and not one_queue:
+        notes.replaced(
+            "RecrawlPolicy.RecrawlBehavior",
+            behavior,
+            "event mode needs one event_queue_arn for every S3 target, which this crawler's "
+            "targets do not share: it crawls everything",
+        )
+    elif recrawl and recrawl != "everything":
         fields["recrawl"] = recrawl
     return fields
 

@@ -5,9 +5,10 @@ Compared per job: the command (its script by content: gluestack deploys the down
 as its own asset, so ScriptLocation differs by design), every source argument but the ones the
 import report lists as replaced, and the job's capacity, retry, role and unmodeled properties;
 per crawler: targets, schedule, policies, role, table prefix and configuration; per trigger:
-type, state, schedule, predicate and actions. Names (jobs, crawlers, connections) are compared
-through the import's mapping: deployed names carry the pipeline's prefix. Arguments gluestack
-adds are not differences; the pipeline's database (<database>_<env>) is not compared.
+type, state, schedule, predicate and actions (whole: a job action's arguments and timeout too).
+Names (jobs, crawlers, connections) are compared through the import's mapping: deployed names
+carry the pipeline's prefix. Arguments gluestack adds are not differences; the pipeline's
+database (<database>_<env>) is not compared.
 """
 
 from collections.abc import Callable, Iterable, Mapping

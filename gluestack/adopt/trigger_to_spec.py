@@ -7,6 +7,7 @@ from gluestack.adopt.context import ImportContext
 from gluestack.adopt.notes import Notes
 from gluestack.adopt.report import ReportEntry
 from gluestack.adopt.unmodeled_properties import TRIGGER_UNMODELED, unmodeled
+from gluestack.spec.reserved_arguments import check_argument_name
 
 _TYPES = {
     "ON_DEMAND": "on_demand",
@@ -15,8 +16,10 @@ _TYPES = {
     "EVENT": "event",
 }
 _MATCH = {"AND": "all", "ANY": "any"}
-# Per-action settings the spec's Target does not carry.
-_ACTION_EXTRAS = ("Arguments", "Timeout", "SecurityConfiguration", "NotificationProperty")
+# Per-action settings the spec's Action does not carry.
+_ACTION_EXTRAS = ("SecurityConfiguration", "NotificationProperty")
+# What a job action sets for the runs it starts (the spec's arguments, timeout_minutes).
+_JOB_RUN_SETTINGS = ("Arguments", "Timeout")
 
 
 @dataclass
@@ -48,7 +51,10 @@ def trigger_to_spec(
         ]
         if predicate.get("Logical") == "ANY":
             spec["match"] = _MATCH["ANY"]
-    spec["actions"] = [_target(action, context, notes) for action in trigger.get("Actions", [])]
+    spec["actions"] = [
+        _action(action, index, context, notes)
+        for index, action in enumerate(trigger.get("Actions", []))
+    ]
     if kind == "scheduled":
         spec["schedule"] = trigger.get("Schedule", "")
         if trigger.get("State") == "ACTIVATED":
@@ -70,18 +76,56 @@ def trigger_to_spec(
     return TriggerConversion(name, key, spec, notes.entries)
 
 
-def _target(action: dict[str, Any], context: ImportContext, notes: Notes) -> dict[str, str]:
+def _action(
+    action: dict[str, Any], index: int, context: ImportContext, notes: Notes
+) -> dict[str, Any]:
+    who = action.get("JobName") or action.get("CrawlerName")
     for extra in _ACTION_EXTRAS:
         if action.get(extra):
-            who = action.get("JobName") or action.get("CrawlerName")
             notes.not_imported(
                 f"Actions[{who}].{extra}",
                 action[extra],
-                "a spec action names only its job or crawler; the job's own settings apply",
+                "a spec action takes its job's arguments and timeout only; the job's own "
+                "settings apply",
             )
-    if action.get("JobName"):
-        return {"job": context.keys.jobs.key(action["JobName"])}
-    return {"crawler": context.keys.crawlers.key(action.get("CrawlerName", ""))}
+    if not action.get("JobName"):
+        for setting in _JOB_RUN_SETTINGS:
+            if action.get(setting):
+                notes.not_imported(
+                    f"Actions[{who}].{setting}", action[setting], "a crawler run takes none"
+                )
+        return {"crawler": context.keys.crawlers.key(action.get("CrawlerName", ""))}
+    spec: dict[str, Any] = {"job": context.keys.jobs.key(action["JobName"])}
+    arguments = _arguments(action.get("Arguments") or {}, f"Actions[{who}]", notes)
+    for name, value in arguments.items():
+        notes.kept(f"actions[{index}].arguments.{name}", value)
+    if arguments:
+        spec["arguments"] = arguments
+    if action.get("Timeout"):
+        spec["timeout_minutes"] = action["Timeout"]
+    return spec
+
+
+def _arguments(arguments: dict[str, str], where: str, notes: Notes) -> dict[str, str]:
+    """An action's Arguments as spec arguments (names without '--'); the ones a spec refuses
+    are reported."""
+    kept: dict[str, str] = {}
+    for raw_name, value in arguments.items():
+        if refusal := _argument_refusal(raw_name):
+            notes.not_imported(f"{where}.Arguments[{raw_name}]", value, refusal)
+        else:
+            kept[raw_name.removeprefix("--")] = value
+    return kept
+
+
+def _argument_refusal(raw_name: str) -> str | None:
+    if not raw_name.startswith("--"):
+        return "gluestack passes a spec argument as '--<name>'; this name has no '--'"
+    try:
+        check_argument_name(raw_name.removeprefix("--"))
+    except ValueError as refused:
+        return str(refused)
+    return None
 
 
 def _condition(condition: dict[str, Any], context: ImportContext, notes: Notes) -> dict[str, str]:

@@ -13,7 +13,8 @@ from constructs import Construct
 from gluestack.cdk.constructs import Crawler, EtlJob
 from gluestack.cdk.naming import PipelineNames, pascal
 from gluestack.cdk.unmodeled import apply_unmodeled
-from gluestack.spec import Condition, PipelineSpec, Target, TriggerSpec
+from gluestack.spec import Action, Condition, PipelineSpec, TriggerSpec
+from gluestack.spec.job_arguments import glue_parameter
 
 _CRAWLER_STATES = {s.value: s for s in glue.CrawlerState}
 _JOB_STATES = {s.value: s for s in glue.JobState}
@@ -135,10 +136,15 @@ class _WorkflowTarget:
         return events.RuleTargetConfig(arn=self._arn, role=self._role)
 
 
-def _action(pipeline: TriggeredPipeline, target: Target) -> glue.Action:
-    if target.kind == "job":
-        return glue.Action.job(pipeline.jobs[target.name].job)
-    return glue.Action.crawler(pipeline.crawlers[target.name].resource)
+def _action(pipeline: TriggeredPipeline, action: Action) -> glue.Action:
+    if action.kind == "crawler":
+        return glue.Action.crawler(pipeline.crawlers[action.name].resource)
+    timeout = action.timeout_minutes
+    return glue.Action.job(
+        pipeline.jobs[action.name].job,
+        arguments={glue_parameter(n): v for n, v in action.arguments.items()} or None,
+        timeout=cdk.Duration.minutes(timeout) if timeout is not None else None,
+    )
 
 
 def _condition(pipeline: TriggeredPipeline, condition: Condition) -> glue.Condition:

@@ -7,9 +7,10 @@ from gluestack.spec.loader import load, load_all, validated
 from gluestack.spec.pipeline import PipelineSpec
 from gluestack.spec.schema import json_schema
 from gluestack.spec.source import SourceSpec
-from gluestack.spec.trigger import Condition, Target, TriggerSpec
+from gluestack.spec.trigger import Action, Condition, Target, TriggerSpec
 
 __all__ = [
+    "Action",
     "Condition",
     "CrawlerSpec",
     "JobSpec",

@@ -11,7 +11,7 @@ from gluestack.spec.glue_types import GlueType
 from gluestack.spec.job_arguments import table_of
 from gluestack.spec.job_options import JobOptions, WorkerType, flex_refusal
 from gluestack.spec.names import CatalogName, ResourceName, S3Prefix
-from gluestack.spec.reserved_arguments import check_not_reserved
+from gluestack.spec.reserved_arguments import check_argument_name
 from gluestack.spec.source import DataFormat
 from gluestack.spec.transform import TransformSpec
 from gluestack.spec.unmodeled import JobUnmodeled
@@ -144,9 +144,7 @@ class JobSpec(JobOptions):
     @classmethod
     def _arguments_are_plain_names(cls, value: dict[str, str]) -> dict[str, str]:
         for name in value:
-            if name.startswith("-"):
-                raise ValueError(f"argument '{name}': write names without leading '--'")
-            check_not_reserved(name)
+            check_argument_name(name)
         return value
 
     @model_validator(mode="after")
@@ -166,11 +164,7 @@ class JobSpec(JobOptions):
             if refusal := flex_refusal(self.execution_class, worker_type):
                 raise ValueError(f"environments.{environment}: {refusal}")
         for name, value in self.arguments.items():
-            if table_of(name) in [*self.outputs, *self.inputs]:
-                raise ValueError(f"argument '{name}' is set by gluestack: the table's location")
-            if self.type == "glueetl" and (
-                refusal := version_refusal(name, value, self.glue_version)
-            ):
+            if refusal := self.argument_refusal(name, value):
                 raise ValueError(refusal)
         if self.transform is not None:
             self._check_transform(self.transform)
@@ -216,6 +210,15 @@ class JobSpec(JobOptions):
                 f"transform.output '{transform.output}' is not an output of this job; "
                 f"outputs: {', '.join(self.outputs) or 'none'}"
             )
+
+    def argument_refusal(self, name: str, value: str) -> str | None:
+        """Why a run of this job cannot take argument name=value (a name check_argument_name
+        passed), or None: its own arguments and a trigger action's get the same answer."""
+        if table_of(name) in [*self.outputs, *self.inputs]:
+            return f"argument '{name}' is set by gluestack: the table's location"
+        if self.type == "glueetl":
+            return version_refusal(name, value, self.glue_version)
+        return None
 
     @property
     def transform_output(self) -> str:

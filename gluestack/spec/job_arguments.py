@@ -13,9 +13,14 @@ def location_argument(table: str) -> str:
     return table + LOCATION_SUFFIX
 
 
+def glue_parameter(argument: str) -> str:
+    """The job parameter that carries a spec argument (a script's `args[argument]`): `--<name>`."""
+    return "--" + argument
+
+
 def location_parameter(table: str) -> str:
     """The job parameter that carries it: `--<table>_path`."""
-    return "--" + location_argument(table)
+    return glue_parameter(location_argument(table))
 
 
 def is_location_parameter(name: str) -> bool:

@@ -21,6 +21,11 @@ Bookmarks = Literal["enable", "disable", "pause"]
 ExecutionClass = Literal["standard", "flex"]
 FLEX_WORKER_TYPES = ("G.1X", "G.2X")
 STREAMING_WORKER_TYPE = "G.025X"
+# A run's timeout, the job's or a trigger action's: "Jobs must have timeout values less than 7
+# days or 10080 minutes" (the Glue API model's Action.Timeout, as in
+# https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/glue/aws.sdk.kotlin.services.glue.model/-action/timeout.html,
+# and CreateJob's Timeout).
+MAX_TIMEOUT_MINUTES = 10080
 
 
 def flex_refusal(execution_class: ExecutionClass, worker_type: WorkerType) -> str | None:
@@ -62,7 +67,7 @@ class JobOptions(BaseModel):
     bookmarks: Bookmarks = Field(
         default="disable", description="job bookmarks: process only data new since the last run"
     )
-    timeout_minutes: int = Field(default=60, ge=1, le=10080)
+    timeout_minutes: int = Field(default=60, ge=1, le=MAX_TIMEOUT_MINUTES)
     max_retries: int = Field(default=0, ge=0, le=10)
     max_concurrent_runs: int = Field(default=1, ge=1, le=1000)
     run_queuing: bool = Field(default=False, description="queue runs over the concurrency limit")

@@ -3,6 +3,7 @@
 from gluestack.spec.errors import SpecIssue
 from gluestack.spec.pipeline import PipelineSpec
 from gluestack.spec.transform_steps.checks import check_transforms
+from gluestack.spec.trigger import Target
 from gluestack.spec.trigger_graph import check_cycles
 
 
@@ -20,6 +21,7 @@ def check_references(spec: PipelineSpec, environments: list[str] | None = None) 
         *_check_crawler_connections(spec),
         *_check_job_inputs(spec),
         *_check_trigger_targets(spec),
+        *_check_action_arguments(spec),
         *_check_single_start(spec),
         *check_cycles(spec),
         *check_transforms(spec),
@@ -193,7 +195,9 @@ def _check_trigger_targets(spec: PipelineSpec) -> list[SpecIssue]:
                         + _declared("sources", list(spec.sources)),
                     )
                 )
-        targets = [("actions", i, t) for i, t in enumerate(trigger.actions)]
+        targets: list[tuple[str, int, Target]] = [
+            ("actions", i, t) for i, t in enumerate(trigger.actions)
+        ]
         targets += [("conditions", i, c) for i, c in enumerate(trigger.conditions)]
         for field, index, target in targets:
             if target.name not in declared[target.kind]:
@@ -205,6 +209,18 @@ def _check_trigger_targets(spec: PipelineSpec) -> list[SpecIssue]:
                     )
                 )
     return issues
+
+
+def _check_action_arguments(spec: PipelineSpec) -> list[SpecIssue]:
+    """A trigger action's arguments go to its job's runs: the job's own argument rules apply."""
+    return [
+        SpecIssue(("triggers", name, "actions", index, "arguments", argument), refusal)
+        for name, trigger in spec.triggers.items()
+        for index, action in enumerate(trigger.actions)
+        if action.job in spec.jobs
+        for argument, value in action.arguments.items()
+        if (refusal := spec.jobs[action.job].argument_refusal(argument, value))
+    ]
 
 
 def _check_single_start(spec: PipelineSpec) -> list[SpecIssue]:

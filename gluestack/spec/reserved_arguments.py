@@ -30,6 +30,14 @@ _TYPED_OPTION = {
 }
 
 
+def check_argument_name(name: str) -> None:
+    """Raise ValueError unless a spec's `arguments` may hold `name` (a job's or a trigger
+    action's): written without the leading '--' gluestack adds, and not reserved."""
+    if name.startswith("-"):
+        raise ValueError(f"argument '{name}': write names without leading '--'")
+    check_not_reserved(name)
+
+
 def check_not_reserved(name: str) -> None:
     """Raise ValueError naming the typed option to use when `name` is reserved."""
     if name in _SET_BY_GLUE:

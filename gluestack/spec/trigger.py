@@ -2,9 +2,11 @@
 
 from typing import Literal, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from gluestack.spec.job_options import MAX_TIMEOUT_MINUTES
 from gluestack.spec.names import ResourceName
+from gluestack.spec.reserved_arguments import check_argument_name
 from gluestack.spec.schedule import GlueCron
 from gluestack.spec.unmodeled import TriggerUnmodeled
 
@@ -35,6 +37,43 @@ class Target(BaseModel):
         return self.job if self.job is not None else str(self.crawler)
 
 
+class Action(Target):
+    """A job or crawler the trigger starts; a job's runs may take their own arguments and
+    timeout (Glue's Action: https://docs.aws.amazon.com/glue/latest/webapi/API_Action.html)."""
+
+    arguments: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "job action: arguments for the runs this trigger starts, written as a job's "
+            "(without '--'); they override the job's own arguments of the same name"
+        ),
+    )
+    timeout_minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_TIMEOUT_MINUTES,
+        description="job action: the runs' timeout, in place of the job's timeout_minutes",
+    )
+
+    @field_validator("arguments", "timeout_minutes")
+    @classmethod
+    def _job_runs_only(cls, value: object, info: ValidationInfo) -> object:
+        # job and crawler are declared first, so they are validated by now.
+        if info.data.get("crawler") is not None:
+            raise ValueError(
+                f"'{info.field_name}' applies to a job action only: a crawler run takes no "
+                "arguments and no timeout; allowed keys on a crawler action: crawler"
+            )
+        return value
+
+    @field_validator("arguments")
+    @classmethod
+    def _arguments_are_plain_names(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            check_argument_name(name)
+        return value
+
+
 class Condition(Target):
     """A job or crawler reaching a state."""
 
@@ -60,7 +99,7 @@ class TriggerSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     type: TriggerType
-    actions: list[Target] = Field(min_length=1)
+    actions: list[Action] = Field(min_length=1)
     conditions: list[Condition] = Field(default_factory=list)
     match: Literal["all", "any"] = "all"
     schedule: GlueCron | None = None

@@ -176,7 +176,15 @@ def _sales_workflow(aws: boto3.Session) -> None:
                 }
             ],
         },
-        Actions=[{"JobName": "sales_clean"}, {"JobName": "sales_report"}],
+        Actions=[
+            # This trigger's runs read another bucket and may take longer than the job's own.
+            {
+                "JobName": "sales_clean",
+                "Arguments": {"--source_bucket": "acme-raw-replay"},
+                "Timeout": 600,
+            },
+            {"JobName": "sales_report"},
+        ],
     )
     glue.create_trigger(
         Name="sales-any-done",

@@ -3,6 +3,8 @@
 import json
 from typing import Any
 
+import pytest
+
 from gluestack.adopt.connection_to_spec import connection_to_spec
 from gluestack.adopt.context import ImportContext
 from gluestack.adopt.crawler_to_spec import crawler_to_spec
@@ -12,6 +14,7 @@ from gluestack.adopt.job_to_spec import JobConversion, job_to_spec
 from gluestack.adopt.names import KeyMap, catalog_key, resource_key
 from gluestack.adopt.trigger_to_spec import trigger_to_spec
 from gluestack.ops.estate import GlueEstate
+from gluestack.spec import CrawlerSpec
 
 ACCOUNT = "123456789012"
 SCRIPT = "s3://aws-glue-assets-123456789012-us-east-1/scripts/x.py"
@@ -178,12 +181,66 @@ def test_crawler_configuration_targets_and_policies() -> None:
     assert any("CreatePartitionIndex" in d for d in outcomes(crawler)["replaced"])
 
 
-def test_trigger_action_settings_are_reported_and_event_batching_typed() -> None:
+QUEUE = "arn:aws:sqs:us-east-1:123456789012:raw-events"
+
+
+def _event_mode_crawler(*queues: str | None) -> Any:
+    targets = [
+        {"Path": f"s3://acme-raw/t{i}/", **({"EventQueueArn": q} if q else {})}
+        for i, q in enumerate(queues)
+    ]
+    return crawler_to_spec(
+        {"Name": "c", "Role": "r", "DatabaseName": "d", "Targets": {"S3Targets": targets},
+         "RecrawlPolicy": {"RecrawlBehavior": "CRAWL_EVENT_MODE"}},
+        "p",
+        context(),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "queues", [(QUEUE, QUEUE + "-2"), (QUEUE, None)], ids=["two queues", "one target without"]
+)
+def test_event_queues_that_differ_by_target_are_reported_and_none_chosen(
+    queues: tuple[str | None, ...],
+) -> None:
+    # https://docs.aws.amazon.com/glue/latest/webapi/API_S3Target.html: EventQueueArn is per
+    # target; the spec's event_queue_arn is the crawler's, for every target.
+    crawler = _event_mode_crawler(*queues)
+
+    assert crawler.spec is not None and "event_queue_arn" not in crawler.spec
+    (queue,) = [e for e in crawler.entries if e.setting == "S3Targets.EventQueueArn"]
+    assert (queue.outcome, queue.value) == ("not_imported", list(queues))
+    # Event mode needs the one queue: without it the crawler crawls everything, said so.
+    assert "recrawl" not in crawler.spec
+    assert any("RecrawlPolicy" in d for d in outcomes(crawler)["replaced"])
+    CrawlerSpec.model_validate(crawler.spec)  # the written spec loads
+
+
+def test_one_event_queue_every_target_shares_is_imported() -> None:
+    crawler = _event_mode_crawler(QUEUE, QUEUE)
+
+    assert crawler.spec is not None
+    assert (crawler.spec["event_queue_arn"], crawler.spec["recrawl"]) == (QUEUE, "event_mode")
+    assert not any("EventQueueArn" in d for d in outcomes(crawler).get("not_imported", []))
+    CrawlerSpec.model_validate(crawler.spec)
+
+
+def test_trigger_action_settings_are_imported_or_reported_and_event_batching_typed() -> None:
+    # https://docs.aws.amazon.com/glue/latest/webapi/API_Action.html: Arguments and Timeout are
+    # the job run's; the spec's job action carries them, not SecurityConfiguration.
     trigger = trigger_to_spec(
         {
             "Name": "on-files",
             "Type": "EVENT",
-            "Actions": [{"JobName": "Load", "Arguments": {"--day": "1"}}],
+            "Actions": [
+                {
+                    "JobName": "Load",
+                    "Arguments": {"--day": "1", "--job-bookmark-option": "job-bookmark-enable"},
+                    "Timeout": 30,
+                    "SecurityConfiguration": "legacy",
+                },
+                {"CrawlerName": "Raw"},
+            ],
             "EventBatchingCondition": {"BatchSize": 10, "BatchWindow": 300},
         },
         "p",
@@ -192,11 +249,20 @@ def test_trigger_action_settings_are_reported_and_event_batching_typed() -> None
 
     assert trigger.spec == {
         "type": "event",
-        "actions": [{"job": "load"}],
+        "actions": [
+            {"job": "load", "arguments": {"day": "1"}, "timeout_minutes": 30},
+            {"crawler": "raw"},
+        ],
         "batch_size": 10,
         "batch_window_seconds": 300,
     }
-    assert any("Arguments" in d for d in outcomes(trigger)["not_imported"])
+    refused = outcomes(trigger)["not_imported"]
+    assert any("Actions[Load].SecurityConfiguration" in d for d in refused)
+    assert any(
+        "Actions[Load].Arguments[--job-bookmark-option]" in d and "bookmarks" in d for d in refused
+    )
+    assert not any("Timeout" in d or "--day" in d for d in refused)
+    assert "triggers.on-files.actions[0].arguments.day" in outcomes(trigger)["kept"]
     assert outcomes(trigger)["action"]
 
 

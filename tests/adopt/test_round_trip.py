@@ -128,19 +128,29 @@ def test_the_imported_estate_deploys_as_its_source(
     assert found(differences) == KNOWN_DIFFERENCES
 
 
-def test_an_edited_property_is_the_one_more_difference(
+def test_edited_properties_are_the_only_further_differences(
     aws: boto3.Session, project_root: Path, tmp_path: Path
 ) -> None:
-    def more_workers(specs: Path) -> None:
+    def more_workers_and_a_shorter_action_timeout(specs: Path) -> None:
         path = specs / "sales-nightly.yaml"
         spec = yaml.safe_load(path.read_text())
         spec["jobs"]["sales_report"]["number_of_workers"] = 6
+        clean = spec["triggers"]["sales-after-crawl"]["actions"][0]
+        assert clean["timeout_minutes"] == 600  # imported from the action's Timeout
+        clean["timeout_minutes"] = 300
         path.write_text(yaml.safe_dump(spec, sort_keys=False))
 
-    differences, _ = round_trip(aws, project_root, tmp_path, more_workers)
+    differences, _ = round_trip(
+        aws, project_root, tmp_path, more_workers_and_a_shorter_action_timeout
+    )
 
+    (actions,) = [d for d in differences if d.field == "Actions"]
+    assert (actions.kind, actions.source_name) == ("trigger", "sales-after-crawl")
+    assert {a.get("Timeout") for a in actions.source} == {None, 600}
+    assert {a.get("Timeout") for a in actions.deployed} == {None, 300}
     assert found(differences) - KNOWN_DIFFERENCES == {
-        ("job", "sales_report", "NumberOfWorkers", "4", "6")
+        ("job", "sales_report", "NumberOfWorkers", "4", "6"),
+        *found([actions]),
     }
     assert found(differences) >= KNOWN_DIFFERENCES
 

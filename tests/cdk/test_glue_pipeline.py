@@ -14,12 +14,12 @@ import yaml
 
 from gluestack.cdk import DeployEnvironment, GluePipeline, shared_stacks
 from gluestack.spec import (
+    Action,
     JobSpec,
     OutputSpec,
     PipelineSpec,
     SourceSpec,
     SpecError,
-    Target,
     TriggerSpec,
     load,
 )
@@ -115,7 +115,7 @@ def test_a_python_spec_is_refused_with_the_same_issues_as_the_same_yaml(tmp_path
                 outputs={"orders_clean": OutputSpec(prefix="orders_clean/")},
             )
         },
-        triggers={"start": TriggerSpec(type="on_demand", actions=[Target(job="publish")])},
+        triggers={"start": TriggerSpec(type="on_demand", actions=[Action(job="publish")])},
     )
     issues = _issues(_construct_error(project, spec))
     assert [path for path, _ in issues] == [

@@ -152,6 +152,16 @@ def test_a_failure_branch_fires_on_any_failed_state(prod: Template) -> None:
     assert [c["State"] for c in predicate["Conditions"]] == ["FAILED", "TIMEOUT"]
 
 
+def test_a_job_action_s_arguments_and_timeout_reach_the_trigger(prod: Template) -> None:
+    # https://docs.aws.amazon.com/glue/latest/webapi/API_Action.html: an action's Arguments and
+    # Timeout (minutes) override the job's for the runs the trigger starts.
+    (action,) = _named(prod, "AWS::Glue::Trigger", "sales-prod-on_failure")["Actions"]
+    assert action["Arguments"] == {"--reason": "daily-failed"}
+    assert action["Timeout"] == 15
+    (crawl,) = _named(prod, "AWS::Glue::Trigger", "sales-prod-recatalog")["Actions"]
+    assert "Arguments" not in crawl and "Timeout" not in crawl
+
+
 def test_workflow_options(prod: Template) -> None:
     workflow = _named(prod, "AWS::Glue::Workflow", "sales-prod")
     assert workflow["MaxConcurrentRuns"] == 1

@@ -227,3 +227,44 @@ def test_a_streaming_worker_type_on_a_batch_job_is_refused(mutated: SpecWriter) 
     # available for AWS Glue version 3.0 or later streaming jobs".
     message = _single_line(error_of(mutated("worker_type: G.1X", "worker_type: G.025X")))
     assert "jobs.clean: G.025X workers run streaming jobs only" in message
+
+
+def test_arguments_on_a_crawler_action_are_refused_with_what_it_takes(mutated: SpecWriter) -> None:
+    # https://docs.aws.amazon.com/glue/latest/webapi/API_Action.html: Arguments and Timeout are a
+    # job run's; a crawler action names its crawler.
+    path = mutated(
+        "      - crawler: curated\n",
+        "      - crawler: curated\n        arguments:\n          mode: replay\n",
+    )
+    message = _single_line(error_of(path))
+    assert f"line {line_of(path, 'mode: replay')}, " in message
+    assert "triggers.after_features.actions[0].arguments: 'arguments' applies to a job" in message
+    assert "allowed keys on a crawler action: crawler" in message
+
+
+@pytest.mark.parametrize(
+    ("argument", "refusal"),
+    [
+        ("--mode", "argument '--mode': write names without leading '--'"),
+        ("job-bookmark-option", "use the job field 'bookmarks' instead"),
+        ("flights_path", "argument 'flights_path' is set by gluestack: the table's location"),
+    ],
+)
+def test_a_job_action_s_arguments_follow_the_job_s_argument_rules(
+    mutated: SpecWriter, argument: str, refusal: str
+) -> None:
+    path = mutated(
+        "      - job: clean\n", f"      - job: clean\n        arguments:\n          {argument}: x\n"
+    )
+    message = _single_line(error_of(path))
+    assert f"line {line_of(path, f'{argument}: x')}, " in message
+    assert "triggers.after_raw_crawl.actions[0].arguments" in message and refusal in message
+
+
+def test_an_action_timeout_is_bounded_as_a_job_s(mutated: SpecWriter) -> None:
+    path = mutated("      - job: clean\n", "      - job: clean\n        timeout_minutes: 10081\n")
+    message = _single_line(error_of(path))
+    assert (
+        "triggers.after_raw_crawl.actions[0].timeout_minutes: input should be less than" in message
+    )
+    assert "10080" in message

@@ -9,6 +9,7 @@ from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
 from gluestack.spec.glue_versions import GlueVersion
+from gluestack.spec.job_arguments import glue_parameter
 from gluestack.spec.job_options import JobOptions, WorkerType
 from gluestack.spec.reserved_arguments import check_not_reserved
 
@@ -80,7 +81,7 @@ class EtlJob(Construct):
             default_arguments={
                 **self._typed_arguments(options),
                 **(managed_arguments or {}),
-                **{f"--{name}": value for name, value in (arguments or {}).items()},
+                **{glue_parameter(name): value for name, value in (arguments or {}).items()},
             },
             security_configuration=security_configuration,
         )

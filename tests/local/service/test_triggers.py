@@ -92,6 +92,31 @@ def test_start_trigger_fires_an_on_demand_trigger_and_activates_a_scheduled_one(
     executor.wait_idle(120)
 
 
+def test_an_action_s_arguments_and_timeout_are_its_run_s(account: Any) -> None:
+    # https://docs.aws.amazon.com/glue/latest/webapi/API_Action.html: the action's Arguments
+    # replace the job's default arguments for this run; its Timeout overrides the job's.
+    session, _ = account
+    glue = session.client("glue")
+    session.client("s3").put_object(Bucket="scripts", Key="quick.py", Body=QUICK.encode())
+    glue.create_job(
+        Name="replay", Role=ROLE, GlueVersion="5.1", Timeout=60,
+        Command={"Name": "glueetl", "ScriptLocation": "s3://scripts/quick.py"},
+        DefaultArguments={"--mode": "daily"},
+    )  # fmt: skip
+    glue.create_trigger(
+        Name="now", Type="ON_DEMAND",
+        Actions=[{"JobName": "replay", "Arguments": {"--mode": "replay"}, "Timeout": 7}],
+    )  # fmt: skip
+
+    glue.start_trigger(Name="now")
+
+    (started,) = _runs(glue, "replay")
+    # Read as started: the run is stopped at once, its script need not run.
+    glue.batch_stop_job_run(JobName="replay", JobRunIds=[started["Id"]])
+    run = glue.get_job_run(JobName="replay", RunId=started["Id"])["JobRun"]
+    assert (run["Arguments"]["--mode"], run["Timeout"]) == ("replay", 7)  # not daily, 60
+
+
 def test_the_clock_command_shows_and_moves_the_served_clock(account: Any) -> None:
     _, executor = account
     runner = CliRunner()
