@@ -48,7 +48,7 @@ def pipeline_to_spec(
     workflow = estate.workflows.get(group.workflows[0]) if len(group.workflows) == 1 else None
     if workflow and workflow.get("Description"):
         spec["description"] = workflow["Description"]
-    spec["database"] = _database(database, jobs, crawlers, notes)
+    spec.update(_database(database, jobs, crawlers, estate, notes))
     _section(spec, "connections", [(c.key, c.spec) for c in connections])
     _section(spec, "crawlers", [(c.key, c.spec) for c in crawlers])
     _section(spec, "jobs", [(j.key, j.spec) for j in jobs])
@@ -80,34 +80,47 @@ def pipeline_to_spec(
     return PipelineDraft(key, spec, scripts, names, entries)
 
 
-def _database(given: str | None, jobs: list[Any], crawlers: list[Any], notes: Notes) -> str:
+def _database(
+    given: str | None, jobs: list[Any], crawlers: list[Any], estate: GlueEstate, notes: Notes
+) -> dict[str, Any]:
+    """The spec's `database`, and `existing_database` when the account has it."""
     named = Counter(c.database for c in crawlers if c.spec and c.database)
     named.update(j.database for j in jobs if j.spec and j.database)
     if given:
-        return _deployed_beside(catalog_key(given), notes)
+        return _existing_or_beside(given, estate, notes)
     if not named:
         notes.action(
             "database",
             "no crawler or job names a database: named after the "
             "pipeline; change it to the database its jobs use",
         )
-        return catalog_key(notes.pipeline)
+        return {"database": catalog_key(notes.pipeline)}
     chosen = named.most_common(1)[0][0]
     if len(named) > 1:
         notes.not_imported(
             "DatabaseName", sorted(named), f"a pipeline has one database: {chosen} chosen"
         )
-    return _deployed_beside(catalog_key(chosen), notes)
+    return _existing_or_beside(chosen, estate, notes)
 
 
-def _deployed_beside(database: str, notes: Notes) -> str:
+def _existing_or_beside(database: str, estate: GlueEstate, notes: Notes) -> dict[str, Any]:
+    """The account's database referred to as it is; else one gluestack deploys per
+    environment, beside the name the crawlers and scripts use, which the report says."""
+    key = catalog_key(database)
+    if database in estate.databases and key == database:
+        return {"database": key, "existing_database": True}
+    where = (
+        f"the existing {database} is no spec database name (lower-case letters, digits, '_')"
+        if database in estate.databases
+        else f"there is no database {database} in the account"
+    )
     notes.action(
         "database",
-        f"gluestack deploys the database as {database}_<env>, beside the "
-        f"existing {database}: the crawlers then write their tables there",
+        f"{where}: gluestack deploys the database as {key}_<env>, and the crawlers then "
+        f"write their tables there; point the jobs' scripts at it",
         database,
     )
-    return database
+    return {"database": key}
 
 
 def _section(spec: dict[str, Any], name: str, entries: list[tuple[str, Any]]) -> None:

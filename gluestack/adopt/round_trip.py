@@ -4,11 +4,12 @@ deployed from the imported specs, property by property, as a list of differences
 Compared per job: the command (its script by content: gluestack deploys the downloaded script
 as its own asset, so ScriptLocation differs by design), every source argument but the ones the
 import report lists as replaced, and the job's capacity, retry, role and unmodeled properties;
-per crawler: targets, schedule, policies, role, table prefix and configuration; per trigger:
-type, state, schedule, predicate and actions (whole: a job action's arguments and timeout too).
-Names (jobs, crawlers, connections) are compared through the import's mapping: deployed names
-carry the pipeline's prefix. Arguments gluestack adds are not differences; the pipeline's
-database (<database>_<env>) is not compared.
+per crawler: targets, database, schedule, policies, role, table prefix and configuration; per
+trigger: type, state, schedule, predicate and actions (whole: a job action's arguments and
+timeout too). Names (jobs, crawlers, connections) are compared through the import's mapping:
+deployed names carry the pipeline's prefix. Arguments gluestack adds are not differences. The
+database is compared by its exact name: the import refers to the account's existing database
+(existing_database), which keeps its name.
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -101,6 +102,7 @@ JOB_ARGUMENT_MAPS = ("DefaultArguments", "NonOverridableArguments")
 
 CRAWLER_RULES = (
     FieldRule("Targets", ("Targets",), normalize=crawler_targets),
+    FieldRule("DatabaseName", ("DatabaseName",)),
     FieldRule("Schedule", ("Schedule", "ScheduleExpression"), default=None),
     FieldRule(
         "SchemaChangePolicy", ("SchemaChangePolicy",), default=GLUE_DEFAULT_SCHEMA_CHANGE_POLICY

@@ -1,5 +1,7 @@
 """Catalog: the Glue databases the pipelines' crawlers and jobs write tables into."""
 
+from dataclasses import dataclass
+
 import aws_cdk as cdk
 from aws_cdk import aws_glue as glue
 from aws_cdk import aws_kms as kms
@@ -7,10 +9,20 @@ from constructs import Construct
 
 from gluestack.cdk.environment import DeployEnvironment
 from gluestack.cdk.naming import pascal
+from gluestack.spec.manifest import EXISTING_DATABASES_METADATA
+
+
+@dataclass(frozen=True)
+class CatalogDatabase:
+    """A spec's database in one environment."""
+
+    deployed_name: str
+    # The account has it already (spec existing_database): referred to, never created.
+    existing: bool
 
 
 class CatalogStack(cdk.Stack):
-    """One Glue database per distinct database named by the specs."""
+    """One Glue database per distinct database named by the specs, but the existing ones."""
 
     def __init__(
         self,
@@ -18,22 +30,27 @@ class CatalogStack(cdk.Stack):
         construct_id: str,
         *,
         env: DeployEnvironment,
-        database_names: dict[str, str],
+        databases: dict[str, CatalogDatabase],
         key: kms.IKey,
         owns_catalog_encryption: bool,
     ) -> None:
-        """database_names: spec database name -> deployed database name. key: encrypts the
-        Data Catalog when this environment owns the account's catalog encryption settings."""
+        """databases: by spec database name. key: encrypts the Data Catalog when this
+        environment owns the account's catalog encryption settings."""
         super().__init__(scope, construct_id, env=env.cdk_environment())
-        self.databases: dict[str, glue.Database] = {}
-        for spec_name, deployed_name in sorted(database_names.items()):
-            self.databases[spec_name] = glue.Database(
-                self,
-                f"{pascal(spec_name)}Database",
-                database_name=deployed_name,
-                description=f"gluestack {env.name}: tables of the '{spec_name}' pipelines",
-                removal_policy=env.removal_policy,
-            )
+        self.databases = dict(databases)
+        for spec_name, database in sorted(databases.items()):
+            if not database.existing:
+                glue.Database(
+                    self,
+                    f"{pascal(spec_name)}Database",
+                    database_name=database.deployed_name,
+                    description=f"gluestack {env.name}: tables of the '{spec_name}' pipelines",
+                    removal_policy=env.removal_policy,
+                )
+        existing = sorted(d.deployed_name for d in databases.values() if d.existing)
+        if existing:
+            # Not a resource, so no stack operation can delete it; the offline deploy reads it.
+            self.add_metadata(EXISTING_DATABASES_METADATA, existing)
         if owns_catalog_encryption:
             self._encrypt_catalog(key)
 

@@ -65,7 +65,7 @@ class GluePipeline(Construct):
         spec = validated(
             spec, project_root, _declared_environments(scope), source=f"construct {path}"
         )
-        catalog = shared.catalog_of(spec.database)
+        catalog = shared.catalog_of(spec.database, existing=spec.existing_database)
         super().__init__(scope, construct_id)
         self.spec = spec
         self.env_name = environment.name
@@ -79,7 +79,7 @@ class GluePipeline(Construct):
         self.security_configuration = self._security_configuration(self.key)
         # The deployed name, not the catalog stack's token: IAM statements then name it
         # literally and need no cross-stack reference (the stack depends on the catalog).
-        self.database_name = self.names.database(spec.database)
+        self.database_name = self.names.database(spec.database, existing=spec.existing_database)
         self.project_root = project_root
         self.connections = {name: self._connection(name) for name in spec.connections}
         self.crawlers = {name: self._crawler(name, c) for name, c in spec.crawlers.items()}
@@ -120,7 +120,7 @@ class GluePipeline(Construct):
         """Deployed names by spec name: how tools find this pipeline's resources."""
         return PipelineManifest(
             pipeline=self.spec.name,
-            database=self.names.database(self.spec.database),
+            database=self.database_name,
             workflow=self.names.workflow,
             crawlers={name: c.crawler_name for name, c in self.crawlers.items()},
             jobs={name: j.job_name for name, j in self.jobs.items()},

@@ -19,8 +19,10 @@ class PipelineNames:
     def workflow(self) -> str:
         return f"{self.pipeline}-{self.env}"
 
-    def database(self, database: str) -> str:
-        return f"{database}_{self.env}"
+    def database(self, database: str, *, existing: bool) -> str:
+        """The deployed Glue database: an existing one under its own name, one gluestack
+        creates per environment (sales_dev)."""
+        return database if existing else f"{database}_{self.env}"
 
 
 def pascal(name: str) -> str:

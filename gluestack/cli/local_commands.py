@@ -89,6 +89,12 @@ def serve(
                         stack.name, resource.logical_id, resource.type, resource.physical_id
                     )
             console.print(table)
+            for name in (n for stack in deployed.stacks.values() for n in stack.stood_in):
+                console.print(
+                    f"database {name}: created empty, standing in for the account's existing "
+                    "database (existing_database)",
+                    highlight=False,
+                )
             # What earlier runs left in the workspace is in the offline S3 and databases too.
             local_s3.push(account.client("s3", endpoint_url=endpoint), Workspace(root).s3_root)
             databases = opened.enter_context(

@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from gluestack.spec.database_ownership import mixed_ownership
 from gluestack.spec.errors import SpecError, SpecIssue
 from gluestack.spec.pipeline import PipelineSpec
 from gluestack.spec.references import check_references
@@ -74,7 +75,8 @@ def load_all(
     *,
     require_generated: bool = True,
 ) -> list[PipelineSpec]:
-    """Every *.yaml / *.yml spec in directory, sorted by file name; pipeline names are unique."""
+    """Every *.yaml / *.yml spec in directory, sorted by file name; pipeline names are unique,
+    and specs naming one database agree on its existing_database."""
     files = spec_files(directory)
     if not files:
         raise SpecError(directory, [SpecIssue((), "no pipeline specs (*.yaml) found here")])
@@ -89,7 +91,15 @@ def load_all(
             raise SpecError(file, _with_lines(file.read_text(encoding="utf-8"), [issue]))
         seen[spec.name] = file
         specs.append(spec)
+    _check_database_ownership(files, specs)
     return specs
+
+
+def _check_database_ownership(files: list[Path], specs: list[PipelineSpec]) -> None:
+    mixed = mixed_ownership((str(file), spec) for file, spec in zip(files, specs, strict=True))
+    if mixed is not None:
+        file, issue = Path(mixed[0]), mixed[1]
+        raise SpecError(file, _with_lines(file.read_text(encoding="utf-8"), [issue]))
 
 
 def _read(path: Path) -> str:

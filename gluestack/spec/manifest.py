@@ -1,11 +1,17 @@
 """The deployment manifest: what a pipeline stack deployed, by spec name. The stack writes it as
-one CloudFormation output; every tool finds deployed names there (ops, local, cli, demo)."""
+one CloudFormation output; every tool finds deployed names there (ops, local, cli, demo).
+
+Beside it, a catalog stack's template Metadata names the existing databases (a spec's
+existing_database) its pipelines use without creating them: the offline deploy stands in for
+them, as the real account has them.
+"""
 
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 MANIFEST_OUTPUT = "PipelineManifest"
+EXISTING_DATABASES_METADATA = "gluestack:existing-databases"
 
 
 @dataclass(frozen=True)

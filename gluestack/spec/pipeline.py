@@ -19,6 +19,11 @@ class PipelineSpec(BaseModel):
     name: ResourceName
     description: str = ""
     database: CatalogName
+    existing_database: bool = Field(
+        False,
+        description="the database already exists in the account under exactly this name: "
+        "gluestack neither creates, renames per environment, nor deletes it",
+    )
     sources: dict[CatalogName, SourceSpec] = Field(default_factory=dict)
     connections: dict[ResourceName, ConnectionSpec] = Field(default_factory=dict)
     crawlers: dict[ResourceName, CrawlerSpec] = Field(default_factory=dict)

@@ -325,3 +325,38 @@ def test_a_trigger_of_a_job_not_imported_is_reported_not_left_dangling() -> None
     assert list(draft.spec["jobs"]) == ["py"] and list(draft.spec["triggers"]) == ["start"]
     refused = [e for e in plan.report.entries if e.outcome == "not_imported"]
     assert {(e.kind, e.aws_name) for e in refused} == {("job", "scala"), ("trigger", "then")}
+
+
+def test_the_accounts_database_is_referred_to_as_it_is_and_any_other_reported() -> None:
+    def crawler(name: str, database: str) -> dict[str, Any]:
+        return {"Name": name, "Role": "r", "DatabaseName": database,
+                "Targets": {"S3Targets": [{"Path": f"s3://b/{name}/"}]}}  # fmt: skip
+
+    estate = GlueEstate(
+        crawlers={
+            "kept": crawler("kept", "sales_raw"),
+            "gone": crawler("gone", "deleted_db"),
+            "odd": crawler("odd", "sales-raw"),
+        },
+        databases={"sales_raw": {"Name": "sales_raw"}, "sales-raw": {"Name": "sales-raw"}},
+    )
+
+    plan = plan_import(estate, context())
+
+    drafts = {d.key: d.spec for d in plan.drafts}
+    assert (drafts["kept"]["database"], drafts["kept"]["existing_database"]) == ("sales_raw", True)
+    assert (drafts["gone"]["database"], "existing_database" in drafts["gone"]) == (
+        "deleted_db",
+        False,
+    )
+    assert drafts["odd"]["database"] == "sales_raw" and "existing_database" not in drafts["odd"]
+    actions = {
+        e.pipeline: e.detail
+        for e in plan.report.entries
+        if e.outcome == "action" and e.field == "database"
+    }
+    assert set(actions) == {"gone", "odd"}
+    assert actions["gone"].startswith("there is no database deleted_db in the account")
+    assert "deleted_db_<env>" in actions["gone"]
+    assert actions["odd"].startswith("the existing sales-raw is no spec database name")
+    assert "sales_raw_<env>" in actions["odd"]

@@ -144,12 +144,16 @@ def test_names_become_spec_keys_and_the_rename_is_reported(plan: ImportPlan) -> 
     assert renamed.field == "inventory-load"
 
 
-def test_the_database_to_be_deployed_beside_the_existing_one_is_reported(
+def test_the_existing_database_is_referred_to_as_it_is_with_nothing_to_do(
     plan: ImportPlan,
 ) -> None:
-    [database] = [e for e in entries(plan, "action", "sales-nightly") if e.kind == "pipeline"]
-
-    assert database.field == "database" and "sales_<env>" in database.detail
+    for draft in plan.drafts:
+        assert draft.spec["existing_database"] is True, draft.key
+    assert [d.spec["database"] for d in plan.drafts] == ["inventory", "sales", "weblogs"]
+    database_actions = [
+        e for e in plan.report.entries if e.outcome == "action" and e.field == "database"
+    ]
+    assert database_actions == []
 
 
 def test_the_ruleset_is_reported_not_imported_with_its_rules(plan: ImportPlan) -> None:

@@ -155,6 +155,24 @@ def test_edited_properties_are_the_only_further_differences(
     assert found(differences) >= KNOWN_DIFFERENCES
 
 
+def test_a_database_deployed_per_environment_is_a_difference_of_every_crawler_writing_it(
+    aws: boto3.Session, project_root: Path, tmp_path: Path
+) -> None:
+    """What the import did before existing_database: sales_dev beside the account's sales."""
+
+    def created_per_environment(specs: Path) -> None:
+        path = specs / "sales-nightly.yaml"
+        spec = yaml.safe_load(path.read_text())
+        del spec["existing_database"]
+        path.write_text(yaml.safe_dump(spec, sort_keys=False))
+
+    differences, _ = round_trip(aws, project_root, tmp_path, created_per_environment)
+
+    assert found(differences) - KNOWN_DIFFERENCES == {
+        ("crawler", "sales-raw-crawler", "DatabaseName", '"sales"', '"sales_dev"')
+    }
+
+
 def test_an_empty_mapping_compares_nothing() -> None:
     assert compare(GlueEstate(), GlueEstate(), ImportMapping(), str, str) == []
 

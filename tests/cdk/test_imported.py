@@ -9,9 +9,10 @@ import aws_cdk as cdk
 import pytest
 from aws_cdk.assertions import Template
 
-from gluestack.cdk.app_builder import build_app
+from gluestack.cdk.app_builder import GluestackApp, build_app
 from gluestack.cdk.environment import environment_from_context
 from gluestack.spec import load
+from gluestack.spec.manifest import EXISTING_DATABASES_METADATA, MANIFEST_OUTPUT
 from tests.cdk.conftest import PROJECT_ROOT, context
 
 IMPORTED = Path(__file__).parent / "specs" / "imported.yaml"
@@ -20,10 +21,14 @@ CRAWLER_ROLE = "arn:aws:iam::111122223333:role/service-role/AWSGlueServiceRole-l
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+def built(tmp_path_factory: pytest.TempPathFactory) -> GluestackApp:
     app = cdk.App(context=context("dev"), outdir=str(tmp_path_factory.mktemp("imported")))
     spec = load(IMPORTED, PROJECT_ROOT, ["dev", "prod"])
-    built = build_app(app, [spec], environment_from_context(app), PROJECT_ROOT)
+    return build_app(app, [spec], environment_from_context(app), PROJECT_ROOT)
+
+
+@pytest.fixture(scope="module")
+def template(built: GluestackApp) -> Template:
     return Template.from_stack(built.pipelines["imported"])
 
 
@@ -94,7 +99,7 @@ def test_existing_s3_locations_are_targets_with_a_read_only_grant(template: Temp
     ]
     # Tables of an existing location are named after its folders at crawl time.
     catalog = json.dumps([s for s in statements if "glue:CreateTable" in s["Action"]])
-    assert ":table/imported_dev/*" in catalog
+    assert ":table/sales_raw/*" in catalog
 
 
 def test_unmodeled_properties_are_on_the_resources_verbatim(template: Template) -> None:
@@ -108,3 +113,34 @@ def test_unmodeled_properties_are_on_the_resources_verbatim(template: Template) 
     ]
     generated = _named(template, "AWS::Glue::Job", "imported-dev-generated")
     assert "NotificationProperty" not in generated and "LogUri" not in generated
+
+
+def test_the_existing_database_is_not_created_and_no_stack_deletion_can_delete_it(
+    built: GluestackApp,
+) -> None:
+    catalog = Template.from_stack(built.catalog)
+    catalog.resource_count_is("AWS::Glue::Database", 0)
+    assert catalog.to_json()["Metadata"][EXISTING_DATABASES_METADATA] == ["sales_raw"]
+    assert built.catalog.databases["sales_raw"].deployed_name == "sales_raw"
+
+
+def test_crawlers_jobs_grants_and_rulesets_name_the_existing_database_exactly(
+    template: Template,
+) -> None:
+    crawlers = template.find_resources("AWS::Glue::Crawler").values()
+    assert {c["Properties"]["DatabaseName"] for c in crawlers} == {"sales_raw"}
+    generated = _named(template, "AWS::Glue::Job", "imported-dev-generated")
+    assert generated["DefaultArguments"]["--database"] == "sales_raw"
+    [ruleset] = template.find_resources("AWS::Glue::DataQualityRuleset").values()
+    assert ruleset["Properties"]["TargetTable"]["DatabaseName"] == "sales_raw"
+    catalog_arns = [
+        json.dumps(resource)
+        for statement in _statements(template, "")
+        if any(a.startswith("glue:") for a in _as_list(statement["Action"]))
+        for resource in _as_list(statement["Resource"])
+        if ":database/" in json.dumps(resource) or ":table/" in json.dumps(resource)
+    ]
+    assert catalog_arns
+    assert all(':database/sales_raw"' in a or ":table/sales_raw/" in a for a in catalog_arns)
+    [manifest] = [v for k, v in template.to_json()["Outputs"].items() if MANIFEST_OUTPUT in k]
+    assert json.loads(manifest["Value"])["database"] == "sales_raw"

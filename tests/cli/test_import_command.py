@@ -45,6 +45,8 @@ def test_the_console_estate_is_written_and_loads(aws: boto3.Session, tmp_path: P
     ]
     specs = {path.stem: load(path, tmp_path) for path in (tmp_path / "pipelines").glob("*.yaml")}
     sales = specs["sales-nightly"]
+    # The account has the database the crawlers write and the scripts read: referred to as it is.
+    assert (sales.database, sales.existing_database) == ("sales", True)
     assert sales.jobs["sales_clean"].bookmarks == "enable"
     assert sales.jobs["sales_clean"].python_modules == ["pyarrow==14.0.1", "great_expectations"]
     assert sales.triggers["sales-any-done"].match == "any"
@@ -57,6 +59,7 @@ def test_the_console_estate_is_written_and_loads(aws: boto3.Session, tmp_path: P
     assert script.read_text() == "# the sales_clean job\nprint('sales_clean')\n"
     text = (tmp_path / "pipelines/sales-nightly.yaml").read_text()
     assert text.startswith("# Imported by `gluestack import` from AWS Glue (account 123456789012")
+    assert "database: sales\nexisting_database: true\n" in text
     assert "hunter2" not in text
     entries = report(ran)["entries"]
     [ruleset] = [e for e in entries if e["kind"] == "ruleset"]

@@ -1,5 +1,6 @@
-"""An imported pipeline (tests/cdk/specs/imported.yaml: existing roles, existing S3 locations,
-unmodeled properties) deploys offline, reads back as declared, and drift compares it."""
+"""An imported pipeline (tests/cdk/specs/imported.yaml: the existing database, existing roles,
+existing S3 locations, unmodeled properties) deploys offline, reads back as declared, and drift
+compares it."""
 
 import shutil
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 
 from gluestack.local.cdk_out.deploy import DeployedApp, deploy_assembly, read_assembly
 from gluestack.local.cdk_out.deploy.assembly import StackArtifact
+from gluestack.local.cdk_out.deploy.existing_databases import STAND_IN_DESCRIPTION
 from gluestack.local.cdk_out.deploy.handlers.base import ResourceRequest
 from gluestack.local.cdk_out.deploy.handlers.glue import create_crawler
 from gluestack.local.cdk_out.drift_expectations import expected_pipeline
@@ -24,13 +26,17 @@ JOB_ROLE = "arn:aws:iam::111122223333:role/legacy-etl"
 CRAWLER_ROLE = "arn:aws:iam::111122223333:role/service-role/AWSGlueServiceRole-legacy"
 
 
-@pytest.fixture(scope="module")
-def imported_out(project_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _synthesized(project_root: Path, env: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     pipelines = tmp_path_factory.mktemp("pipelines")
     shutil.copy(IMPORTED, pipelines / "imported.yaml")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GLUESTACK_PIPELINES", str(pipelines))
-        return synthesize(project_root, "dev", tmp_path_factory.mktemp("imported") / "cdk.out")
+        return synthesize(project_root, env, tmp_path_factory.mktemp("imported") / "cdk.out")
+
+
+@pytest.fixture(scope="module")
+def imported_out(project_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _synthesized(project_root, "dev", tmp_path_factory)
 
 
 @pytest.fixture
@@ -106,6 +112,13 @@ def test_the_iam_report_states_existing_roles_and_location_grants(imported_out: 
         "arn:aws:s3:::acme-archive/*",
     }
     assert not [p for p in reads if {"s3:PutObject", "s3:DeleteObject"} & set(p.actions)]
+    # `gluestack iam`: the catalog ARNs name the existing database as it is.
+    catalog = {r for p in permissions for r in p.resources if ":database/" in r or ":table/" in r}
+    assert {r.split(":", 5)[5] for r in catalog} == {
+        "database/sales_raw",
+        "table/sales_raw/*",
+        "table/sales_raw/nightly",
+    }
     listing = [p for p in permissions if "s3:ListBucket" in p.actions and "acme" in p.resources[0]]
     assert {(p.resources, p.condition) for p in listing} == {
         (
@@ -138,3 +151,46 @@ def test_an_offline_crawl_refuses_custom_classifiers(
     glue = aws.client("glue")
     with pytest.raises(UnsupportedGlueFeature, match="crawler classifiers legacy-csv"):
         emulate_crawl(glue, None, None, "imported-dev-owned")  # type: ignore[arg-type]
+
+
+def test_the_existing_database_is_stood_in_for_and_the_crawlers_name_it_exactly(
+    aws: boto3.Session, deployed: DeployedApp
+) -> None:
+    glue = aws.client("glue")
+    database = glue.get_database(Name="sales_raw")["Database"]
+    assert database["Description"] == STAND_IN_DESCRIPTION
+    assert [d["Name"] for d in glue.get_databases()["DatabaseList"]] == ["sales_raw"]
+    catalog = deployed.stacks["gluestack-dev-catalog"]
+    # Stood in for, not created as the stack's: nothing that removes the stack removes it.
+    assert catalog.stood_in == ["sales_raw"] and catalog.of_type("AWS::Glue::Database") == []
+    for crawler in ("imported-dev-legacy", "imported-dev-owned"):
+        assert glue.get_crawler(Name=crawler)["Crawler"]["DatabaseName"] == "sales_raw"
+
+
+def test_an_existing_database_the_account_has_is_left_as_it_is(
+    aws: boto3.Session, imported_out: Path
+) -> None:
+    glue = aws.client("glue")
+    glue.create_database(DatabaseInput={"Name": "sales_raw", "Description": "the console's"})
+    glue.create_table(DatabaseName="sales_raw", TableInput={"Name": "orders"})
+
+    deployed = deploy_assembly(imported_out, aws)
+
+    assert deployed.stacks["gluestack-dev-catalog"].stood_in == []
+    assert glue.get_database(Name="sales_raw")["Database"]["Description"] == "the console's"
+    assert [t["Name"] for t in glue.get_tables(DatabaseName="sales_raw")["TableList"]] == ["orders"]
+
+
+def test_a_second_environment_deploys_beside_the_first_into_the_one_database(
+    aws: boto3.Session,
+    deployed: DeployedApp,
+    project_root: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    prod = deploy_assembly(_synthesized(project_root, "prod", tmp_path_factory), aws)
+
+    assert prod.stacks["gluestack-prod-catalog"].stood_in == []
+    glue = aws.client("glue")
+    assert [d["Name"] for d in glue.get_databases()["DatabaseList"]] == ["sales_raw"]
+    assert glue.get_database(Name="sales_raw")["Database"]["Description"] == STAND_IN_DESCRIPTION
+    assert glue.get_crawler(Name="imported-prod-legacy")["Crawler"]["DatabaseName"] == "sales_raw"

@@ -2,8 +2,10 @@
 
 from pathlib import Path
 
-from gluestack.spec import load, load_all
-from tests.spec.conftest import FLIGHTS
+import pytest
+
+from gluestack.spec import SpecError, load, load_all
+from tests.spec.conftest import FLIGHTS, line_of
 
 
 def test_flights_spec_declares_the_pipeline() -> None:
@@ -29,3 +31,25 @@ def test_load_all_reads_every_spec_in_the_folder(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not a spec")
     loaded = load_all(tmp_path, project_root=FLIGHTS.parent.parent)
     assert [spec.name for spec in loaded] == ["flights", "second"]
+
+
+def test_specs_naming_one_database_agree_on_whether_the_account_has_it(tmp_path: Path) -> None:
+    text = FLIGHTS.read_text()
+    (tmp_path / "flights.yaml").write_text(text)
+    existing = text.replace("name: flights", "name: second", 1).replace(
+        "database: flights", "database: flights\nexisting_database: true", 1
+    )
+    (tmp_path / "second.yaml").write_text(existing)
+
+    with pytest.raises(SpecError) as raised:
+        load_all(tmp_path, project_root=FLIGHTS.parent.parent)
+
+    assert raised.value.file == tmp_path / "second.yaml"
+    [issue] = raised.value.issues
+    assert issue.path == ("database",) and issue.line == line_of(
+        tmp_path / "second.yaml", "database: flights"
+    )
+    assert f"created by gluestack (existing_database: false) in {tmp_path / 'flights.yaml'}" in (
+        issue.message
+    )
+    assert "the account's (existing_database: true) here" in issue.message

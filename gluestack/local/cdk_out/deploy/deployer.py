@@ -10,6 +10,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from gluestack.local.cdk_out.deploy.assembly import StackArtifact, read_assembly
 from gluestack.local.cdk_out.deploy.assets import publish_assets
 from gluestack.local.cdk_out.deploy.errors import DeployError
+from gluestack.local.cdk_out.deploy.existing_databases import stand_in_for_existing_databases
 from gluestack.local.cdk_out.deploy.handlers.base import Created, ResourceRequest
 from gluestack.local.cdk_out.deploy.intrinsics import (
     IntrinsicError,
@@ -23,6 +24,7 @@ from gluestack.local.cdk_out.deploy.ordering import creation_order
 from gluestack.local.cdk_out.deploy.registry import HANDLERS, SKIPPED_TYPES
 from gluestack.local.cdk_out.deploy.stack_record import RecordedResource, record_stack
 from gluestack.ops.clients import client
+from gluestack.spec.manifest import EXISTING_DATABASES_METADATA
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class DeployedStack:
     name: str
     outputs: dict[str, str] = field(default_factory=dict)
     resources: dict[str, DeployedResource] = field(default_factory=dict)
+    # Existing databases the account lacked, created to stand in for the real account's: not
+    # the stack's resources.
+    stood_in: list[str] = field(default_factory=list)
 
     def of_type(self, resource_type: str) -> list[DeployedResource]:
         return [r for r in self.resources.values() if r.type == resource_type]
@@ -104,6 +109,12 @@ class _StackDeployer:
         deployed = DeployedStack(name=self.stack.name)
         s3 = client(self.session, "s3", endpoint_url=self.endpoint_url)
         publish_assets(self.stack.assets, s3, dict(self.scope.pseudo))
+        glue = client(self.session, "glue", endpoint_url=self.endpoint_url)
+        deployed.stood_in = self._guarded(
+            "Metadata",
+            EXISTING_DATABASES_METADATA,
+            lambda: stand_in_for_existing_databases(glue, self.stack.template),
+        )
         resources: dict[str, dict[str, Any]] = self.stack.template.get("Resources", {})
         finishing_steps = []
         for logical_id in creation_order(resources):
