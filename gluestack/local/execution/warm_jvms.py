@@ -167,7 +167,7 @@ class WarmJvms:
     ) -> Iterator[Lease]:  # fmt: skip
         """A JVM for one of owner's runs, whose output goes to log; it is kept for the next run
         only when the caller marks the lease clean."""
-        key = _key(python, env)
+        key = launch_key([python], env)
         with self.lock:
             idle = self.idle.get(key)
             host = idle.pop() if idle else None
@@ -232,9 +232,11 @@ def attached_environment(spark: "SparkSession") -> None:
     )
 
 
-def _key(python: str, env: dict[str, str]) -> str:
-    """What a JVM was launched with: a run is lent one only when all of it but the account's
-    variables is the same."""
-    launched = sorted((k, v) for k, v in env.items() if k not in ACCOUNT_VARIABLES)
-    text = json.dumps([python, launched])
+def launch_key(
+    command: list[str], env: dict[str, str], varying: tuple[str, ...] = ACCOUNT_VARIABLES
+) -> str:
+    """What a process was launched with: a run is lent one only when all of it but the
+    varying variables (by default the account's) is the same."""
+    launched = sorted((k, v) for k, v in env.items() if k not in varying)
+    text = json.dumps([command, launched])
     return hashlib.sha256(text.encode()).hexdigest()

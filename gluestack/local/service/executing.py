@@ -29,6 +29,11 @@ from gluestack.local.execution.evaluation_process import EvaluationProcessConfig
 from gluestack.local.execution.job_process import JobProcessConfig
 from gluestack.local.execution.jvm_archive import JvmArchive, archive_path, with_java_options
 from gluestack.local.execution.process_groups import kill_group, wait_for_group
+from gluestack.local.execution.ready_interpreters import (
+    ReadyInterpreters,
+    RunProcess,
+    shared_interpreters,
+)
 from gluestack.local.execution.runtimes import RuntimeUnavailable, runtime_for
 from gluestack.local.execution.warm_jvms import HostFailed, WarmJvms, shared_jvms
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
@@ -59,7 +64,8 @@ from gluestack.local.records.workspace import Workspace
 from gluestack.spec.glue_versions import DEFAULT_GLUE_VERSION
 from gluestack.spec.job_options import PYTHON_SHELL
 
-POLL_SECONDS = 0.2
+# How often a run's process is looked at: its result, a stop request, its deadline.
+POLL_SECONDS = 0.05
 # How often a served account, whose clock follows real time, looks for schedules to fire.
 TICK_SECONDS = 1.0
 
@@ -106,6 +112,7 @@ class JobExecutor:
     # Deployed database servers to their offline stand-ins (jdbc.routes), for every process.
     jdbc_routes: dict[str, str] = field(default_factory=dict)
     jvms: WarmJvms = field(default_factory=shared_jvms)
+    interpreters: ReadyInterpreters = field(default_factory=shared_interpreters)
 
     def __post_init__(self) -> None:
         self.triggers = TriggerEngine(self.clock)
@@ -254,10 +261,9 @@ class JobExecutor:
         if it was ended."""
         with self.jvms.lease(self, python, environment, self.workspace.s3_root, files.log,
                              archive) as lease:  # fmt: skip
-            ended = _watched_process(
-                [python, "-m", module, str(files.config)], files, stop, deadline,
-                {**environment, **lease.environment}, end_with_result=True,
-            )  # fmt: skip
+            run = RunProcess(python, module, (str(files.config),),
+                             {**environment, **lease.environment}, files.log)  # fmt: skip
+            ended = _watched_process(run, files, stop, deadline, True, self.interpreters)
             lease.clean = ended is None
         return ended
 
@@ -286,7 +292,7 @@ class JobExecutor:
             ).write(files.config)  # fmt: skip
             ended = _run_process(
                 "gluestack.local.execution.crawl_process", files, crawl.stop_requested, math.inf,
-                self._archive(), self._environment(),
+                self._archive(), self._environment(), interpreters=self.interpreters,
             )  # fmt: skip
             if ended == "STOPPED":
                 crawl.end("STOPPED")
@@ -384,45 +390,53 @@ def _announce(job: Any, run: ExecutedJobRun, state: str, message: str) -> None:
 def _run_process(
     module: str, files: ProcessFiles, stop: threading.Event, deadline: float,
     archive: JvmArchive, env: dict[str, str], python: str = sys.executable,
+    interpreters: ReadyInterpreters | None = None,
 ) -> str | None:  # fmt: skip
-    """Run `python -m module CONFIG` as a process group; STOPPED or TIMEOUT if it was ended."""
+    """Run `python -m module CONFIG` as a process group (a ready one from interpreters, if
+    given); STOPPED or TIMEOUT if it was ended."""
     options, partial = archive.options()
+    run = RunProcess(python, module, (str(files.config),), with_java_options(env, options),
+                     files.log)  # fmt: skip
     # A process that writes the archive must exit by itself; the others end with their result.
     try:
-        return _watched_process(
-            [python, "-m", module, str(files.config)], files, stop, deadline,
-            with_java_options(env, options), not partial,
-        )  # fmt: skip
+        return _watched_process(run, files, stop, deadline, not partial, interpreters)
     finally:
         archive.written(partial)
 
 
 def _watched_process(
-    command: list[str], files: ProcessFiles, stop: threading.Event, deadline: float,
-    env: dict[str, str], end_with_result: bool,
+    run: RunProcess, files: ProcessFiles, stop: threading.Event, deadline: float,
+    end_with_result: bool, interpreters: ReadyInterpreters | None,
 ) -> str | None:  # fmt: skip
-    """Watch the process; once its result is written, its JVM's shutdown is not waited for."""
+    """Watch the run's process; once its result is written, its JVM's shutdown is not waited
+    for. With interpreters, the process a next such run takes is started when it is over."""
+    process = interpreters.start(run) if interpreters else _started(run)
+    try:
+        while process.poll() is None:
+            if stop.is_set():
+                kill_group(process)
+                return "STOPPED"
+            if time.monotonic() > deadline:
+                kill_group(process)
+                return "TIMEOUT"
+            if end_with_result and files.result.is_file():
+                kill_group(process)  # what it did is in the result, its outputs are pushed
+                return None
+            time.sleep(POLL_SECONDS)
+        return None
+    finally:
+        wait_for_group(process.pid)  # a run is over when its JVM is gone too
+        if interpreters:
+            interpreters.prepare(run)
+
+
+def _started(run: RunProcess) -> "subprocess.Popen[bytes]":
     # Appending: a warm JVM's host appends the JVM's output to the same log.
-    with files.log.open("a") as log:
-        process = subprocess.Popen(
-            command,
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env,
+    with run.log.open("a") as log:
+        return subprocess.Popen(
+            [run.python, "-m", run.module, *run.arguments],
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=run.environment,
         )  # fmt: skip
-        try:
-            while process.poll() is None:
-                if stop.is_set():
-                    kill_group(process)
-                    return "STOPPED"
-                if time.monotonic() > deadline:
-                    kill_group(process)
-                    return "TIMEOUT"
-                if end_with_result and files.result.is_file():
-                    kill_group(process)  # what it did is in the result, its outputs are pushed
-                    return None
-                time.sleep(POLL_SECONDS)
-            return None
-        finally:
-            wait_for_group(process.pid)  # a run is over when its JVM is gone too
 
 
 def _result(files: ProcessFiles) -> dict[str, Any]:
