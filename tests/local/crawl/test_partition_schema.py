@@ -3,9 +3,13 @@
 https://docs.aws.amazon.com/glue/latest/dg/crawler-schema-changes-prevent.html: "You can also set
 a configuration option to Update all new and existing partitions with metadata from the table.
 This sets partition schemas to inherit from the table." That option is the Configuration
-{"Version": 1.0, "CrawlerOutput": {"Partitions": {"AddOrUpdateBehavior": "InheritFromTable"}}};
-without it each partition keeps the schema crawled from its own files, and a setting offline
-crawls do not emulate fails the crawl naming it.
+{"Version": 1.0, "CrawlerOutput": {"Partitions": {"AddOrUpdateBehavior": "InheritFromTable"}}}.
+Without it each partition keeps the schema crawled from its own files,
+https://docs.aws.amazon.com/athena/latest/ug/updates-and-partitions.html: "The AWS Glue Crawler
+allows you to discover data in partitions with different schemas. This means that if you create a
+table in Athena with AWS Glue, after the crawler finishes processing, the schemas for the table
+and its partitions may be different." A setting offline crawls do not emulate fails the crawl
+naming it.
 """
 
 import json
