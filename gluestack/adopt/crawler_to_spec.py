@@ -13,7 +13,11 @@ from gluestack.adopt.existing_resources import role_field
 from gluestack.adopt.notes import Notes
 from gluestack.adopt.report import ReportEntry
 from gluestack.adopt.unmodeled_properties import CRAWLER_UNMODELED, unmodeled
-from gluestack.spec.crawler import GLUE_DEFAULT_SCHEMA_CHANGE_POLICY
+from gluestack.spec.crawler import (
+    CONFIGURATION_VERSION,
+    GLUE_DEFAULT_SCHEMA_CHANGE_POLICY,
+    PARTITIONS_FROM_TABLE,
+)
 
 _UPDATE = {"UPDATE_IN_DATABASE": "update_in_database", "LOG": "log"}
 _DELETE = {
@@ -27,12 +31,6 @@ _RECRAWL = {
     "CRAWL_EVENT_MODE": "event_mode",
 }
 _TYPED_TARGETS = ("S3Targets", "JdbcTargets")
-# What gluestack's crawler construct always writes in Configuration (gluestack.cdk.constructs
-# .crawler): an imported crawler's own value of these gives way to it.
-GLUESTACK_CONFIGURATION = {
-    "Version": 1.0,
-    "CrawlerOutput": {"Partitions": {"AddOrUpdateBehavior": "InheritFromTable"}},
-}
 
 
 @dataclass
@@ -193,7 +191,8 @@ def _policies(crawler: dict[str, Any], one_queue: bool, notes: Notes) -> dict[st
 
 
 def _configuration(text: str | None, notes: Notes) -> dict[str, Any]:
-    """Grouping becomes typed fields; gluestack's own settings replace the rest."""
+    """Grouping and the partitions' schema become typed fields; the rest gives way to gluestack's
+    (none), reported replaced."""
     configuration: dict[str, Any] = json.loads(text) if text else {}
     grouping = configuration.pop("Grouping", {})
     fields: dict[str, Any] = {}
@@ -201,11 +200,12 @@ def _configuration(text: str | None, notes: Notes) -> dict[str, Any]:
         fields["combine_compatible_schemas"] = False
     if grouping.get("TableLevelConfiguration"):
         fields["table_level"] = grouping["TableLevelConfiguration"]
-    for name, value in configuration.items():
-        if GLUESTACK_CONFIGURATION.get(name) != value:
-            notes.replaced(
-                f"Configuration.{name}",
-                value,
-                f"gluestack writes {GLUESTACK_CONFIGURATION.get(name, 'none')}",
-            )
+    output = dict(configuration.pop("CrawlerOutput", {}))
+    if output.pop("Partitions", None) != PARTITIONS_FROM_TABLE:
+        fields["partition_schema"] = "own"
+    if configuration.get("Version") == CONFIGURATION_VERSION:
+        del configuration["Version"]
+    rest = {**configuration, **{f"CrawlerOutput.{name}": v for name, v in output.items()}}
+    for name, value in rest.items():
+        notes.replaced(f"Configuration.{name}", value, "gluestack writes none")
     return fields

@@ -249,6 +249,7 @@ class GluePipeline(Construct):
                 combine_compatible_schemas=crawler.combine_compatible_schemas,
                 table_level=crawler.table_level,
                 table_prefix=crawler.table_prefix,
+                partition_schema=crawler.partition_schema,
             ),
             schedule=crawler.schedule,
             schedule_enabled=self.env_name in crawler.schedule_enabled_in,

@@ -12,11 +12,17 @@ from gluestack.spec.unmodeled import CrawlerUnmodeled
 UpdateBehavior = Literal["update_in_database", "log"]
 DeleteBehavior = Literal["log", "delete_from_database", "deprecate_in_database"]
 Recrawl = Literal["everything", "new_folders_only", "event_mode"]
+PartitionSchema = Literal["from_table", "own"]
 # What Glue uses when a crawler sets no SchemaChangePolicy (not gluestack's own default below).
 GLUE_DEFAULT_SCHEMA_CHANGE_POLICY = {
     "UpdateBehavior": "UPDATE_IN_DATABASE",
     "DeleteBehavior": "DEPRECATE_IN_DATABASE",
 }
+# The Configuration version Glue documents, and its setting for partition_schema: from_table
+# (CrawlerOutput.Partitions); a crawler without it keeps each partition's own schema:
+# https://docs.aws.amazon.com/glue/latest/dg/crawler-schema-changes-prevent.html
+CONFIGURATION_VERSION = 1.0
+PARTITIONS_FROM_TABLE = {"AddOrUpdateBehavior": "InheritFromTable"}
 
 
 class SchemaChangePolicy(BaseModel):
@@ -77,6 +83,14 @@ class CrawlerSpec(BaseModel):
         default=None, ge=1, le=10, description="folder depth at which tables are created"
     )
     table_prefix: str = Field(default="", pattern=r"^[a-z0-9_]*$")
+    partition_schema: PartitionSchema = Field(
+        default="from_table",
+        description=(
+            "from_table: every partition's columns are its table's (Glue's 'Update all new and "
+            "existing partitions with metadata from the table', InheritFromTable); own: each "
+            "partition keeps the schema crawled from its own files (Glue's default)"
+        ),
+    )
     role: IamRoleArn | None = Field(
         default=None,
         description=(

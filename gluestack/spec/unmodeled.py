@@ -106,7 +106,7 @@ CRAWLER_PROPERTIES = TypeProperties(
         "SchemaChangePolicy": "schema_change",
         "RecrawlPolicy": "recrawl",
         "TablePrefix": "table_prefix",
-        "Configuration": "combine_compatible_schemas and table_level",
+        "Configuration": "combine_compatible_schemas, table_level and partition_schema",
         "CrawlerSecurityConfiguration": "the pipeline's security configuration (its KMS key)",
         "Tags": _TAGS,
     },

@@ -179,6 +179,52 @@ def test_crawler_configuration_targets_and_policies() -> None:
     assert crawler.spec["unmodeled"] == {"Classifiers": ["my-csv"]}
     assert any("CatalogTargets" in d for d in outcomes(crawler)["not_imported"])
     assert any("CreatePartitionIndex" in d for d in outcomes(crawler)["replaced"])
+    assert crawler.spec["partition_schema"] == "own"  # no CrawlerOutput.Partitions
+
+
+# Glue's console option "Update all new and existing partitions with metadata from the table.
+# This sets partition schemas to inherit from the table." is CrawlerOutput.Partitions
+# InheritFromTable; without it a partition keeps its own schema:
+# https://docs.aws.amazon.com/glue/latest/dg/crawler-schema-changes-prevent.html
+@pytest.mark.parametrize(
+    ("configuration", "partition_schema"),
+    [
+        (None, "own"),
+        ({"Version": 1.0}, "own"),
+        ({"Version": 1.0, "CrawlerOutput": {"Partitions": {
+            "AddOrUpdateBehavior": "InheritFromTable"}}}, None),
+    ],
+)  # fmt: skip
+def test_partition_schema_is_imported_as_the_source_sets_it(
+    configuration: dict[str, Any] | None, partition_schema: str | None
+) -> None:
+    crawler = crawler_to_spec(
+        {"Name": "c", "Role": "r", "DatabaseName": "d",
+         "Targets": {"S3Targets": [{"Path": "s3://b/a/"}]},
+         **({"Configuration": json.dumps(configuration)} if configuration else {})},
+        "p",
+        context(),
+    )  # fmt: skip
+
+    assert crawler.spec is not None
+    assert crawler.spec.get("partition_schema") == partition_schema  # None: from_table, default
+    assert not any("Configuration" in d for d in outcomes(crawler).get("replaced", []))
+
+
+def test_crawler_output_the_spec_cannot_express_is_reported_replaced() -> None:
+    merge = {"Tables": {"AddOrUpdateBehavior": "MergeNewColumns"}}
+    crawler = crawler_to_spec(
+        {"Name": "c", "Role": "r", "DatabaseName": "d",
+         "Targets": {"S3Targets": [{"Path": "s3://b/a/"}]},
+         "Configuration": json.dumps({"Version": 1.0, "CrawlerOutput": merge})},
+        "p",
+        context(),
+    )  # fmt: skip
+
+    assert crawler.spec is not None
+    assert crawler.spec["partition_schema"] == "own"
+    (replaced,) = outcomes(crawler)["replaced"]
+    assert "Configuration.CrawlerOutput.Tables" in replaced
 
 
 QUEUE = "arn:aws:sqs:us-east-1:123456789012:raw-events"

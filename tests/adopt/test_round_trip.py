@@ -83,23 +83,6 @@ KNOWN_DIFFERENCES = {
     _metrics("Inventory Load"),
     _metrics("sales_clean"),
     _metrics("sales_report"),
-    # gluestack's crawlers inherit partition schemas from their table; the console's have no
-    # Configuration.
-    *(
-        (
-            "crawler",
-            crawler,
-            "Configuration",
-            "null",
-            json.dumps(
-                {
-                    "Version": 1.0,
-                    "CrawlerOutput": {"Partitions": {"AddOrUpdateBehavior": "InheritFromTable"}},
-                }
-            ),
-        )
-        for crawler in ("inventory-reference", "sales-raw-crawler", "weblogs-crawler")
-    ),
     # An active crawler schedule is imported with schedule_enabled_in left to the user (the
     # report's action): until it lists an environment, the deployed crawler has no schedule.
     ("crawler", "weblogs-crawler", "Schedule", '"cron(0 6 * * ? *)"', "null"),

@@ -65,6 +65,35 @@ def test_s3_crawler_options(prod: Template, dev: Template) -> None:
     assert "Schedule" not in _named(dev, "AWS::Glue::Crawler", "sales-dev-landing")
 
 
+def test_partition_schema_is_the_crawler_output_setting(prod: Template) -> None:
+    """Glue's "Update all new and existing partitions with metadata from the table. This sets
+    partition schemas to inherit from the table." is CrawlerOutput.Partitions InheritFromTable
+    (https://docs.aws.amazon.com/glue/latest/dg/crawler-schema-changes-prevent.html); `own`
+    leaves it out, Glue's default."""
+    own = json.loads(_named(prod, "AWS::Glue::Crawler", "sales-prod-landing")["Configuration"])
+    assert own == {"Version": 1.0, "Grouping": {"TableLevelConfiguration": 3}}
+    from_table = json.loads(_named(prod, "AWS::Glue::Crawler", "sales-prod-crm")["Configuration"])
+    assert from_table == {
+        "Version": 1.0,
+        "CrawlerOutput": {"Partitions": {"AddOrUpdateBehavior": "InheritFromTable"}},
+        "Grouping": {"TableGroupingPolicy": "CombineCompatibleSchemas"},
+    }
+
+
+def test_a_configuration_of_glue_defaults_only_is_not_deployed(tmp_path: Path) -> None:
+    path = tmp_path / "own.yaml"
+    path.write_text(
+        "name: own\ndatabase: own\nsources:\n  orders:\n    prefix: landing/orders/\n"
+        "    format: json\ncrawlers:\n  landing:\n    tables: [orders]\n"
+        "    partition_schema: own\n    combine_compatible_schemas: false\n"
+    )
+    app = cdk.App(context=context("prod"), outdir=str(tmp_path / "out"))
+    spec = load(path, PROJECT_ROOT, ["prod"])
+    built = build_app(app, [spec], environment_from_context(app), PROJECT_ROOT)
+    template = Template.from_stack(built.pipelines["own"])
+    assert "Configuration" not in _named(template, "AWS::Glue::Crawler", "own-prod-landing")
+
+
 def test_jdbc_and_catalog_crawlers(prod: Template) -> None:
     crm = _named(prod, "AWS::Glue::Crawler", "sales-prod-crm")
     assert crm["Targets"]["JdbcTargets"] == [

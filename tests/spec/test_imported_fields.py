@@ -112,7 +112,8 @@ INVALID = [
     ),
     pytest.param(
         CRAWLER, CRAWLER + "    unmodeled: {Configuration: '{}'}\n", "crawlers.legacy.unmodeled",
-        "'Configuration' is modeled by the spec (combine_compatible_schemas and table_level); "
+        "'Configuration' is modeled by the spec (combine_compatible_schemas, table_level and "
+        "partition_schema); "
         "properties kept verbatim for AWS::Glue::Crawler: Classifiers, LakeFormationConfiguration",
         id="crawler-modeled",
     ),

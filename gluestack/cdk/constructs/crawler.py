@@ -8,7 +8,13 @@ from aws_cdk import aws_glue as glue
 from aws_cdk import aws_iam as iam
 from constructs import Construct
 
-from gluestack.spec.crawler import Recrawl, SchemaChangePolicy
+from gluestack.spec.crawler import (
+    CONFIGURATION_VERSION,
+    PARTITIONS_FROM_TABLE,
+    PartitionSchema,
+    Recrawl,
+    SchemaChangePolicy,
+)
 from gluestack.spec.schedule import check_glue_cron
 
 _RECRAWL = {
@@ -48,7 +54,8 @@ class CrawlerBehavior:
     schema_change: what a re-crawl does with changed and vanished tables (the spec's type).
     recrawl: everything, new_folders_only or event_mode. combine_compatible_schemas:
     compatible files under one folder become one table. table_level: folder depth at which
-    tables are created. table_prefix: added to table names.
+    tables are created. table_prefix: added to table names. partition_schema: from_table
+    (partitions inherit the table's schema) or own (each keeps its files' schema).
     """
 
     schema_change: SchemaChangePolicy = field(default_factory=SchemaChangePolicy)
@@ -56,6 +63,7 @@ class CrawlerBehavior:
     combine_compatible_schemas: bool = True
     table_level: int | None = None
     table_prefix: str = ""
+    partition_schema: PartitionSchema = "from_table"
 
 
 class Crawler(Construct):
@@ -107,7 +115,7 @@ class Crawler(Construct):
                 recrawl_behavior=_RECRAWL[behavior.recrawl]
             ),
             table_prefix=behavior.table_prefix or None,
-            configuration=json.dumps(self._configuration(behavior)),
+            configuration=self._configuration(behavior),
             schedule=glue.CfnCrawler.ScheduleProperty(schedule_expression=schedule)
             if schedule and schedule_enabled
             else None,
@@ -169,17 +177,18 @@ class Crawler(Construct):
         )
 
     @staticmethod
-    def _configuration(behavior: CrawlerBehavior) -> dict[str, object]:
-        # Partitions take their schema from the table, as a folder-per-table layout needs.
+    def _configuration(behavior: CrawlerBehavior) -> str | None:
+        """Glue's Configuration JSON; none when it would hold only its version (Glue's defaults)."""
         grouping: dict[str, object] = {}
         if behavior.combine_compatible_schemas:
             grouping["TableGroupingPolicy"] = "CombineCompatibleSchemas"
         if behavior.table_level is not None:
             grouping["TableLevelConfiguration"] = behavior.table_level
-        configuration: dict[str, object] = {
-            "Version": 1.0,
-            "CrawlerOutput": {"Partitions": {"AddOrUpdateBehavior": "InheritFromTable"}},
-        }
+        configuration: dict[str, object] = {}
+        if behavior.partition_schema == "from_table":
+            configuration["CrawlerOutput"] = {"Partitions": PARTITIONS_FROM_TABLE}
         if grouping:
             configuration["Grouping"] = grouping
-        return configuration
+        if not configuration:
+            return None
+        return json.dumps({"Version": CONFIGURATION_VERSION, **configuration})

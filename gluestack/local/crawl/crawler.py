@@ -5,6 +5,7 @@ from typing import Any
 
 import boto3
 
+from gluestack.local.crawl.configuration import crawl_configuration
 from gluestack.local.crawl.infer import InferredTable, infer_table
 from gluestack.local.crawl.jdbc_target import crawl_jdbc_target
 from gluestack.local.crawl.lazy_spark import LazySpark, SparkSource
@@ -42,7 +43,9 @@ def emulate_crawl(
     to a table whose folder no longer holds data (LOG keeps it, DEPRECATE_IN_DATABASE marks
     it, DELETE_FROM_DATABASE deletes it). New tables are always created, as in Glue. JDBC
     targets' tables and views (see jdbc_target) follow the same policy; secrets reads their
-    connections' secrets (the default session's Secrets Manager when not given).
+    connections' secrets (the default session's Secrets Manager when not given). New partitions
+    take their table's columns when the Configuration says InheritFromTable, else the columns
+    of their own files (see configuration, which refuses the settings crawls do not emulate).
 
     spark is a session or a factory of one, called only when a table needs Spark: JDBC
     targets, and files whose schema Python cannot infer as Spark would (see file_schema).
@@ -56,6 +59,7 @@ def emulate_crawl(
             f"crawler classifiers {', '.join(crawler['Classifiers'])}: offline crawls type "
             "files as Glue's built-in classifiers do"
         )
+    configuration = crawl_configuration(crawler.get("Configuration"))
     database = crawler["DatabaseName"]
     prefix = crawler.get("TablePrefix", "")
     policy = {**GLUE_DEFAULT_SCHEMA_CHANGE_POLICY, **crawler.get("SchemaChangePolicy", {})}
@@ -70,6 +74,7 @@ def emulate_crawl(
             location,
             workspace.local_path(location),
             target.get("Exclusions", []),
+            own_partition_schemas=configuration.partition_schema == "own",
         )
         existing = existing_table(glue, database, table_name)
         if table is None:
@@ -166,6 +171,11 @@ def _retire_table(
 
 def _add_partitions(glue: Any, database: str, table: InferredTable) -> None:
     storage = table.table_input()["StorageDescriptor"]
+    columns = {
+        values: [{"Name": n, "Type": t} for n, t in own]
+        for values, own in table.partition_columns.items()
+    }
     add_partitions(
-        glue, database, table.name, table.location, table.partition_keys, storage, table.partitions
-    )
+        glue, database, table.name, table.location, table.partition_keys, storage,
+        table.partitions, columns,
+    )  # fmt: skip

@@ -1,13 +1,14 @@
 """Infer one table from the files under its folder: format, typed columns, partitions."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gluestack.local.crawl.column_names import catalog_column_name
 from gluestack.local.crawl.file_schema import python_schema
 from gluestack.local.crawl.lazy_spark import LazySpark, SparkSource
+from gluestack.local.crawl.partitions import partition_location
 from gluestack.local.crawl.table_files import TableFiles, partition_values, table_files
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ class InferredTable:
     partitions: list[list[str]] = field(default_factory=list)
     parameters: dict[str, str] = field(default_factory=dict)
     serde_parameters: dict[str, str] = field(default_factory=dict)
+    # Each partition's columns from its own files (by its values), when they are asked for.
+    partition_columns: dict[tuple[str, ...], list[tuple[str, str]]] = field(default_factory=dict)
 
     def table_input(self) -> dict[str, Any]:
         """The Glue API's TableInput for this table."""
@@ -68,19 +71,21 @@ def infer_table(
     location: str,
     folder: Path,
     exclusions: Sequence[str] = (),
+    *,
+    own_partition_schemas: bool = False,
 ) -> InferredTable | None:
     """The table under folder (s3 location), or None when it holds no recognised data files.
 
     Files matching an exclusion pattern are not read, as Glue's crawler skips them. The columns
     come from Python (file_schema) when it can type the files as Spark would, else from Spark:
-    spark (a session or a factory of one) is started only then.
+    spark (a session or a factory of one) is started only then. own_partition_schemas: also
+    infer each partition's columns from its own files (partition_columns).
     """
     files = table_files(folder, location, exclusions)
     if files is None:
         return None
-    columns = python_columns(files)
-    if columns is None:
-        columns = spark_columns(LazySpark(spark).session(), files)
+    lazy = LazySpark(spark)
+    columns = _columns(lazy, files)
     parameters: dict[str, str] = {}
     serde: dict[str, str] = {}
     if files.format == "csv":
@@ -88,15 +93,44 @@ def infer_table(
         if files.header:
             parameters["skip.header.line.count"] = "1"
     partitions = sorted({tuple(partition_values(files.relative(p))) for p in files.data_files})
+    partitions = [p for p in partitions if p]
+    partition_columns = (
+        {p: _columns(lazy, _partition_files(files, p)) for p in partitions}
+        if own_partition_schemas
+        else {}
+    )
     return InferredTable(
         name=name,
         location=location,
         format=files.format,
         columns=columns,
         partition_keys=files.partition_keys,
-        partitions=[list(p) for p in partitions if p],
+        partitions=[list(p) for p in partitions],
         parameters=parameters,
         serde_parameters=serde,
+        partition_columns=partition_columns,
+    )
+
+
+def _columns(spark: LazySpark, files: TableFiles) -> list[tuple[str, str]]:
+    columns = python_columns(files)
+    return columns if columns is not None else spark_columns(spark.session(), files)
+
+
+def _partition_files(files: TableFiles, values: tuple[str, ...]) -> TableFiles:
+    """The table's files under one partition's folder, as a table of that folder's own."""
+    keys = files.partition_keys
+    folder = files.folder.joinpath(*(f"{k}={v}" for k, v in zip(keys, values, strict=True)))
+
+    def under(paths: list[Path]) -> list[Path]:
+        return [p for p in paths if p.is_relative_to(folder)]
+
+    return replace(
+        files,
+        folder=folder,
+        location=partition_location(files.location, keys, values),
+        listed=under(files.listed),
+        data_files=under(files.data_files),
     )
 
 

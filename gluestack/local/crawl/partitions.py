@@ -1,6 +1,6 @@
 """Register partitions in the Data Catalog: those of the given values not registered yet."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
@@ -12,8 +12,12 @@ def add_partitions(
     keys: Sequence[str],
     storage: dict[str, Any],
     values: Sequence[Sequence[str]],
+    columns: Mapping[tuple[str, ...], list[dict[str, str]]] | None = None,
 ) -> list[list[str]]:
-    """Create the partitions of values the table lacks, at location/k=v/...; return them."""
+    """Create the partitions of values the table lacks, at location/k=v/...; return them.
+
+    Each has the table's storage, with its own Columns where columns holds them (by values).
+    """
     existing = {
         tuple(p["Values"])
         for page in glue.get_paginator("get_partitions").paginate(
@@ -28,6 +32,7 @@ def add_partitions(
                 "Values": list(item),
                 "StorageDescriptor": {
                     **storage,
+                    **({"Columns": columns[item]} if columns and item in columns else {}),
                     "Location": partition_location(location, keys, item),
                 },
             }
