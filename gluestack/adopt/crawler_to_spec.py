@@ -69,6 +69,13 @@ def crawler_to_spec(
         return CrawlerConversion(name, key, None, entries=notes.entries)
     spec.update(_schedule(crawler, notes))
     spec.update(_policies(crawler, "event_queue_arn" in spec, notes))
+    if spec.get("event_queue_arn") and spec.get("recrawl") != "event_mode":
+        notes.not_imported(
+            "S3Targets.EventQueueArn",
+            spec.pop("event_queue_arn"),
+            "gluestack's crawler takes event_queue_arn with recrawl: event_mode only, and this "
+            "crawler does not crawl in event mode",
+        )
     spec.update(_configuration(crawler.get("Configuration"), notes))
     prefix = crawler.get("TablePrefix") or ""
     if prefix:

@@ -230,14 +230,14 @@ def test_crawler_output_the_spec_cannot_express_is_reported_replaced() -> None:
 QUEUE = "arn:aws:sqs:us-east-1:123456789012:raw-events"
 
 
-def _event_mode_crawler(*queues: str | None) -> Any:
+def _event_mode_crawler(*queues: str | None, behavior: str = "CRAWL_EVENT_MODE") -> Any:
     targets = [
         {"Path": f"s3://acme-raw/t{i}/", **({"EventQueueArn": q} if q else {})}
         for i, q in enumerate(queues)
     ]
     return crawler_to_spec(
         {"Name": "c", "Role": "r", "DatabaseName": "d", "Targets": {"S3Targets": targets},
-         "RecrawlPolicy": {"RecrawlBehavior": "CRAWL_EVENT_MODE"}},
+         "RecrawlPolicy": {"RecrawlBehavior": behavior}},
         "p",
         context(),
     )  # fmt: skip
@@ -268,6 +268,16 @@ def test_one_event_queue_every_target_shares_is_imported() -> None:
     assert crawler.spec is not None
     assert (crawler.spec["event_queue_arn"], crawler.spec["recrawl"]) == (QUEUE, "event_mode")
     assert not any("EventQueueArn" in d for d in outcomes(crawler).get("not_imported", []))
+    CrawlerSpec.model_validate(crawler.spec)
+
+
+def test_a_queue_of_a_crawler_not_in_event_mode_is_reported_and_the_spec_loads() -> None:
+    # The spec's event_queue_arn is event mode's (recrawl: event_mode) and refused without it.
+    crawler = _event_mode_crawler(QUEUE, QUEUE, behavior="CRAWL_EVERYTHING")
+
+    assert crawler.spec is not None and "event_queue_arn" not in crawler.spec
+    (queue,) = [e for e in crawler.entries if e.setting == "S3Targets.EventQueueArn"]
+    assert (queue.outcome, queue.value) == ("not_imported", QUEUE)
     CrawlerSpec.model_validate(crawler.spec)
 
 

@@ -1,5 +1,6 @@
 """What the executor hands a job or crawl process: a JSON file, and how to reach the account."""
 
+import functools
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -33,5 +34,9 @@ class ProcessConfig:
 
     def client(self, service: str) -> Any:
         """A boto3 client of the offline account (its credentials are not checked)."""
-        session = offline_session(self.region)
+        session = _session(self.region)
         return session.client(service, endpoint_url=self.endpoint)  # type: ignore[call-overload]
+
+
+# One session for the process's clients: each session loads the service models again.
+_session = functools.cache(offline_session)
