@@ -35,6 +35,7 @@ from gluestack.spec.existing_resources import s3_location
 from gluestack.spec.job import DataQualitySpec
 from gluestack.spec.job_arguments import location_parameter
 from gluestack.spec.manifest import MANIFEST_OUTPUT, PipelineManifest
+from gluestack.spec.names import output_ruleset_key
 
 # CDK leaves a construct named "Default" out of logical ids: PipelineStack holds its pipeline so,
 # and the resources keep the ids they had when that stack built them itself (deployed stacks
@@ -135,6 +136,10 @@ class GluePipeline(Construct):
                 }
                 for job, table in self._checked_outputs()
             },
+            table_rulesets={
+                key: {"ruleset": self.names.ruleset(key), "table": ruleset.table}
+                for key, ruleset in self.spec.rulesets.items()
+            },
         )
 
     def _checked_outputs(self) -> list[tuple[str, str]]:
@@ -152,7 +157,7 @@ class GluePipeline(Construct):
         return quality
 
     def _ruleset_name(self, table: str) -> str:
-        return self.names.resource(f"{table}-quality")
+        return self.names.ruleset(output_ruleset_key(table))
 
     def _security_configuration(self, key: kms.IKey) -> glue.SecurityConfiguration:
         """S3 writes, CloudWatch logs and job bookmarks of this pipeline, encrypted with the key."""
@@ -349,13 +354,13 @@ class GluePipeline(Construct):
             ),
         )
         for job, table in self._checked_outputs():
-            glue.DataQualityRuleset(
-                self,
+            self._ruleset(
+                database,
                 f"{pascal(table)}Quality",
-                ruleset_name=self._ruleset_name(table),
-                description=f"Data quality rules of {table}",
-                dqdl=glue.Dqdl.from_string(self._quality(job, table).rules),
-                target_table=glue.DataQualityTargetTable.from_table_name(database, table),
+                self._ruleset_name(table),
+                table,
+                self._quality(job, table).rules,
+                f"Data quality rules of {table}",
             )
             # A ruleset evaluation run on the table assumes the role of the job writing it. An
             # existing role (job role:) is granted nothing: its own policies must allow these.
@@ -372,6 +377,34 @@ class GluePipeline(Construct):
                     )
                 ],
             )
+        # An evaluation run of a table ruleset names its own role: nothing is granted here.
+        for key, ruleset in self.spec.rulesets.items():
+            self._ruleset(
+                database,
+                f"{pascal(key)}Ruleset",
+                self.names.ruleset(key),
+                ruleset.table,
+                ruleset.rules,
+                ruleset.description or None,
+            )
+
+    def _ruleset(
+        self,
+        database: glue.IDatabase,
+        construct_id: str,
+        name: str,
+        table: str,
+        rules: str,
+        description: str | None,
+    ) -> None:
+        glue.DataQualityRuleset(
+            self,
+            construct_id,
+            ruleset_name=name,
+            description=description,
+            dqdl=glue.Dqdl.from_string(rules),
+            target_table=glue.DataQualityTargetTable.from_table_name(database, table),
+        )
 
 
 def _declared_environments(scope: Construct) -> list[str] | None:
