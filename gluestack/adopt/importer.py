@@ -4,14 +4,18 @@ from dataclasses import dataclass, field
 
 from gluestack.adopt.context import ImportContext
 from gluestack.adopt.grouping import group_estate
-from gluestack.adopt.pipeline_to_spec import PipelineDraft, pipeline_to_spec
+from gluestack.adopt.pipeline_to_spec import PipelineDraft, add_section_entry, pipeline_to_spec
 from gluestack.adopt.report import ImportReport
+from gluestack.adopt.ruleset_to_spec import ruleset_to_spec
 from gluestack.ops.estate import GlueEstate
 
-RULESET_REASON = (
-    "gluestack attaches a ruleset to a job output it declares (outputs.<table>.data_quality); "
-    "an imported job declares no outputs, so the ruleset has no place: declare the output "
-    "that writes this table and paste the rules there"
+NO_PIPELINE_REASON = (
+    "no imported pipeline uses database {database}: a ruleset is imported into the rulesets "
+    "of the pipeline whose database holds its table; import that pipeline too"
+)
+SHARED_DATABASE_REASON = (
+    "pipelines {pipelines} all use database {database}: add the ruleset to the rulesets of "
+    "the one it belongs to"
 )
 
 
@@ -33,6 +37,7 @@ def plan_import(
     keys.crawlers.reserve(list(estate.crawlers))
     keys.triggers.reserve(list(estate.triggers))
     keys.connections.reserve(list(estate.connections))
+    keys.rulesets.reserve(list(estate.rulesets))
     for group in groups:
         if group.empty:
             plan.report.add(
@@ -42,18 +47,37 @@ def plan_import(
         draft = pipeline_to_spec(group, estate, context, database)
         plan.report.extend(draft.entries)
         plan.drafts.append(draft)
-    for name, ruleset in sorted(estate.rulesets.items()):
-        target = ruleset.get("TargetTable") or {}
-        table = f"{target.get('DatabaseName', '?')}.{target.get('TableName', '?')}"
-        plan.report.add(
-            "not_imported",
-            "ruleset",
-            name,
-            field=table,
-            value=ruleset.get("Ruleset"),
-            detail=RULESET_REASON,
-        )
-    for kind in ("pipeline", "job", "crawler", "trigger", "connection"):
+    _place_rulesets(estate, context, plan)
+    for kind in ("pipeline", "job", "crawler", "trigger", "connection", "ruleset"):
         for aws_name, key in context.keys.of_kind(kind).renamed().items():
             plan.report.add("renamed", kind, aws_name, field=key)
     return plan
+
+
+def _place_rulesets(estate: GlueEstate, context: ImportContext, plan: ImportPlan) -> None:
+    """Each ruleset into the rulesets of the one pipeline whose database holds its table."""
+    users: dict[str, list[PipelineDraft]] = {}
+    for draft in plan.drafts:
+        if draft.database is not None:
+            users.setdefault(draft.database, []).append(draft)
+    for name, ruleset in sorted(estate.rulesets.items()):
+        target = ruleset.get("TargetTable") or {}
+        database = target.get("DatabaseName", "")
+        owners = users.get(database, [])
+        if len(owners) != 1:
+            table = f"{database or '?'}.{target.get('TableName', '?')}"
+            pipelines = ", ".join(d.key for d in owners)
+            reason = SHARED_DATABASE_REASON if owners else NO_PIPELINE_REASON
+            plan.report.add(
+                "not_imported",
+                "ruleset",
+                name,
+                field=table,
+                value=ruleset.get("Ruleset"),
+                detail=reason.format(database=database or "(none)", pipelines=pipelines),
+            )
+            continue
+        converted = ruleset_to_spec(ruleset, owners[0].key, context)
+        plan.report.extend(converted.entries)
+        if converted.spec is not None:
+            add_section_entry(owners[0].spec, "rulesets", converted.key, converted.spec)

@@ -1,5 +1,6 @@
-"""AWS names made spec keys: ResourceName for pipelines, jobs, crawlers, triggers and
-connections, CatalogName for the database; the same AWS name always gets the same key."""
+"""AWS names made spec keys: ResourceName for pipelines, jobs, crawlers, triggers,
+connections and rulesets, CatalogName for the database; the same AWS name always gets the same
+key."""
 
 import re
 from dataclasses import dataclass, field
@@ -68,6 +69,7 @@ class SpecKeys:
     crawlers: KeyMap = field(default_factory=lambda: KeyMap("crawler"))
     triggers: KeyMap = field(default_factory=lambda: KeyMap("trigger"))
     connections: KeyMap = field(default_factory=lambda: KeyMap("connection"))
+    rulesets: KeyMap = field(default_factory=lambda: KeyMap("ruleset"))
 
     def of_kind(self, kind: str) -> KeyMap:
         maps = {
@@ -76,5 +78,6 @@ class SpecKeys:
             "trigger": self.triggers,
             "connection": self.connections,
             "pipeline": self.pipelines,
+            "ruleset": self.rulesets,
         }
         return maps[kind]

@@ -25,6 +25,8 @@ class PipelineDraft:
     scripts: dict[str, str] = field(default_factory=dict)  # job key -> s3:// script location
     job_names: dict[str, str] = field(default_factory=dict)  # job key -> AWS name
     entries: list[ReportEntry] = field(default_factory=list)
+    # The account's database its crawlers and jobs use (None: none names one).
+    database: str | None = None
 
 
 def pipeline_to_spec(
@@ -48,7 +50,8 @@ def pipeline_to_spec(
     workflow = estate.workflows.get(group.workflows[0]) if len(group.workflows) == 1 else None
     if workflow and workflow.get("Description"):
         spec["description"] = workflow["Description"]
-    spec.update(_database(database, jobs, crawlers, estate, notes))
+    account_database = _account_database(database, jobs, crawlers, notes)
+    spec.update(_database(account_database, estate, notes))
     _section(spec, "connections", [(c.key, c.spec) for c in connections])
     _section(spec, "crawlers", [(c.key, c.spec) for c in crawlers])
     _section(spec, "jobs", [(j.key, j.spec) for j in jobs])
@@ -77,30 +80,38 @@ def pipeline_to_spec(
     entries += notes.entries
     scripts = {j.key: j.script_location for j in jobs if j.spec}
     names = {j.key: j.aws_name for j in jobs if j.spec}
-    return PipelineDraft(key, spec, scripts, names, entries)
+    return PipelineDraft(key, spec, scripts, names, entries, account_database)
 
 
-def _database(
-    given: str | None, jobs: list[Any], crawlers: list[Any], estate: GlueEstate, notes: Notes
-) -> dict[str, Any]:
-    """The spec's `database`, and `existing_database` when the account has it."""
+def _account_database(
+    given: str | None, jobs: list[Any], crawlers: list[Any], notes: Notes
+) -> str | None:
+    """The account's database the pipeline uses: the one given, else the one most of its
+    crawlers and jobs name."""
+    if given:
+        return given
     named = Counter(c.database for c in crawlers if c.spec and c.database)
     named.update(j.database for j in jobs if j.spec and j.database)
-    if given:
-        return _existing_or_beside(given, estate, notes)
     if not named:
+        return None
+    chosen: str = named.most_common(1)[0][0]
+    if len(named) > 1:
+        notes.not_imported(
+            "DatabaseName", sorted(named), f"a pipeline has one database: {chosen} chosen"
+        )
+    return chosen
+
+
+def _database(account_database: str | None, estate: GlueEstate, notes: Notes) -> dict[str, Any]:
+    """The spec's `database`, and `existing_database` when the account has it."""
+    if account_database is None:
         notes.action(
             "database",
             "no crawler or job names a database: named after the "
             "pipeline; change it to the database its jobs use",
         )
         return {"database": catalog_key(notes.pipeline)}
-    chosen = named.most_common(1)[0][0]
-    if len(named) > 1:
-        notes.not_imported(
-            "DatabaseName", sorted(named), f"a pipeline has one database: {chosen} chosen"
-        )
-    return _existing_or_beside(chosen, estate, notes)
+    return _existing_or_beside(account_database, estate, notes)
 
 
 def _existing_or_beside(database: str, estate: GlueEstate, notes: Notes) -> dict[str, Any]:
@@ -127,6 +138,22 @@ def _section(spec: dict[str, Any], name: str, entries: list[tuple[str, Any]]) ->
     declared = {key: value for key, value in entries if value is not None}
     if declared:
         spec[name] = declared
+
+
+# A section added after conversion goes where a person writes it: after these.
+_SECTIONS_BEFORE = {"rulesets": ("name", "description", "database", "existing_database",
+                                 "connections", "crawlers", "jobs")}  # fmt: skip
+
+
+def add_section_entry(spec: dict[str, Any], section: str, key: str, value: Any) -> None:
+    """spec[section][key] = value, the section placed in the order a person writes them."""
+    if section not in spec:
+        before = _SECTIONS_BEFORE[section]
+        items = list(spec.items())
+        at = max((i + 1 for i, (name, _) in enumerate(items) if name in before), default=0)
+        spec.clear()
+        spec.update([*items[:at], (section, {}), *items[at:]])
+    spec[section][key] = value
 
 
 def _targets_imported(

@@ -6,10 +6,11 @@ as its own asset, so ScriptLocation differs by design), every source argument bu
 import report lists as replaced, and the job's capacity, retry, role and unmodeled properties;
 per crawler: targets, database, schedule, policies, role, table prefix and configuration; per
 trigger: type, state, schedule, predicate and actions (whole: a job action's arguments and
-timeout too). Names (jobs, crawlers, connections) are compared through the import's mapping:
-deployed names carry the pipeline's prefix. Arguments gluestack adds are not differences. The
-database is compared by its exact name: the import refers to the account's existing database
-(existing_database), which keeps its name.
+timeout too); per data quality ruleset: its rules' text and its target table. Names (jobs,
+crawlers, connections, rulesets) are compared through the import's mapping: deployed names
+carry the pipeline's prefix. Arguments gluestack adds are not differences. The database (a
+crawler's, a ruleset's table's) is compared by its exact name: the import refers to the
+account's existing database (existing_database), which keeps its name.
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -32,12 +33,12 @@ from gluestack.spec.names import pipeline_resource_prefix
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-KINDS = ("job", "crawler", "trigger")
+KINDS = ("job", "crawler", "trigger", "ruleset")
 
 
 @dataclass(frozen=True)
 class Difference:
-    kind: str  # job, crawler, trigger
+    kind: str  # job, crawler, trigger, ruleset
     source_name: str  # its name in the source account
     field: str  # e.g. NumberOfWorkers, DefaultArguments[--enable-metrics]
     source: Any
@@ -124,6 +125,12 @@ TRIGGER_RULES = (
     FieldRule("Actions", ("Actions",), default=[], normalize=unordered),
 )
 
+RULESET_RULES = (
+    FieldRule("Ruleset", ("Ruleset",)),
+    FieldRule("TargetTable.DatabaseName", ("TargetTable", "DatabaseName")),
+    FieldRule("TargetTable.TableName", ("TargetTable", "TableName")),
+)
+
 ScriptReader = Callable[[str], str | None]
 
 
@@ -157,6 +164,10 @@ def compare(
     for aws_name, name in sorted(mapping.imported("trigger").items()):
         differences += _trigger(
             aws_name, source.triggers.get(aws_name), deployed.triggers.get(name), mapping
+        )
+    for aws_name, name in sorted(mapping.imported("ruleset").items()):
+        differences += _ruleset(
+            aws_name, source.rulesets.get(aws_name), deployed.rulesets.get(name)
         )
     return differences
 
@@ -204,6 +215,12 @@ def _trigger(
         ]
         renamed["Predicate"] = predicate
     return _fields("trigger", aws_name, TRIGGER_RULES, renamed, deployed)
+
+
+def _ruleset(aws_name: str, source: Resource | None, deployed: Resource | None) -> list[Difference]:
+    if source is None or deployed is None:
+        return [_missing("ruleset", aws_name, source, deployed)]
+    return _fields("ruleset", aws_name, RULESET_RULES, source, deployed)
 
 
 def _fields(

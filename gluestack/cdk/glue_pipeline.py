@@ -24,6 +24,12 @@ from gluestack.cdk.constructs import (
 )
 from gluestack.cdk.environment import ENVIRONMENTS_KEY, DeployEnvironment
 from gluestack.cdk.naming import PipelineNames, pascal
+from gluestack.cdk.pipeline_rulesets import (
+    add_rulesets,
+    checked_outputs,
+    output_quality,
+    output_ruleset_name,
+)
 from gluestack.cdk.pipeline_tables import PipelineTables
 from gluestack.cdk.pipeline_triggers import add_triggers
 from gluestack.cdk.shared_code import shared_code_asset
@@ -32,7 +38,6 @@ from gluestack.cdk.storage_stack import bucket_name
 from gluestack.cdk.unmodeled import apply_unmodeled
 from gluestack.spec import CrawlerSpec, JobSpec, PipelineSpec, validated
 from gluestack.spec.existing_resources import s3_location
-from gluestack.spec.job import DataQualitySpec
 from gluestack.spec.job_arguments import location_parameter
 from gluestack.spec.manifest import MANIFEST_OUTPUT, PipelineManifest
 
@@ -95,7 +100,7 @@ class GluePipeline(Construct):
             default_run_properties=spec.workflow.run_properties or None,
         )
         add_triggers(self, self, environment.name)
-        self._data_quality_rulesets()
+        add_rulesets(self, self)
         PipelineMonitoring(
             self,
             "Monitoring",
@@ -129,30 +134,17 @@ class GluePipeline(Construct):
             connections={name: self.names.resource(name) for name in self.spec.connections},
             rulesets={
                 table: {
-                    "ruleset": self._ruleset_name(table),
+                    "ruleset": output_ruleset_name(self.names, table),
                     "job": self.jobs[job].job_name,
-                    "on_failure": self._quality(job, table).on_failure,
+                    "on_failure": output_quality(self.spec, job, table).on_failure,
                 }
-                for job, table in self._checked_outputs()
+                for job, table in checked_outputs(self.spec)
+            },
+            table_rulesets={
+                key: {"ruleset": self.names.ruleset(key), "table": ruleset.table}
+                for key, ruleset in self.spec.rulesets.items()
             },
         )
-
-    def _checked_outputs(self) -> list[tuple[str, str]]:
-        """(job, table) of every output with a data quality ruleset."""
-        return [
-            (name, table)
-            for name, job in self.spec.jobs.items()
-            for table, output in job.outputs.items()
-            if output.data_quality is not None
-        ]
-
-    def _quality(self, job: str, table: str) -> DataQualitySpec:
-        quality = self.spec.jobs[job].outputs[table].data_quality
-        assert quality is not None
-        return quality
-
-    def _ruleset_name(self, table: str) -> str:
-        return self.names.resource(f"{table}-quality")
 
     def _security_configuration(self, key: kms.IKey) -> glue.SecurityConfiguration:
         """S3 writes, CloudWatch logs and job bookmarks of this pipeline, encrypted with the key."""
@@ -340,39 +332,6 @@ class GluePipeline(Construct):
                 self, "TempBucket", self.temp_bucket
             )
         return self._imported_temp_bucket
-
-    def _data_quality_rulesets(self) -> None:
-        database = glue.Database.from_database_arn(
-            self,
-            "Database",
-            cdk.Stack.of(self).format_arn(
-                service="glue", resource="database", resource_name=self.database_name
-            ),
-        )
-        for job, table in self._checked_outputs():
-            glue.DataQualityRuleset(
-                self,
-                f"{pascal(table)}Quality",
-                ruleset_name=self._ruleset_name(table),
-                description=f"Data quality rules of {table}",
-                dqdl=glue.Dqdl.from_string(self._quality(job, table).rules),
-                target_table=glue.DataQualityTargetTable.from_table_name(database, table),
-            )
-            # A ruleset evaluation run on the table assumes the role of the job writing it. An
-            # existing role (job role:) is granted nothing: its own policies must allow these.
-            role = self.job_roles.get(job)
-            if role is None:
-                continue
-            role.allow(
-                ["glue:GetDataQualityRuleset", "glue:PublishDataQuality"],
-                [
-                    cdk.Stack.of(self).format_arn(
-                        service="glue",
-                        resource="dataQualityRuleset",
-                        resource_name=self._ruleset_name(table),
-                    )
-                ],
-            )
 
 
 def _declared_environments(scope: Construct) -> list[str] | None:

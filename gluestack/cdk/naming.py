@@ -15,6 +15,11 @@ class PipelineNames:
     def resource(self, name: str) -> str:
         return pipeline_resource_prefix(self.env, self.pipeline) + name
 
+    def ruleset(self, key: str) -> str:
+        """A data quality ruleset: a pipeline-level one's spec key, or an output's
+        (names.output_ruleset_key)."""
+        return self.resource(key)
+
     @property
     def workflow(self) -> str:
         return f"{self.pipeline}-{self.env}"

@@ -29,6 +29,7 @@ from gluestack.ops.data_quality import (
     evaluate_rulesets,
     pipeline_rulesets,
     quality_results,
+    table_rulesets,
 )
 from gluestack.ops.stacks import PipelineManifest, StackNotFound
 from gluestack.spec.names import pipeline_stack_name
@@ -54,10 +55,21 @@ def _print(results: list[QualityResult], as_json: bool) -> None:
         console.print("no data quality results")
 
 
+RoleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--role",
+        help="The IAM role the evaluation runs of the pipeline's table rulesets (spec "
+        "rulesets:) assume; an output's ruleset runs with its writing job's role.",
+    ),
+]
+
+
 @dq.command("run")
 def dq_run(
     pipeline: str,
     env: EnvOption = "dev",
+    role: RoleOption = None,
     deadline: DeadlineOption = 3600,
     as_json: JsonOption = False,
     endpoint_url: EndpointOption = None,
@@ -70,10 +82,19 @@ def dq_run(
         manifest = _manifest(aws, env, pipeline, endpoint_url)
     except StackNotFound as error:
         fail(f"pipeline '{pipeline}' (env {env}): {error}")
+    if manifest.table_rulesets and role is None:
+        keys = ", ".join(sorted(manifest.table_rulesets))
+        fail(
+            f"pipeline '{pipeline}' has table rulesets ({keys}): no job writes their tables, "
+            "so their evaluation runs need --role ARN"
+        )
     glue = glue_client(aws, endpoint_url)
     results: list[QualityResult] = []
     try:
-        for target in pipeline_rulesets(glue, manifest):
+        targets = pipeline_rulesets(glue, manifest)
+        if role is not None:
+            targets += table_rulesets(manifest, role)
+        for target in targets:
             with errors.status(f"evaluating {target.database}.{target.table}"):
                 results += evaluate_rulesets(glue, target, deadline_seconds=deadline)
     except OPERATION_ERRORS as error:
@@ -154,7 +175,8 @@ def _pipeline_results(glue: "GlueClient", manifest: PipelineManifest) -> list[Qu
         for job in manifest.jobs.values()
         for result in quality_results(glue, job_name=job)
     }
-    for table in manifest.rulesets:
+    tables = {*manifest.rulesets, *(r["table"] for r in manifest.table_rulesets.values())}
+    for table in sorted(tables):
         for result in quality_results(glue, database=manifest.database, table=table):
             found[result.result_id] = result
     return sorted(found.values(), key=lambda r: str(r.started_on), reverse=True)

@@ -113,6 +113,18 @@ def pipeline_rulesets(
     return targets
 
 
+def table_rulesets(manifest: PipelineManifest, role: str) -> list[TableRulesets]:
+    """The pipeline-level rulesets by table (no job writes their tables): one run per table,
+    assuming the role given."""
+    by_table: dict[str, list[str]] = {}
+    for deployed in manifest.table_rulesets.values():
+        by_table.setdefault(deployed["table"], []).append(deployed["ruleset"])
+    return [
+        TableRulesets(manifest.database, table, tuple(sorted(names)), role)
+        for table, names in sorted(by_table.items())
+    ]
+
+
 def evaluate_rulesets(
     glue: "GlueClient",
     target: TableRulesets,

@@ -68,13 +68,14 @@ def read_estate(glue: "GlueClient", scope: EstateScope = EstateScope()) -> GlueE
 
 # GetTags' ARN of each kind (https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html).
 _TAGGED_KINDS = {
-    "jobs": "job", "crawlers": "crawler", "triggers": "trigger", "workflows": "workflow"
+    "jobs": "job", "crawlers": "crawler", "triggers": "trigger", "workflows": "workflow",
+    "rulesets": "dataQualityRuleset",
 }  # fmt: skip
 
 
 def with_tags(glue: "GlueClient", estate: GlueEstate, account: str, region: str) -> GlueEstate:
-    """estate with each job's, crawler's, trigger's and workflow's tags as its `Tags` (Get*
-    and BatchGet* return none), read with GetTags."""
+    """estate with each job's, crawler's, trigger's, workflow's and ruleset's tags as its
+    `Tags` (Get* and BatchGet* return none), read with GetTags."""
     tagged: dict[str, dict[str, Resource]] = {}
     arn = f"arn:{glue.meta.partition}:glue:{region}:{account}"
     for attribute, kind in _TAGGED_KINDS.items():

@@ -13,6 +13,7 @@ from gluestack.spec.job_options import JobOptions, WorkerType, flex_refusal
 from gluestack.spec.names import CatalogName, ResourceName, S3Prefix
 from gluestack.spec.reserved_arguments import check_argument_name
 from gluestack.spec.source import DataFormat
+from gluestack.spec.table_ruleset import DqdlRules
 from gluestack.spec.transform import TransformSpec
 from gluestack.spec.unmodeled import JobUnmodeled
 
@@ -31,7 +32,7 @@ class DataQualitySpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    rules: str = Field(description="the DQDL ruleset: Rules = [ ... ]")
+    rules: DqdlRules
     on_failure: OnQualityFailure = Field(
         default="warn",
         description=(
@@ -40,14 +41,6 @@ class DataQualitySpec(BaseModel):
             "(generated jobs only)"
         ),
     )
-
-    @field_validator("rules")
-    @classmethod
-    def _rules_are_dqdl(cls, value: str) -> str:
-        from gluestack.spec.dqdl import parse_ruleset
-
-        parse_ruleset(value)  # DqdlError (a ValueError) names the line and column
-        return value
 
 
 class OutputSpec(BaseModel):

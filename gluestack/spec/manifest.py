@@ -29,6 +29,8 @@ class PipelineManifest:
     job_outputs: dict[str, list[str]] = field(default_factory=dict)
     # table -> {"ruleset": deployed ruleset, "job": deployed writing job, "on_failure": ...}
     rulesets: dict[str, dict[str, str]] = field(default_factory=dict)
+    # spec key of a pipeline-level ruleset -> {"ruleset": deployed ruleset, "table": its table}
+    table_rulesets: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))

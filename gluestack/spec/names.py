@@ -42,6 +42,12 @@ def pipeline_resource_prefix(env: str, pipeline: str) -> str:
     return f"{pipeline}-{env}-"
 
 
+def output_ruleset_key(table: str) -> str:
+    """The name, after the pipeline's prefix, of the ruleset an output's data_quality deploys
+    as; a pipeline-level ruleset deploys under its own key."""
+    return f"{table}-quality"
+
+
 # A JDBC crawl names each table it catalogs: AWS documents no rule; Glue's crawlers are seen
 # joining database, schema and table with '_', lower case, other characters made '_'.
 JDBC_TABLE_NAME_MAX = 128

@@ -7,6 +7,7 @@ from gluestack.spec.crawler import CrawlerSpec
 from gluestack.spec.job import JobSpec, OutputSpec
 from gluestack.spec.names import CatalogName, ResourceName, jdbc_table_pattern
 from gluestack.spec.source import SourceSpec
+from gluestack.spec.table_ruleset import TableRulesetSpec
 from gluestack.spec.trigger import TriggerSpec
 from gluestack.spec.workflow import NotificationsSpec, WorkflowSpec
 
@@ -29,6 +30,11 @@ class PipelineSpec(BaseModel):
     crawlers: dict[ResourceName, CrawlerSpec] = Field(default_factory=dict)
     jobs: dict[ResourceName, JobSpec] = Field(default_factory=dict)
     triggers: dict[ResourceName, TriggerSpec] = Field(default_factory=dict)
+    rulesets: dict[ResourceName, TableRulesetSpec] = Field(
+        default_factory=dict,
+        description="data quality rulesets on tables of the database that no job's output "
+        "declares (crawled tables): deployed as Glue Data Quality rulesets",
+    )
     workflow: WorkflowSpec = WorkflowSpec()
     notifications: NotificationsSpec = NotificationsSpec()
     tags: dict[str, str] = Field(

@@ -1,6 +1,7 @@
 """Cross-references a pydantic model cannot check alone: names used must be declared."""
 
 from gluestack.spec.errors import SpecIssue
+from gluestack.spec.names import output_ruleset_key
 from gluestack.spec.pipeline import PipelineSpec
 from gluestack.spec.transform_steps.checks import check_transforms
 from gluestack.spec.trigger import Target
@@ -22,6 +23,7 @@ def check_references(spec: PipelineSpec, environments: list[str] | None = None) 
         *_check_job_inputs(spec),
         *_check_trigger_targets(spec),
         *_check_action_arguments(spec),
+        *_check_table_rulesets(spec),
         *_check_single_start(spec),
         *check_cycles(spec),
         *check_transforms(spec),
@@ -221,6 +223,33 @@ def _check_action_arguments(spec: PipelineSpec) -> list[SpecIssue]:
         for argument, value in action.arguments.items()
         if (refusal := spec.jobs[action.job].argument_refusal(argument, value))
     ]
+
+
+def _check_table_rulesets(spec: PipelineSpec) -> list[SpecIssue]:
+    """A table's rules are in one place, and every ruleset deploys under a name of its own."""
+    checked = {
+        table: job
+        for job, job_spec in spec.jobs.items()
+        for table, output in job_spec.outputs.items()
+        if output.data_quality is not None
+    }
+    issues: list[SpecIssue] = []
+    for key, ruleset in spec.rulesets.items():
+        if ruleset.table in checked:
+            where = f"jobs.{checked[ruleset.table]}.outputs.{ruleset.table}.data_quality"
+            message = (
+                f"table '{ruleset.table}' has rules in {where} already; keep its rules in one "
+                "place: merge them there, or remove that data_quality"
+            )
+            issues.append(SpecIssue(("rulesets", key, "table"), message))
+        clashing = [table for table in checked if output_ruleset_key(table) == key]
+        if clashing:
+            message = (
+                f"'{key}' is the deployed name of jobs.{checked[clashing[0]]}.outputs."
+                f"{clashing[0]}.data_quality's ruleset; give this ruleset another key"
+            )
+            issues.append(SpecIssue(("rulesets", key), message))
+    return issues
 
 
 def _check_single_start(spec: PipelineSpec) -> list[SpecIssue]:

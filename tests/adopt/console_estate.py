@@ -9,6 +9,7 @@ ASSETS = f"aws-glue-assets-{ACCOUNT}-{REGION}"
 ROLE = f"arn:aws:iam::{ACCOUNT}:role/service-role/AWSGlueServiceRole-sales"
 CRAWLER_ROLE = f"arn:aws:iam::{ACCOUNT}:role/service-role/AWSGlueServiceRole-crawlers"
 RULES = 'Rules = [ RowCount > 0, IsComplete "order_id" ]'
+RULESET_DESCRIPTION = "Every crawled order has an id."
 
 
 def studio_arguments(job: str) -> dict[str, str]:
@@ -66,7 +67,8 @@ def create_spark_job(
 
 def create_console_estate(aws: boto3.Session) -> None:
     """Two workflows, a scheduled crawler, an ANY trigger over two jobs, a job with bookmarks
-    and extra modules, a JDBC connection and a ruleset."""
+    and extra modules, a JDBC connection and a ruleset on a
+    crawled table."""
     glue, s3 = aws.client("glue"), aws.client("s3")
     s3.create_bucket(Bucket=ASSETS)
     for database in ("sales", "inventory", "weblogs"):
@@ -102,8 +104,10 @@ def create_console_estate(aws: boto3.Session) -> None:
     )
     glue.create_data_quality_ruleset(
         Name="orders-quality",
+        Description=RULESET_DESCRIPTION,
         Ruleset=RULES,
         TargetTable={"TableName": "orders", "DatabaseName": "sales"},
+        Tags={"team": "sales"},
     )
 
 

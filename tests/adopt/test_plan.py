@@ -8,7 +8,15 @@ import pytest
 from gluestack.adopt import ImportContext, ImportPlan, plan_import
 from gluestack.adopt.report import ReportEntry
 from gluestack.ops.estate import read_estate
-from tests.adopt.console_estate import ACCOUNT, CRAWLER_ROLE, REGION, ROLE, create_console_estate
+from tests.adopt.console_estate import (
+    ACCOUNT,
+    CRAWLER_ROLE,
+    REGION,
+    ROLE,
+    RULES,
+    RULESET_DESCRIPTION,
+    create_console_estate,
+)
 
 
 @pytest.fixture
@@ -156,10 +164,45 @@ def test_the_existing_database_is_referred_to_as_it_is_with_nothing_to_do(
     assert database_actions == []
 
 
-def test_the_ruleset_is_reported_not_imported_with_its_rules(plan: ImportPlan) -> None:
-    [ruleset] = entries(plan, "not_imported", "orders-quality")
+def test_a_ruleset_on_a_pipelines_database_becomes_one_of_its_rulesets(plan: ImportPlan) -> None:
+    sales = specs(plan)["sales-nightly"]
 
-    assert ruleset.field == "sales.orders"
-    assert ruleset.value.startswith("Rules = [")
-    assert "outputs" in ruleset.detail
-    assert plan.report.failed
+    assert sales["rulesets"] == {
+        "orders-quality": {"table": "orders", "description": RULESET_DESCRIPTION, "rules": RULES}
+    }
+    # Where a person writes it: after the jobs, before the triggers.
+    assert list(sales).index("rulesets") == list(sales).index("jobs") + 1
+    [imported] = entries(plan, "imported", "orders-quality")
+    assert (imported.kind, imported.pipeline, imported.field) == (
+        "ruleset",
+        "sales-nightly",
+        "rulesets.orders-quality",
+    )
+    assert not [e for e in plan.report.entries if e.kind == "ruleset" and e.outcome != "imported"]
+
+
+def test_a_ruleset_on_a_database_no_pipeline_uses_stays_not_imported_saying_so(
+    aws: boto3.Session,
+) -> None:
+    create_console_estate(aws)
+    glue = aws.client("glue")
+    glue.create_data_quality_ruleset(
+        Name="ledger-checks",
+        Ruleset="Rules = [ RowCount > 0 ]",
+        TargetTable={"TableName": "ledger", "DatabaseName": "finance"},
+    )
+    glue.create_data_quality_ruleset(
+        Name="Sales Totals",
+        Ruleset='Rules = [ ColumnValues "total" > 0 ]',
+        TargetTable={"TableName": "orders", "DatabaseName": "sales"},
+    )
+
+    plan = plan_import(read_estate(glue), ImportContext(ACCOUNT, REGION))
+
+    [ledger] = entries(plan, "not_imported", "ledger-checks")
+    assert (ledger.kind, ledger.field) == ("ruleset", "finance.ledger")
+    assert ledger.value == "Rules = [ RowCount > 0 ]"
+    assert "no imported pipeline uses database finance" in ledger.detail
+    assert set(specs(plan)["sales-nightly"]["rulesets"]) == {"orders-quality", "sales-totals"}
+    [renamed] = entries(plan, "renamed", "Sales Totals")
+    assert (renamed.kind, renamed.field) == ("ruleset", "sales-totals")

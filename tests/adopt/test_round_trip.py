@@ -48,7 +48,7 @@ def round_trip(
     project = copy_project(project_root, tmp_path, {})
     specs = project / "imported"
     ran = gluestack("import", "--project", str(project), "--json", "--out", str(specs))
-    assert ran.exit_code == 1, ran.output  # the ruleset has no place in the spec: reported
+    assert ran.exit_code == 1, ran.output  # a connection's JDBC_ENFORCE_SSL, the ruleset's tags
     mapping = ImportMapping.from_report(json.loads(ran.stdout)["entries"], ENV)
     if edit is not None:
         edit(specs)
@@ -108,6 +108,8 @@ def test_the_imported_estate_deploys_as_its_source(
         "weblogs-crawler",
     ]
     assert len(mapping.imported("trigger")) == 5
+    # On a table of the existing database: its rules and table read back as the source's.
+    assert mapping.imported("ruleset") == {"orders-quality": "sales-nightly-dev-orders-quality"}
     assert found(differences) == KNOWN_DIFFERENCES
 
 
@@ -138,7 +140,7 @@ def test_edited_properties_are_the_only_further_differences(
     assert found(differences) >= KNOWN_DIFFERENCES
 
 
-def test_a_database_deployed_per_environment_is_a_difference_of_every_crawler_writing_it(
+def test_a_database_deployed_per_environment_is_a_difference_of_every_crawler_and_ruleset(
     aws: boto3.Session, project_root: Path, tmp_path: Path
 ) -> None:
     """What the import did before existing_database: sales_dev beside the account's sales."""
@@ -152,7 +154,8 @@ def test_a_database_deployed_per_environment_is_a_difference_of_every_crawler_wr
     differences, _ = round_trip(aws, project_root, tmp_path, created_per_environment)
 
     assert found(differences) - KNOWN_DIFFERENCES == {
-        ("crawler", "sales-raw-crawler", "DatabaseName", '"sales"', '"sales_dev"')
+        ("crawler", "sales-raw-crawler", "DatabaseName", '"sales"', '"sales_dev"'),
+        ("ruleset", "orders-quality", "TargetTable.DatabaseName", '"sales"', '"sales_dev"'),
     }
 
 

@@ -131,8 +131,8 @@ def test_crawlers_jobs_grants_and_rulesets_name_the_existing_database_exactly(
     assert {c["Properties"]["DatabaseName"] for c in crawlers} == {"sales_raw"}
     generated = _named(template, "AWS::Glue::Job", "imported-dev-generated")
     assert generated["DefaultArguments"]["--database"] == "sales_raw"
-    [ruleset] = template.find_resources("AWS::Glue::DataQualityRuleset").values()
-    assert ruleset["Properties"]["TargetTable"]["DatabaseName"] == "sales_raw"
+    rulesets = template.find_resources("AWS::Glue::DataQualityRuleset").values()
+    assert {r["Properties"]["TargetTable"]["DatabaseName"] for r in rulesets} == {"sales_raw"}
     catalog_arns = [
         json.dumps(resource)
         for statement in _statements(template, "")
@@ -144,3 +144,20 @@ def test_crawlers_jobs_grants_and_rulesets_name_the_existing_database_exactly(
     assert all(':database/sales_raw"' in a or ":table/sales_raw/" in a for a in catalog_arns)
     [manifest] = [v for k, v in template.to_json()["Outputs"].items() if MANIFEST_OUTPUT in k]
     assert json.loads(manifest["Value"])["database"] == "sales_raw"
+
+
+def test_a_table_ruleset_deploys_on_its_table_under_the_pipelines_prefix_with_no_grant(
+    template: Template,
+) -> None:
+    ruleset = _named(template, "AWS::Glue::DataQualityRuleset", "imported-dev-orders-checks")
+    assert ruleset["TargetTable"] == {"DatabaseName": "sales_raw", "TableName": "orders"}
+    assert ruleset["Ruleset"] == 'Rules = [ RowCount > 0, IsComplete "id" ]'
+    assert ruleset["Description"] == "The exported orders."
+    # An output's ruleset is named by the same rule: the prefix and its key.
+    _named(template, "AWS::Glue::DataQualityRuleset", "imported-dev-nightly-quality")
+    policies = json.dumps(template.find_resources("AWS::IAM::Policy"))
+    assert "imported-dev-orders-checks" not in policies
+    [manifest] = [v for k, v in template.to_json()["Outputs"].items() if MANIFEST_OUTPUT in k]
+    assert json.loads(manifest["Value"])["table_rulesets"] == {
+        "orders-checks": {"ruleset": "imported-dev-orders-checks", "table": "orders"}
+    }

@@ -149,6 +149,7 @@ def test_manifest_output_names_every_deployed_resource(dev: Templates) -> None:
                 "on_failure": "warn",
             }
         },
+        "table_rulesets": {},
     }
 
 

@@ -33,7 +33,7 @@ def test_the_console_estate_is_written_and_loads(aws: boto3.Session, tmp_path: P
 
     ran = imported(tmp_path)
 
-    assert ran.exit_code == 1, ran.output  # the ruleset has no place in the spec: reported
+    assert ran.exit_code == 1, ran.output  # a connection's JDBC_ENFORCE_SSL, the ruleset's tags
     assert files_under(tmp_path) == [
         "glue_scripts/imported/inventory-load.py",
         "glue_scripts/imported/sales_audit.py",
@@ -62,8 +62,11 @@ def test_the_console_estate_is_written_and_loads(aws: boto3.Session, tmp_path: P
     assert "database: sales\nexisting_database: true\n" in text
     assert "hunter2" not in text
     entries = report(ran)["entries"]
-    [ruleset] = [e for e in entries if e["kind"] == "ruleset"]
-    assert ruleset["outcome"] == "not_imported" and ruleset["aws_name"] == "orders-quality"
+    rulesets = [(e["outcome"], e["setting"]) for e in entries if e["kind"] == "ruleset"]
+    # GetTags reads a ruleset's tags; the spec's are the whole pipeline's.
+    assert sorted(rulesets) == [("imported", ""), ("not_imported", "Tags")]
+    assert sales.rulesets["orders-quality"].table == "orders"
+    assert sales.rulesets["orders-quality"].description == "Every crawled order has an id."
     assert sorted(report(ran)["written"]) == files_under(tmp_path)
 
 

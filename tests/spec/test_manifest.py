@@ -9,6 +9,7 @@ def test_the_manifest_round_trips_through_its_stack_output_json() -> None:
         crawlers={"raw": "flights-dev-raw"}, jobs={"clean": "flights-dev-clean"},
         triggers={"start": "flights-dev-start"}, connections={"reference": "flights-dev-reference"},
         rulesets={"flights_clean": {"ruleset": "r", "job": "j", "on_failure": "warn"}},
+        table_rulesets={"raw-checks": {"ruleset": "flights-dev-raw-checks", "table": "flights"}},
     )  # fmt: skip
     assert PipelineManifest.from_json(manifest.to_json()) == manifest
     older = (
@@ -16,3 +17,4 @@ def test_the_manifest_round_trips_through_its_stack_output_json() -> None:
         '"triggers": {}}'
     )
     assert PipelineManifest.from_json(older).connections == {}  # stacks deployed before connections
+    assert PipelineManifest.from_json(older).table_rulesets == {}

@@ -21,6 +21,7 @@ from typing import Any
 from moto.glue.exceptions import AlreadyExistsException, EntityNotFoundException, GlueClientError
 from moto.glue.models import GlueBackend, glue_backends
 from moto.glue.responses import GlueResponse
+from moto.utilities.utils import get_partition
 
 from gluestack.spec.dqdl import DqdlError, parse_ruleset
 from gluestack.spec.dqdl.syntax import rules_of
@@ -178,7 +179,16 @@ def create_data_quality_ruleset(self: GlueResponse) -> str:
             "CreatedOn": now,
             "LastModifiedOn": now,
         }
+    # GetTags reads moto's tagger: the ruleset's tags are there too, under its ARN.
+    self.glue_backend.tag_resource(_ruleset_arn(self.glue_backend, name), self._get_param("Tags"))
     return json.dumps({"Name": name})
+
+
+def _ruleset_arn(backend: GlueBackend, name: str) -> str:
+    region = backend.region_name
+    return (
+        f"arn:{get_partition(region)}:glue:{region}:{backend.account_id}:dataQualityRuleset/{name}"
+    )
 
 
 def get_data_quality_ruleset(self: GlueResponse) -> str:

@@ -5,6 +5,7 @@ https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-data-quality-api.html de
 """
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from gluestack.cli import app
 from gluestack.local.cdk_out.deploy import deploy_assembly
+from gluestack.local.cdk_out.synth import synthesize
 from gluestack.local.pipeline_run import LOCAL_POLLING
 from gluestack.ops import wait_for_job_run
 from gluestack.ops.data_quality import (
@@ -211,3 +213,36 @@ def test_the_cli_evaluates_a_deployed_pipelines_rulesets_and_shows_the_results(
     assert table.exit_code == 0 and "Data quality" in table.output, table.output
     no_job = runner.invoke(app, ["dq", "results", "flights-dev-features", *endpoint, "--json"])
     assert (no_job.exit_code, json.loads(no_job.output)) == (0, [])
+
+
+def test_a_deployed_table_ruleset_is_evaluated_offline_with_the_role_given(
+    account: Any, project_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/cdk/specs/imported.yaml: orders-checks on the crawled orders table, which no job
+    of the pipeline writes; nightly-quality on the nightly job's output."""
+    session, executor = account
+    pipelines = tmp_path / "pipelines"
+    pipelines.mkdir()
+    shutil.copy(project_root / "tests" / "cdk" / "specs" / "imported.yaml", pipelines)
+    monkeypatch.setenv("GLUESTACK_PIPELINES", str(pipelines))
+    deploy_assembly(synthesize(project_root, "dev", tmp_path / "cdk.out"), session)
+    glue, s3 = session.client("glue"), session.client("s3")
+    for table, rows in (("orders", "id,amount\n1,2.5\n,4\n"), ("nightly", "id,amount\n1,2\n")):
+        s3.put_object(Bucket="raw", Key=f"{table}/a.csv", Body=rows.encode())
+        columns = [("id", "bigint"), ("amount", "double")]
+        csv_table(glue, table, f"s3://raw/{table}/", columns, database="sales_raw")
+    endpoint = ["--endpoint-url", executor.endpoint]
+
+    refused = runner.invoke(app, ["dq", "run", "imported", *endpoint])
+    ran = runner.invoke(app, ["dq", "run", "imported", "--role", ROLE, *endpoint, "--json"])
+
+    assert refused.exit_code == 1 and "table rulesets (orders-checks)" in refused.output
+    assert ran.exit_code == 1, ran.output  # IsComplete "id" fails on orders
+    evaluated = {r["ruleset"]: r for r in json.loads(ran.output)}
+    assert set(evaluated) == {"imported-dev-orders-checks", "imported-dev-nightly-quality"}
+    checks = evaluated["imported-dev-orders-checks"]
+    assert checks["table"] == "sales_raw.orders"
+    assert [(r["rule"], r["result"]) for r in checks["rules"]] == [
+        ("RowCount > 0", "PASS"),
+        ('IsComplete "id"', "FAIL"),
+    ]
