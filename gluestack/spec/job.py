@@ -11,7 +11,7 @@ from gluestack.spec.glue_types import GlueType
 from gluestack.spec.job_arguments import table_of
 from gluestack.spec.job_options import JobOptions, WorkerType, flex_refusal
 from gluestack.spec.names import CatalogName, ResourceName, S3Prefix
-from gluestack.spec.reserved_arguments import check_argument_name
+from gluestack.spec.reserved_arguments import SpecArguments
 from gluestack.spec.source import DataFormat
 from gluestack.spec.table_ruleset import DqdlRules
 from gluestack.spec.transform import TransformSpec
@@ -112,7 +112,7 @@ class JobSpec(JobOptions):
     duration_alarm_minutes: int | None = Field(
         default=None, ge=1, description="alarm when a run takes longer (default: 80% of timeout)"
     )
-    arguments: dict[str, str] = Field(default_factory=dict)
+    arguments: SpecArguments = Field(default_factory=dict)
     environments: dict[str, Sizing] = Field(
         default_factory=dict, description="worker sizing per environment, e.g. prod"
     )
@@ -131,13 +131,6 @@ class JobSpec(JobOptions):
         path = PurePosixPath(value)
         if path.is_absolute() or ".." in path.parts or path.suffix != ".py":
             raise ValueError("must be a relative path to a .py file inside the project")
-        return value
-
-    @field_validator("arguments")
-    @classmethod
-    def _arguments_are_plain_names(cls, value: dict[str, str]) -> dict[str, str]:
-        for name in value:
-            check_argument_name(name)
         return value
 
     @model_validator(mode="after")

@@ -1,5 +1,9 @@
 """Job arguments Glue reserves, or that gluestack sets from typed options."""
 
+from typing import Annotated
+
+from pydantic import AfterValidator
+
 # Set by Glue itself for every run; a job must not declare them.
 _SET_BY_GLUE = {
     "JOB_NAME",
@@ -36,6 +40,16 @@ def check_argument_name(name: str) -> None:
     if name.startswith("-"):
         raise ValueError(f"argument '{name}': write names without leading '--'")
     check_not_reserved(name)
+
+
+def _plain_names(arguments: dict[str, str]) -> dict[str, str]:
+    for name in arguments:
+        check_argument_name(name)
+    return arguments
+
+
+# A spec's `arguments` (a job's or a trigger action's): names checked by check_argument_name.
+SpecArguments = Annotated[dict[str, str], AfterValidator(_plain_names)]
 
 
 def check_not_reserved(name: str) -> None:

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from gluestack.spec.job_options import MAX_TIMEOUT_MINUTES
 from gluestack.spec.names import ResourceName
-from gluestack.spec.reserved_arguments import check_argument_name
+from gluestack.spec.reserved_arguments import SpecArguments
 from gluestack.spec.schedule import GlueCron
 from gluestack.spec.unmodeled import TriggerUnmodeled
 
@@ -41,7 +41,7 @@ class Action(Target):
     """A job or crawler the trigger starts; a job's runs may take their own arguments and
     timeout (Glue's Action: https://docs.aws.amazon.com/glue/latest/webapi/API_Action.html)."""
 
-    arguments: dict[str, str] = Field(
+    arguments: SpecArguments = Field(
         default_factory=dict,
         description=(
             "job action: arguments for the runs this trigger starts, written as a job's "
@@ -55,7 +55,7 @@ class Action(Target):
         description="job action: the runs' timeout, in place of the job's timeout_minutes",
     )
 
-    @field_validator("arguments", "timeout_minutes")
+    @field_validator("arguments", "timeout_minutes", mode="before")
     @classmethod
     def _job_runs_only(cls, value: object, info: ValidationInfo) -> object:
         # job and crawler are declared first, so they are validated by now.
@@ -64,13 +64,6 @@ class Action(Target):
                 f"'{info.field_name}' applies to a job action only: a crawler run takes no "
                 "arguments and no timeout; allowed keys on a crawler action: crawler"
             )
-        return value
-
-    @field_validator("arguments")
-    @classmethod
-    def _arguments_are_plain_names(cls, value: dict[str, str]) -> dict[str, str]:
-        for name in value:
-            check_argument_name(name)
         return value
 
 
