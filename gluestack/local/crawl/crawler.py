@@ -135,7 +135,7 @@ def _crawl_catalog_target(
             _refuse_unread_files(database, name, workspace.local_path(location))
             summary.empty.append(location)
             continue
-        table_input = {**table.table_input(), **_kept_fields(existing)}
+        table_input = {**table.table_input(), **_kept_fields(existing, table.partition_keys)}
         table_input["Parameters"] = {**existing.get("Parameters", {}), **table_input["Parameters"]}
         _keep(glue, database, name, table_input, policy, summary)
         _add_partitions(glue, database, table)
@@ -179,9 +179,15 @@ def _refuse_unread_files(database: str, name: str, folder: Path) -> None:
         )
 
 
-def _kept_fields(table: dict[str, Any]) -> dict[str, Any]:
-    """What a re-crawl leaves of the existing table: its own, not the crawler's."""
-    return {key: table[key] for key in ("Description", "Owner", "Retention") if key in table}
+def _kept_fields(table: dict[str, Any], partition_keys: list[str]) -> dict[str, Any]:
+    """What a re-crawl leaves of the existing table: its own, not the crawler's; its partition
+    keys' declared types where the folders hold those keys."""
+    kept: dict[str, Any] = {
+        key: table[key] for key in ("Description", "Owner", "Retention") if key in table
+    }
+    if [k["Name"] for k in table.get("PartitionKeys", [])] == partition_keys:
+        kept["PartitionKeys"] = table["PartitionKeys"]
+    return kept
 
 
 def _keep(

@@ -33,13 +33,14 @@ def _no_spark() -> SparkSession:
     raise AssertionError("CSV files are typed without Spark")
 
 
-def _old_table(glue: Any, name: str, location: str) -> None:
+def _old_table(glue: Any, name: str, location: str, **table: Any) -> None:
     glue.create_table(
         DatabaseName="db",
         TableInput={
             "Name": name,
             "Description": "kept by hand",
             "Parameters": {"owner_team": "sales"},
+            **table,
             "StorageDescriptor": {
                 "Location": location,
                 "Columns": [{"Name": "old", "Type": "string"}],
@@ -65,12 +66,12 @@ def test_a_catalog_target_updates_the_tables_columns_and_adds_its_partitions(
     s3_root = Workspace(tmp_path).s3_root
     for day in ("1", "2"):
         put(s3_root, f"raw/sales/day={day}/a.csv", "id,amount\n1,2.5\n")
-    _old_table(glue, "orders", "s3://raw/sales")
+    _old_table(glue, "orders", "s3://raw/sales", PartitionKeys=[{"Name": "day", "Type": "int"}])
     summary = emulate_crawl(glue, _no_spark, Workspace(tmp_path), _crawler(glue, "orders"))
     assert (summary.created, summary.updated) == ([], ["orders"])
     assert table_columns(glue, "orders") == [("id", "bigint"), ("amount", "double")]
     table = glue.get_table(DatabaseName="db", Name="orders")["Table"]
-    assert [k["Name"] for k in table["PartitionKeys"]] == ["day"]
+    assert table["PartitionKeys"] == [{"Name": "day", "Type": "int"}]  # as the table declared it
     assert table["Description"] == "kept by hand"
     assert table["Parameters"]["owner_team"] == "sales"
     assert table["Parameters"]["classification"] == "csv"
