@@ -1,7 +1,8 @@
 """One Glue crawler (GetCrawlers' shape) as a spec `crawlers:` entry.
 
 Its S3 targets are existing locations (`s3_targets`), never tables gluestack would create a
-bucket folder for; its JDBC targets name the pipeline's connections.
+bucket folder for; its JDBC targets name the pipeline's connections; its catalog targets, alone,
+become `catalog_tables` of the database they name (the conversion's database).
 """
 
 import json
@@ -30,7 +31,9 @@ _RECRAWL = {
     "CRAWL_NEW_FOLDERS_ONLY": "new_folders_only",
     "CRAWL_EVENT_MODE": "event_mode",
 }
-_TYPED_TARGETS = ("S3Targets", "JdbcTargets")
+_TYPED_TARGETS = ("S3Targets", "JdbcTargets", "CatalogTargets")
+# CatalogTarget members gluestack's catalog_tables have no field for.
+_CATALOG_TARGET_OPTIONS = ("ConnectionName", "EventQueueArn", "DlqEventQueueArn")
 
 
 @dataclass
@@ -62,10 +65,25 @@ def crawler_to_spec(
     for kind in sorted(set(targets) - set(_TYPED_TARGETS)):
         if targets[kind]:
             notes.not_imported(
-                f"Targets.{kind}", targets[kind], "gluestack crawls S3 and JDBC targets only"
+                f"Targets.{kind}",
+                targets[kind],
+                "gluestack crawls S3, JDBC and catalog targets only",
             )
-    if not (spec.get("s3_targets") or jdbc):
-        notes.not_imported("Targets", targets, "no S3 or JDBC target to crawl")
+    database = crawler.get("DatabaseName")
+    catalog = targets.get("CatalogTargets") or []
+    if catalog and (spec.get("s3_targets") or jdbc):
+        notes.not_imported(
+            "Targets.CatalogTargets",
+            catalog,
+            "a gluestack crawler of catalog_tables crawls no S3 or JDBC target (nor does Glue "
+            "mix them): its S3 and JDBC targets are imported",
+        )
+    elif catalog:
+        database, tables = _catalog_tables(catalog, notes)
+        if tables:
+            spec["catalog_tables"] = tables
+    if not (spec.get("s3_targets") or jdbc or spec.get("catalog_tables")):
+        notes.not_imported("Targets", targets, "no S3, JDBC or catalog target to crawl")
         return CrawlerConversion(name, key, None, entries=notes.entries)
     spec.update(_schedule(crawler, notes))
     spec.update(_policies(crawler, "event_queue_arn" in spec, notes))
@@ -77,8 +95,12 @@ def crawler_to_spec(
             "crawler does not crawl in event mode",
         )
     spec.update(_configuration(crawler.get("Configuration"), notes))
+    if "catalog_tables" in spec:
+        _catalog_crawl_policy(spec, crawler, notes)
     prefix = crawler.get("TablePrefix") or ""
-    if prefix:
+    if prefix and "catalog_tables" in spec:
+        notes.not_imported("TablePrefix", prefix, "a crawl of catalog tables keeps their names")
+    elif prefix:
         spec["table_prefix"] = prefix
     if crawler.get("CrawlerSecurityConfiguration"):
         notes.replaced(
@@ -94,11 +116,53 @@ def crawler_to_spec(
         )
     if extra := unmodeled(crawler, CRAWLER_UNMODELED, notes):
         spec["unmodeled"] = extra
-    notes.note("imported", detail=f"into database {crawler.get('DatabaseName', '?')}")
+    notes.note("imported", detail=f"into database {database or '?'}")
     connections = [t["ConnectionName"] for t in targets.get("JdbcTargets") or []]
-    return CrawlerConversion(
-        name, key, spec, crawler.get("DatabaseName"), connections, notes.entries
-    )
+    return CrawlerConversion(name, key, spec, database, connections, notes.entries)
+
+
+def _catalog_tables(targets: list[dict[str, Any]], notes: Notes) -> tuple[str | None, list[str]]:
+    """The one database the catalog targets name and their tables; none when they name several
+    (a spec's catalog_tables are tables of the pipeline's one database)."""
+    databases = sorted({t["DatabaseName"] for t in targets})
+    if len(databases) > 1:
+        notes.not_imported(
+            "Targets.CatalogTargets",
+            targets,
+            f"the targets name databases {', '.join(databases)}; a gluestack crawler's "
+            "catalog_tables are tables of the pipeline's one database",
+        )
+        return None, []
+    for target in targets:
+        for member in _CATALOG_TARGET_OPTIONS:
+            if target.get(member):
+                notes.not_imported(
+                    f"CatalogTargets.{member}", target[member], "gluestack has no such option"
+                )
+    tables = list(dict.fromkeys(table for t in targets for table in t["Tables"]))
+    return databases[0], tables
+
+
+def _catalog_crawl_policy(spec: dict[str, Any], crawler: dict[str, Any], notes: Notes) -> None:
+    """What Glue does crawling catalog tables, whatever the crawler's settings say.
+
+    https://docs.aws.amazon.com/glue/latest/dg/define-crawler-choose-data-sources.html: "Deleted
+    objects found in the data stores are ignored; no catalog tables are deleted. Instead, the
+    crawler writes a log message. (SchemaChangePolicy.DeleteBehavior=LOG)", and the single
+    schema per S3 path "is enabled by default and cannot be disabled".
+    """
+    change = spec.get("schema_change")
+    if change and change["delete"] == "delete_from_database":
+        notes.replaced(
+            "SchemaChangePolicy.DeleteBehavior",
+            crawler["SchemaChangePolicy"]["DeleteBehavior"],
+            "Glue deletes no table crawling catalog tables, it logs deleted objects: "
+            "schema_change.delete is log",
+        )
+        change["delete"] = "log"
+        if change == {"update": "update_in_database", "delete": "log"}:
+            del spec["schema_change"]
+    spec.pop("combine_compatible_schemas", None)
 
 
 def _s3_targets(targets: list[dict[str, Any]], notes: Notes) -> dict[str, Any]:

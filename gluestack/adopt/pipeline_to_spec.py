@@ -6,7 +6,7 @@ from typing import Any
 
 from gluestack.adopt.connection_to_spec import connection_to_spec
 from gluestack.adopt.context import ImportContext
-from gluestack.adopt.crawler_to_spec import crawler_to_spec
+from gluestack.adopt.crawler_to_spec import CrawlerConversion, crawler_to_spec
 from gluestack.adopt.grouping import Group
 from gluestack.adopt.job_to_spec import job_to_spec
 from gluestack.adopt.names import catalog_key
@@ -36,6 +36,9 @@ def pipeline_to_spec(
     jobs = [job_to_spec(estate.jobs[name], key, context) for name in group.jobs]
     crawlers = [crawler_to_spec(estate.crawlers[n], key, context) for n in group.crawlers]
     triggers = [trigger_to_spec(estate.triggers[n], key, context) for n in group.triggers]
+    notes = Notes("pipeline", group.name, key, "")
+    account_database = _account_database(database, jobs, crawlers, notes)
+    _drop_other_databases_catalog_crawlers(account_database, crawlers, key)
     entries: list[ReportEntry] = [e for j in jobs for e in j.entries]
     entries += [e for c in crawlers for e in c.entries] + [e for t in triggers for e in t.entries]
     used = sorted(
@@ -45,12 +48,10 @@ def pipeline_to_spec(
     connections = [connection_to_spec(estate.connections.get(n), n, key, context) for n in used]
     for connection in connections:
         entries += connection.entries
-    notes = Notes("pipeline", group.name, key, "")
     spec: dict[str, Any] = {"name": key}
     workflow = estate.workflows.get(group.workflows[0]) if len(group.workflows) == 1 else None
     if workflow and workflow.get("Description"):
         spec["description"] = workflow["Description"]
-    account_database = _account_database(database, jobs, crawlers, notes)
     spec.update(_database(account_database, estate, notes))
     _section(spec, "connections", [(c.key, c.spec) for c in connections])
     _section(spec, "crawlers", [(c.key, c.spec) for c in crawlers])
@@ -100,6 +101,29 @@ def _account_database(
             "DatabaseName", sorted(named), f"a pipeline has one database: {chosen} chosen"
         )
     return chosen
+
+
+def _drop_other_databases_catalog_crawlers(
+    account_database: str | None, crawlers: list[CrawlerConversion], pipeline: str
+) -> None:
+    """A crawler's catalog_tables are tables of the pipeline's database: a crawler of another
+    database's tables is left out (its spec would name tables the pipeline does not have)."""
+    for crawler in crawlers:
+        if (
+            crawler.spec
+            and "catalog_tables" in crawler.spec
+            and crawler.database != account_database
+        ):
+            notes = Notes("crawler", crawler.aws_name, pipeline, f"crawlers.{crawler.key}")
+            notes.not_imported(
+                "Targets.CatalogTargets",
+                crawler.spec["catalog_tables"],
+                f"it crawls tables of database {crawler.database}, and the pipeline's database "
+                f"is {account_database}",
+            )
+            crawler.spec = None
+            others = [e for e in crawler.entries if e.outcome != "imported"]
+            crawler.entries = others + notes.entries
 
 
 def _database(account_database: str | None, estate: GlueEstate, notes: Notes) -> dict[str, Any]:

@@ -177,6 +177,7 @@ def test_crawler_configuration_targets_and_policies() -> None:
     assert "combine_compatible_schemas" not in crawler.spec
     assert crawler.spec["table_prefix"] == "raw_"
     assert crawler.spec["unmodeled"] == {"Classifiers": ["my-csv"]}
+    assert "catalog_tables" not in crawler.spec  # Glue's crawlers never mix them with S3 targets
     assert any("CatalogTargets" in d for d in outcomes(crawler)["not_imported"])
     assert any("CreatePartitionIndex" in d for d in outcomes(crawler)["replaced"])
     assert crawler.spec["partition_schema"] == "own"  # no CrawlerOutput.Partitions
@@ -381,6 +382,78 @@ def test_a_trigger_of_a_job_not_imported_is_reported_not_left_dangling() -> None
     assert list(draft.spec["jobs"]) == ["py"] and list(draft.spec["triggers"]) == ["start"]
     refused = [e for e in plan.report.entries if e.outcome == "not_imported"]
     assert {(e.kind, e.aws_name) for e in refused} == {("job", "scala"), ("trigger", "then")}
+
+
+# https://docs.aws.amazon.com/glue/latest/dg/define-crawler-choose-data-sources.html, crawling
+# existing tables: "Database name is optional.", "Deleted objects found in the data stores are
+# ignored; no catalog tables are deleted. Instead, the crawler writes a log message.
+# (SchemaChangePolicy.DeleteBehavior=LOG)" and "You can't mix catalog tables as a source with any
+# other source types".
+def test_a_crawler_of_catalog_tables_imports_them_as_tables_of_their_database() -> None:
+    crawler = crawler_to_spec(
+        {
+            "Name": "recrawl",
+            "Role": "r",
+            "Targets": {"CatalogTargets": [
+                {"DatabaseName": "sales", "Tables": ["orders", "daily"],
+                 "EventQueueArn": "arn:aws:sqs:us-east-1:123456789012:q"},
+                {"DatabaseName": "sales", "Tables": ["daily"]},
+            ]},
+            "SchemaChangePolicy": {"UpdateBehavior": "UPDATE_IN_DATABASE",
+                                   "DeleteBehavior": "DELETE_FROM_DATABASE"},
+            "TablePrefix": "x_",
+        },
+        "p",
+        context(),
+    )  # fmt: skip
+
+    assert crawler.spec is not None and crawler.database == "sales"
+    assert crawler.spec["catalog_tables"] == ["orders", "daily"]
+    assert "schema_change" not in crawler.spec  # update_in_database, and Glue logs deletions
+    assert "table_prefix" not in crawler.spec
+    CrawlerSpec.model_validate(crawler.spec)
+    assert any("DeleteBehavior" in d for d in outcomes(crawler)["replaced"])
+    refused = outcomes(crawler)["not_imported"]
+    assert any("CatalogTargets.EventQueueArn" in d for d in refused)
+    assert any("TablePrefix" in d for d in refused)
+
+
+def test_catalog_targets_of_several_databases_are_not_imported() -> None:
+    crawler = crawler_to_spec(
+        {"Name": "c", "Role": "r", "Targets": {"CatalogTargets": [
+            {"DatabaseName": "a", "Tables": ["t"]}, {"DatabaseName": "b", "Tables": ["u"]}]}},
+        "p",
+        context(),
+    )  # fmt: skip
+
+    assert crawler.spec is None
+    assert any("databases a, b" in d for d in outcomes(crawler)["not_imported"])
+
+
+def test_a_crawler_of_another_databases_tables_is_left_out_of_the_pipeline() -> None:
+    def s3_crawler(name: str) -> dict[str, Any]:
+        return {"Name": name, "Role": "r", "DatabaseName": "main",
+                "Targets": {"S3Targets": [{"Path": f"s3://b/{name}/"}]}}  # fmt: skip
+
+    estate = GlueEstate(
+        crawlers={
+            "a": s3_crawler("a"),
+            "b": s3_crawler("b"),
+            "cat": {"Name": "cat", "Role": "r", "DatabaseName": "main", "Targets": {
+                "CatalogTargets": [{"DatabaseName": "other", "Tables": ["t"]}]}},
+        },
+        triggers={"start": {"Name": "start", "Type": "ON_DEMAND", "Actions": [
+            {"CrawlerName": "a"}, {"CrawlerName": "b"}, {"CrawlerName": "cat"}]}},
+        databases={"main": {"Name": "main"}, "other": {"Name": "other"}},
+    )  # fmt: skip
+
+    plan = plan_import(estate, context())
+
+    [draft] = plan.drafts
+    assert draft.spec["database"] == "main" and set(draft.spec["crawlers"]) == {"a", "b"}
+    about_cat = [e for e in plan.report.entries if e.aws_name == "cat"]
+    assert [e.outcome for e in about_cat] == ["not_imported"]
+    assert "database other" in about_cat[0].detail and "is main" in about_cat[0].detail
 
 
 def test_the_accounts_database_is_referred_to_as_it_is_and_any_other_reported() -> None:

@@ -1,15 +1,18 @@
-"""Run one crawler offline: infer each S3 target's table and write it to the catalog."""
+"""Run one crawler offline: infer each S3 target's table and write it to the catalog; re-crawl
+the existing tables its catalog targets name."""
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import boto3
 
-from gluestack.local.crawl.configuration import crawl_configuration
+from gluestack.local.crawl.configuration import CrawlConfiguration, crawl_configuration
 from gluestack.local.crawl.infer import InferredTable, infer_table
 from gluestack.local.crawl.jdbc_target import crawl_jdbc_target
 from gluestack.local.crawl.lazy_spark import LazySpark, SparkSource
 from gluestack.local.crawl.partitions import add_partitions
+from gluestack.local.crawl.table_files import hidden
 from gluestack.local.glue_compat.unsupported import UnsupportedGlueFeature
 from gluestack.local.records.workspace import Workspace
 from gluestack.spec.crawler import GLUE_DEFAULT_SCHEMA_CHANGE_POLICY
@@ -47,6 +50,8 @@ def emulate_crawl(
     take their table's columns when the Configuration says InheritFromTable, else the columns
     of their own files (see configuration, which refuses the settings crawls do not emulate).
 
+    Catalog targets re-crawl existing tables (see _crawl_catalog_target).
+
     spark is a session or a factory of one, called only when a table needs Spark: JDBC
     targets, and files whose schema Python cannot infer as Spark would (see file_schema).
     """
@@ -60,7 +65,8 @@ def emulate_crawl(
             "files as Glue's built-in classifiers do"
         )
     configuration = crawl_configuration(crawler.get("Configuration"))
-    database = crawler["DatabaseName"]
+    # Optional for a crawler of catalog targets, whose targets name their database.
+    database = crawler.get("DatabaseName", "")
     prefix = crawler.get("TablePrefix", "")
     policy = {**GLUE_DEFAULT_SCHEMA_CHANGE_POLICY, **crawler.get("SchemaChangePolicy", {})}
     summary = CrawlSummary()
@@ -92,7 +98,96 @@ def emulate_crawl(
         for jdbc in found:
             _keep(glue, database, jdbc.name, jdbc.table_input(), policy, summary)
         _retire_vanished(glue, database, name, target, {t.name for t in found}, policy, summary)
+    for target in crawler["Targets"].get("CatalogTargets", []):
+        _crawl_catalog_target(glue, lazy, workspace, target, configuration, policy, summary)
     return summary
+
+
+def _crawl_catalog_target(
+    glue: Any, spark: LazySpark, workspace: Workspace, target: dict[str, Any],
+    configuration: CrawlConfiguration, policy: dict[str, str], summary: CrawlSummary,
+) -> None:  # fmt: skip
+    """Each listed table, re-crawled from its own Location as its S3 folder would be.
+
+    As https://docs.aws.amazon.com/glue/latest/dg/define-crawler-choose-data-sources.html says,
+    no table is created and none deleted: a table whose location holds no data is kept as it is.
+    """
+    unsupported = sorted(set(target) & _CATALOG_TARGET_OPTIONS)
+    if unsupported:
+        raise UnsupportedGlueFeature(
+            f"crawler catalog target field(s) {', '.join(unsupported)}: offline crawls read "
+            "the tables' S3 locations directly"
+        )
+    database = target["DatabaseName"]
+    for name in target["Tables"]:
+        existing = existing_table(glue, database, name)
+        if existing is None:
+            raise CrawlTargetError(
+                f"catalog target table {database}.{name} does not exist: a crawl of catalog "
+                "tables creates none"
+            )
+        location = _s3_location(database, existing)
+        table = infer_table(
+            spark.session, name, location, workspace.local_path(location),
+            own_partition_schemas=configuration.partition_schema == "own",
+        )  # fmt: skip
+        if table is None:
+            _refuse_unread_files(database, name, workspace.local_path(location))
+            summary.empty.append(location)
+            continue
+        table_input = {**table.table_input(), **_kept_fields(existing, table.partition_keys)}
+        table_input["Parameters"] = {**existing.get("Parameters", {}), **table_input["Parameters"]}
+        _keep(glue, database, name, table_input, policy, summary)
+        _add_partitions(glue, database, table)
+
+
+# CatalogTarget members offline crawls do not emulate: a network connection and S3 event queues.
+_CATALOG_TARGET_OPTIONS = {"ConnectionName", "EventQueueArn", "DlqEventQueueArn"}
+# Open table formats are crawled by their own target kinds; their files are not a Hive table's.
+_OPEN_TABLE_TYPES = {"DELTA", "ICEBERG", "HUDI"}
+
+
+class CrawlTargetError(ValueError):
+    """A crawler target the crawl cannot crawl: the crawl fails naming it."""
+
+
+def _s3_location(database: str, table: dict[str, Any]) -> str:
+    """The table's folder; refused when offline crawls cannot read it as Glue would."""
+    location = str(table.get("StorageDescriptor", {}).get("Location", ""))
+    table_type = table.get("Parameters", {}).get("table_type", "").upper()
+    if table_type in _OPEN_TABLE_TYPES:
+        raise UnsupportedGlueFeature(
+            f"catalog target table {database}.{table['Name']} is a {table_type} table: offline "
+            "crawls of catalog tables read Hive-style S3 tables only"
+        )
+    if not location.startswith("s3://"):
+        raise UnsupportedGlueFeature(
+            f"catalog target table {database}.{table['Name']} has location {location!r}: "
+            "offline crawls of catalog tables read S3 locations only"
+        )
+    return location.rstrip("/") + "/"
+
+
+def _refuse_unread_files(database: str, name: str, folder: Path) -> None:
+    """A location holding files none of which the inference types is not an empty one."""
+    if folder.is_dir() and any(
+        p.is_file() and not hidden(p.relative_to(folder)) for p in folder.rglob("*")
+    ):
+        raise UnsupportedGlueFeature(
+            f"catalog target table {database}.{name}: no file under its location is CSV, JSON, "
+            "Parquet or ORC, the formats offline crawls type"
+        )
+
+
+def _kept_fields(table: dict[str, Any], partition_keys: list[str]) -> dict[str, Any]:
+    """What a re-crawl leaves of the existing table: its own, not the crawler's; its partition
+    keys' declared types where the folders hold those keys."""
+    kept: dict[str, Any] = {
+        key: table[key] for key in ("Description", "Owner", "Retention") if key in table
+    }
+    if [k["Name"] for k in table.get("PartitionKeys", [])] == partition_keys:
+        kept["PartitionKeys"] = table["PartitionKeys"]
+    return kept
 
 
 def _keep(
@@ -126,18 +221,19 @@ def _retire_vanished(
                 _retire_table(glue, database, table, policy["DeleteBehavior"], summary)
 
 
-_CRAWLED_TARGETS = ("S3Targets", "JdbcTargets")
+_CRAWLED_TARGETS = ("S3Targets", "JdbcTargets", "CatalogTargets")
 
 
 def _refuse_other_targets(targets: dict[str, Any]) -> None:
-    """Only S3 and JDBC targets are crawled offline: a crawl that skipped the others would
-    succeed having cataloged less than Glue's."""
+    """Only S3, JDBC and catalog targets are crawled offline: a crawl that skipped the others
+    would succeed having cataloged less than Glue's."""
     others = sorted(
         kind for kind, listed in targets.items() if listed and kind not in _CRAWLED_TARGETS
     )
     if others:
         raise UnsupportedGlueFeature(
-            f"crawler targets {', '.join(others)}: offline crawls read S3 and JDBC targets only"
+            f"crawler targets {', '.join(others)}: offline crawls read S3, JDBC and catalog "
+            "targets only"
         )
 
 

@@ -99,7 +99,9 @@ def test_a_crawler_with_targets_offline_crawls_cannot_read_fails_naming_them(
         },
     )
     glue.start_crawler(Name="mixed")
-    refusal = "crawler targets DynamoDBTargets: offline crawls read S3 and JDBC targets only"
+    refusal = (
+        "crawler targets DynamoDBTargets: offline crawls read S3, JDBC and catalog targets only"
+    )
     with pytest.raises(CrawlerFailed, match=refusal):
         wait_for_crawler(glue, "mixed", deadline_seconds=120, schedule=LOCAL_POLLING)
     with pytest.raises(glue.exceptions.EntityNotFoundException):
