@@ -108,6 +108,9 @@ class CrawlerSpec(BaseModel):
             )
         if self.catalog_tables and (self.tables or self.s3_targets or self.jdbc):
             raise ValueError("a crawler of 'catalog_tables' cannot also crawl S3 or JDBC targets")
+        if self.catalog_tables and self.table_prefix:
+            # Glue updates the named tables in place: no name a prefix would make is written.
+            raise ValueError("a crawler of 'catalog_tables' keeps their names: no 'table_prefix'")
         if self.catalog_tables and self.schema_change.delete == "delete_from_database":
             raise ValueError("crawling catalog_tables allows schema_change.delete log or deprecate")
         if self.recrawl == "event_mode" and not self.event_queue_arn:

@@ -86,6 +86,13 @@ INVALID = [
         "cannot also crawl S3 or JDBC targets", id="catalog-and-s3-targets",
     ),
     pytest.param(
+        # https://docs.aws.amazon.com/glue/latest/dg/define-crawler-choose-data-sources.html:
+        # "No new catalog tables are created": the named tables are updated as they are named.
+        CRAWLER, "    catalog_tables: [orders]\n    table_prefix: raw_\n", "crawlers.legacy",
+        "a crawler of 'catalog_tables' keeps their names: no 'table_prefix'",
+        id="catalog-tables-keep-their-names",
+    ),
+    pytest.param(
         JOB, JOB + "    unmodeled: {Foo: 1}\n", "jobs.nightly.unmodeled",
         "'Foo' is not a CloudFormation property of AWS::Glue::Job; " + KEPT_JOB, id="unknown",
     ),
