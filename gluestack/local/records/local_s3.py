@@ -25,8 +25,13 @@ def pull(s3: "S3Client", s3_root: Path) -> int:
                     path.is_file() and path.stat().st_size == item["Size"]
                 ):
                     continue
+                try:
+                    body = s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read()
+                except s3.exceptions.NoSuchKey:
+                    # Deleted since the listing (a concurrent run's push): it is no longer there.
+                    continue
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read())
+                path.write_bytes(body)
                 modified = item["LastModified"].timestamp()
                 os.utime(path, (modified, modified))
                 written += 1
