@@ -86,14 +86,7 @@ def crawler_to_spec(
         notes.not_imported("Targets", targets, "no S3, JDBC or catalog target to crawl")
         return CrawlerConversion(name, key, None, entries=notes.entries)
     spec.update(_schedule(crawler, notes))
-    spec.update(_policies(crawler, "event_queue_arn" in spec, notes))
-    if spec.get("event_queue_arn") and spec.get("recrawl") != "event_mode":
-        notes.not_imported(
-            "S3Targets.EventQueueArn",
-            spec.pop("event_queue_arn"),
-            "gluestack's crawler takes event_queue_arn with recrawl: event_mode only, and this "
-            "crawler does not crawl in event mode",
-        )
+    spec.update(_policies(crawler, spec.pop("event_queue_arn", None), notes))
     spec.update(_configuration(crawler.get("Configuration"), notes))
     if "catalog_tables" in spec:
         _catalog_crawl_policy(spec, crawler, notes)
@@ -235,8 +228,9 @@ def _schedule(crawler: dict[str, Any], notes: Notes) -> dict[str, Any]:
     return {"schedule": expression}
 
 
-def _policies(crawler: dict[str, Any], one_queue: bool, notes: Notes) -> dict[str, Any]:
-    """schema_change and recrawl; event mode only with the one queue a spec holds."""
+def _policies(crawler: dict[str, Any], queue: str | None, notes: Notes) -> dict[str, Any]:
+    """schema_change, recrawl and event_queue_arn: the spec holds event mode and the one queue
+    of every S3 target together or neither."""
     fields: dict[str, Any] = {}
     change = crawler.get("SchemaChangePolicy") or {}
     glue_default = GLUE_DEFAULT_SCHEMA_CHANGE_POLICY
@@ -249,7 +243,7 @@ def _policies(crawler: dict[str, Any], one_queue: bool, notes: Notes) -> dict[st
         fields["schema_change"] = policy
     behavior = (crawler.get("RecrawlPolicy") or {}).get("RecrawlBehavior", "")
     recrawl = _RECRAWL.get(behavior)
-    if recrawl == "event_mode" and not one_queue:
+    if recrawl == "event_mode" and not queue:
         notes.replaced(
             "RecrawlPolicy.RecrawlBehavior",
             behavior,
@@ -258,6 +252,15 @@ def _policies(crawler: dict[str, Any], one_queue: bool, notes: Notes) -> dict[st
         )
     elif recrawl and recrawl != "everything":
         fields["recrawl"] = recrawl
+    if queue and recrawl == "event_mode":
+        fields["event_queue_arn"] = queue
+    elif queue:
+        notes.not_imported(
+            "S3Targets.EventQueueArn",
+            queue,
+            "gluestack's crawler takes event_queue_arn with recrawl: event_mode only, and this "
+            "crawler does not crawl in event mode",
+        )
     return fields
 
 
