@@ -12,6 +12,7 @@ from rich.console import Console
 
 from gluestack.local.offline_identity import offline_session
 from gluestack.ops import GlueOpsError, WaitDeadlineExceeded
+from gluestack.ops.clients import new_session
 
 if TYPE_CHECKING:
     from gluestack.spec import PipelineSpec
@@ -63,7 +64,7 @@ def session(profile: str | None, region: str | None, endpoint_url: str | None) -
     """A boto3 session; against a local endpoint, the offline credentials and region."""
     if endpoint_url and profile is None:
         return offline_session(region)
-    return boto3.Session(profile_name=profile, region_name=region)
+    return new_session(profile_name=profile, region_name=region)
 
 
 def fail(message: Any, code: int = FAILURE_EXIT) -> NoReturn:

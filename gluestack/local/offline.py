@@ -25,6 +25,7 @@ from gluestack.local.moto_extensions import (
 )
 from gluestack.local.offline_identity import OFFLINE_CREDENTIALS, OFFLINE_REGION
 from gluestack.local.process_environment import variables_set
+from gluestack.ops.clients import new_session
 
 GLUE_MODELS = ("glue::job_run", "glue::crawl")
 STOP_SECONDS = 10.0
@@ -39,7 +40,7 @@ class PortUnavailable(OSError):
 def offline_account(region: str = OFFLINE_REGION) -> Iterator[boto3.Session]:
     """A boto3 session on a fresh in-process moto account; runs and crawls end when next read."""
     with _fake_credentials(), mock_aws(), _immediate_glue_runs():
-        yield boto3.Session(region_name=region)
+        yield new_session(region_name=region)
 
 
 @contextmanager
@@ -52,7 +53,7 @@ def moto_server(port: int = 0, region: str = OFFLINE_REGION) -> Iterator[tuple[s
         # Servers in one process share moto's backends: start each from an empty account.
         urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST"))
         with _fake_credentials(), _immediate_glue_runs():
-            yield endpoint, boto3.Session(region_name=region)
+            yield endpoint, new_session(region_name=region)
 
 
 @contextmanager

@@ -5,6 +5,8 @@ Light on purpose (no moto import): job processes and the CLI need it without the
 
 import boto3
 
+from gluestack.ops.clients import new_session
+
 # The offline account's region unless one is asked for (its account is moto's 123456789012).
 OFFLINE_REGION = "us-east-1"
 # moto checks no credentials; these keep boto3 from looking for real ones.
@@ -17,7 +19,7 @@ OFFLINE_CREDENTIALS = {
 
 def offline_session(region: str | None = None) -> boto3.Session:
     """A boto3 session with the offline credentials."""
-    return boto3.Session(
+    return new_session(
         aws_access_key_id=OFFLINE_CREDENTIALS["AWS_ACCESS_KEY_ID"],
         aws_secret_access_key=OFFLINE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
         aws_session_token=OFFLINE_CREDENTIALS["AWS_SESSION_TOKEN"],
